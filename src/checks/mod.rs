@@ -1,0 +1,89 @@
+//! Checks of a plan: findings tied to the hops they break, each with a fix.
+
+mod overlap;
+mod rules;
+
+pub use overlap::{Overlap, overlapping_pairs};
+pub use rules::check;
+
+use crate::hop::Hop;
+use std::fmt;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing; nothing to change.
+    Info,
+    /// Works, but probably not what was meant.
+    Warning,
+    /// The path will not work as planned.
+    Error,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One problem (or note) about a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The hops it breaks, in path order; never empty. The first is the primary hop.
+    pub hops: Vec<Hop>,
+    /// How bad.
+    pub severity: Severity,
+    /// A stable code such as `overlap-datacenter-vpc`.
+    pub code: &'static str,
+    /// What is wrong, naming the values.
+    pub message: String,
+    /// What to change.
+    pub fix: String,
+}
+
+impl Finding {
+    /// The primary hop.
+    pub fn hop(&self) -> Hop {
+        self.hops[0]
+    }
+}
+
+/// All findings of one plan.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// Findings, errors first, then by hop.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Number of findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// True when there is no error.
+    pub fn ok(&self) -> bool {
+        self.count(Severity::Error) == 0
+    }
+
+    /// The worst severity of the findings on `hop`, if any.
+    pub fn worst(&self, hop: Hop) -> Option<Severity> {
+        self.on(hop).map(|f| f.severity).max()
+    }
+
+    /// The findings that touch `hop`.
+    pub fn on(&self, hop: Hop) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.hops.contains(&hop))
+    }
+}

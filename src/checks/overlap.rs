@@ -1,0 +1,98 @@
+//! Overlap detection between many CIDR blocks in O(n log n + pairs): blocks either nest
+//! or are disjoint, so after sorting by start address and prefix length, the blocks that
+//! contain a block are exactly those on a stack of open blocks.
+
+use crate::cidr::{Relation, relate};
+use ipnet::Ipv4Net;
+
+/// A pair of overlapping entries: indices into the input, and how `outer` relates to `inner`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlap {
+    /// Index of the larger (or equal, earlier) block.
+    pub outer: usize,
+    /// Index of the block inside it.
+    pub inner: usize,
+    /// `Equal` or `Contains`.
+    pub relation: Relation,
+}
+
+/// Every overlapping pair among `nets`, at most `limit` of them; the bool says whether
+/// pairs were left out.
+pub fn overlapping_pairs(nets: &[Ipv4Net], limit: usize) -> (Vec<Overlap>, bool) {
+    let mut order: Vec<usize> = (0..nets.len()).collect();
+    order.sort_by_key(|&i| (nets[i].network(), nets[i].prefix_len(), i));
+    let mut stack: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for i in order {
+        while let Some(&top) = stack.last() {
+            if nets[top].contains(&nets[i]) {
+                break;
+            }
+            stack.pop();
+        }
+        for &outer in stack.iter().rev() {
+            if out.len() == limit {
+                return (out, true);
+            }
+            out.push(Overlap {
+                outer,
+                inner: i,
+                relation: relate(nets[outer], nets[i]),
+            });
+        }
+        stack.push(i);
+    }
+    (out, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn brute_force(nets: &[Ipv4Net]) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for a in 0..nets.len() {
+            for b in a + 1..nets.len() {
+                if crate::cidr::overlaps(nets[a], nets[b]) {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+        pairs.sort();
+        pairs
+    }
+
+    fn arb_net() -> impl Strategy<Value = Ipv4Net> {
+        // A small address space so that overlaps are common.
+        (0u32..64, 26u8..=32).prop_map(|(host, len)| {
+            Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 | host), len).unwrap().trunc()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn sweep_finds_exactly_the_brute_force_pairs(nets in prop::collection::vec(arb_net(), 0..40)) {
+            let (found, truncated) = overlapping_pairs(&nets, usize::MAX);
+            prop_assert!(!truncated);
+            let mut pairs: Vec<(usize, usize)> = found
+                .iter()
+                .map(|o| (o.outer.min(o.inner), o.outer.max(o.inner)))
+                .collect();
+            pairs.sort();
+            prop_assert_eq!(pairs, brute_force(&nets));
+            for o in &found {
+                prop_assert!(matches!(o.relation, Relation::Equal | Relation::Contains));
+                prop_assert!(nets[o.outer].contains(&nets[o.inner]));
+            }
+        }
+    }
+
+    #[test]
+    fn the_limit_bounds_the_work_on_many_duplicates() {
+        let nets = vec!["10.0.0.0/8".parse().unwrap(); 10_000];
+        let (found, truncated) = overlapping_pairs(&nets, 100);
+        assert_eq!(found.len(), 100);
+        assert!(truncated);
+    }
+}

@@ -1,0 +1,90 @@
+//! The hops along the path from the data center to the VPC.
+
+use std::fmt;
+
+/// One device or table on the path that must be configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Hop {
+    /// The data center servers that join the cluster as edge nodes.
+    EdgeNode,
+    /// The data center core switch.
+    CoreSwitch,
+    /// The data center network firewall.
+    Firewall,
+    /// The virtual border router at the Express Connect access point.
+    Vbr,
+    /// The Express Connect Router or Cloud Enterprise Network transit router.
+    Transit,
+    /// The VPC route table.
+    VpcRouteTable,
+    /// The VPC security group.
+    SecurityGroup,
+}
+
+impl Hop {
+    /// Every hop in path order, data center first.
+    pub const ALL: [Hop; 7] = [
+        Hop::EdgeNode,
+        Hop::CoreSwitch,
+        Hop::Firewall,
+        Hop::Vbr,
+        Hop::Transit,
+        Hop::VpcRouteTable,
+        Hop::SecurityGroup,
+    ];
+
+    /// The stable id used in JSON, TOML and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Hop::EdgeNode => "edge-node",
+            Hop::CoreSwitch => "core-switch",
+            Hop::Firewall => "firewall",
+            Hop::Vbr => "vbr",
+            Hop::Transit => "transit",
+            Hop::VpcRouteTable => "vpc-route-table",
+            Hop::SecurityGroup => "security-group",
+        }
+    }
+
+    /// The hop for a stable id.
+    pub fn from_id(id: &str) -> Option<Hop> {
+        Hop::ALL.into_iter().find(|h| h.id() == id)
+    }
+
+    /// A human title; the transit hop is named after the chosen transit.
+    pub fn title(self, transit: crate::Transit) -> &'static str {
+        match self {
+            Hop::EdgeNode => "Edge nodes",
+            Hop::CoreSwitch => "Core switch",
+            Hop::Firewall => "Firewall",
+            Hop::Vbr => "VBR",
+            Hop::Transit => match transit {
+                crate::Transit::Ecr => "ECR",
+                crate::Transit::Cen => "CEN",
+            },
+            Hop::VpcRouteTable => "VPC route table",
+            Hop::SecurityGroup => "Security group",
+        }
+    }
+
+    /// Index in path order.
+    pub fn index(self) -> usize {
+        Hop::ALL.iter().position(|h| *h == self).unwrap_or(0)
+    }
+
+    /// The next hop towards the VPC, if any.
+    pub fn next(self) -> Option<Hop> {
+        Hop::ALL.get(self.index() + 1).copied()
+    }
+
+    /// The previous hop towards the data center, if any.
+    pub fn prev(self) -> Option<Hop> {
+        self.index().checked_sub(1).map(|i| Hop::ALL[i])
+    }
+}
+
+impl fmt::Display for Hop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}

@@ -1,0 +1,273 @@
+//! The plan: what the customer's network looks like and which options they chose.
+//!
+//! `Plan` is the domain type; `file` reads plan TOML into it with errors that name the
+//! file, line, key and value; `save` writes it back, keeping a hand-edited file's
+//! comments and key order.
+
+mod file;
+mod save;
+
+pub use file::{PlanError, load_path, parse_plan};
+pub use save::{to_toml, update_toml};
+
+use crate::cidr::host;
+use ipnet::Ipv4Net;
+use std::fmt;
+use std::net::Ipv4Addr;
+
+/// The plan format version this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The container network plugin of the ACK Edge cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cni {
+    /// Flannel: VXLAN overlay on UDP 8472; pod addresses never leave the nodes.
+    Flannel,
+    /// Terway Edge: pods get routable addresses advertised to the core switch by BGP.
+    TerwayEdge,
+}
+
+/// How the VBR reaches the VPC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Transit {
+    /// Express Connect Router.
+    Ecr,
+    /// Cloud Enterprise Network transit router.
+    Cen,
+}
+
+/// How narrowly the cloud-service destinations are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The plan's `cloud_service_cidrs` (100.0.0.0/8 by default), all ports.
+    Broad,
+    /// The region's exact OSS, registry and management ranges, with the needed ports only.
+    Fine,
+}
+
+/// A choice with a stable id in files and on the command line.
+pub trait Choice: Sized + Copy + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+    /// What the choice is called in error messages.
+    const WHAT: &'static str;
+    /// The stable id.
+    fn id(self) -> &'static str;
+    /// The value for a stable id.
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.id() == id)
+    }
+    /// The ids joined for an error message: `a | b`.
+    fn expected() -> String {
+        Self::ALL.iter().map(|c| c.id()).collect::<Vec<_>>().join(" | ")
+    }
+}
+
+impl Choice for Cni {
+    const ALL: &'static [Self] = &[Cni::Flannel, Cni::TerwayEdge];
+    const WHAT: &'static str = "CNI plugin";
+    fn id(self) -> &'static str {
+        match self {
+            Cni::Flannel => "flannel",
+            Cni::TerwayEdge => "terway-edge",
+        }
+    }
+}
+
+impl Choice for Transit {
+    const ALL: &'static [Self] = &[Transit::Ecr, Transit::Cen];
+    const WHAT: &'static str = "transit";
+    fn id(self) -> &'static str {
+        match self {
+            Transit::Ecr => "ecr",
+            Transit::Cen => "cen",
+        }
+    }
+}
+
+impl Choice for Scope {
+    const ALL: &'static [Self] = &[Scope::Broad, Scope::Fine];
+    const WHAT: &'static str = "scope";
+    fn id(self) -> &'static str {
+        match self {
+            Scope::Broad => "broad",
+            Scope::Fine => "fine",
+        }
+    }
+}
+
+macro_rules! display_by_id {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+    )*};
+}
+display_by_id!(Cni, Transit, Scope);
+
+/// Free-text facts about the plan, for reviewers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Short plan name.
+    pub name: Option<String>,
+    /// Customer.
+    pub customer: Option<String>,
+    /// Who wrote the plan.
+    pub author: Option<String>,
+    /// Anything else.
+    pub notes: Option<String>,
+}
+
+impl Meta {
+    /// True when no field is set.
+    pub fn is_empty(&self) -> bool {
+        self == &Meta::default()
+    }
+}
+
+/// The customer's network and choices: everything requirements and checks are derived from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Reviewer-facing facts.
+    pub meta: Meta,
+    /// Region id of the cluster, such as `cn-hangzhou`.
+    pub region: String,
+    /// The cluster's CNI plugin.
+    pub cni: Cni,
+    /// ECR or CEN between the VBR and the VPC.
+    pub transit: Transit,
+    /// Broad or fine cloud-service destinations.
+    pub scope: Scope,
+    /// The data center's private CIDR blocks (the edge nodes live here).
+    pub datacenter_cidrs: Vec<Ipv4Net>,
+    /// The VPC's CIDR blocks.
+    pub vpc_cidrs: Vec<Ipv4Net>,
+    /// Cloud-service CIDR blocks used in broad scope.
+    pub cloud_service_cidrs: Vec<Ipv4Net>,
+    /// Edge container CIDR blocks; required with Terway Edge.
+    pub container_cidrs: Vec<Ipv4Net>,
+    /// The cluster's vSwitch CIDR blocks; narrow the node-port rule sources.
+    pub vswitch_cidrs: Vec<Ipv4Net>,
+    /// The cluster's Service CIDR block.
+    pub service_cidr: Option<Ipv4Net>,
+    /// The API server's internal address.
+    pub apiserver_ip: Option<Ipv4Addr>,
+    /// What `cs-anony-vpc.{region}.aliyuncs.com` resolves to inside the VPC.
+    pub management_ip: Option<Ipv4Addr>,
+}
+
+fn net(s: &str) -> Ipv4Net {
+    s.parse().expect("built-in CIDR")
+}
+
+/// The default cloud-service block: "Specific Alibaba Cloud services use 100.0.0.0/8".
+pub fn default_cloud_service_cidrs() -> Vec<Ipv4Net> {
+    vec![net("100.0.0.0/8")]
+}
+
+/// The source's example edge-container block, used with Terway Edge.
+pub fn example_container_cidr() -> Ipv4Net {
+    net("172.16.0.0/12")
+}
+
+impl Plan {
+    /// The source document's example: Hangzhou, data center 10.0.0.0/8, VPC
+    /// 192.168.0.0/16, cloud services 100.0.0.0/8, Flannel over ECR.
+    pub fn example() -> Plan {
+        Plan {
+            meta: Meta {
+                name: Some("example-hangzhou-edge".into()),
+                ..Meta::default()
+            },
+            region: "cn-hangzhou".into(),
+            cni: Cni::Flannel,
+            transit: Transit::Ecr,
+            scope: Scope::Broad,
+            datacenter_cidrs: vec![net("10.0.0.0/8")],
+            vpc_cidrs: vec![net("192.168.0.0/16")],
+            cloud_service_cidrs: default_cloud_service_cidrs(),
+            container_cidrs: vec![],
+            vswitch_cidrs: vec![],
+            service_cidr: None,
+            apiserver_ip: None,
+            management_ip: Some(Ipv4Addr::new(100, 103, 42, 233)),
+        }
+    }
+
+    /// The management address as a /32 block, if given.
+    pub fn management_net(&self) -> Option<Ipv4Net> {
+        self.management_ip.map(host)
+    }
+}
+
+/// The CIDR-list fields of a plan, for editors and checks that treat them alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CidrList {
+    /// `datacenter_cidrs`
+    Datacenter,
+    /// `vpc_cidrs`
+    Vpc,
+    /// `cloud_service_cidrs`
+    CloudService,
+    /// `container_cidrs`
+    Container,
+    /// `vswitch_cidrs`
+    Vswitch,
+}
+
+impl CidrList {
+    /// Every list in file order.
+    pub const ALL: [CidrList; 5] = [
+        CidrList::Datacenter,
+        CidrList::Vpc,
+        CidrList::CloudService,
+        CidrList::Container,
+        CidrList::Vswitch,
+    ];
+
+    /// The key in the plan file.
+    pub fn key(self) -> &'static str {
+        match self {
+            CidrList::Datacenter => "datacenter_cidrs",
+            CidrList::Vpc => "vpc_cidrs",
+            CidrList::CloudService => "cloud_service_cidrs",
+            CidrList::Container => "container_cidrs",
+            CidrList::Vswitch => "vswitch_cidrs",
+        }
+    }
+
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            CidrList::Datacenter => "data center",
+            CidrList::Vpc => "VPC",
+            CidrList::CloudService => "cloud services",
+            CidrList::Container => "edge containers",
+            CidrList::Vswitch => "vSwitches",
+        }
+    }
+
+    /// The list's entries in a plan.
+    pub fn get(self, plan: &Plan) -> &Vec<Ipv4Net> {
+        match self {
+            CidrList::Datacenter => &plan.datacenter_cidrs,
+            CidrList::Vpc => &plan.vpc_cidrs,
+            CidrList::CloudService => &plan.cloud_service_cidrs,
+            CidrList::Container => &plan.container_cidrs,
+            CidrList::Vswitch => &plan.vswitch_cidrs,
+        }
+    }
+
+    /// The list's entries in a plan, for editing.
+    pub fn get_mut(self, plan: &mut Plan) -> &mut Vec<Ipv4Net> {
+        match self {
+            CidrList::Datacenter => &mut plan.datacenter_cidrs,
+            CidrList::Vpc => &mut plan.vpc_cidrs,
+            CidrList::CloudService => &mut plan.cloud_service_cidrs,
+            CidrList::Container => &mut plan.container_cidrs,
+            CidrList::Vswitch => &mut plan.vswitch_cidrs,
+        }
+    }
+}

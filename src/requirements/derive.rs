@@ -1,0 +1,314 @@
+//! Derivation of each hop's requirements from a plan, following the source document's
+//! tables (core switch, firewall, VBR, ECR/CEN, VPC route table, security group, edge-node
+//! inbound ports and outbound endpoints).
+
+use super::{
+    Dest, Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, Requirement,
+    RequirementKind, Requirements, RouteEntry, RuleEntry, Target,
+};
+use crate::catalog::{Catalog, Region};
+use crate::hop::Hop;
+use crate::plan::{Cni, Plan, Scope};
+use ipnet::Ipv4Net;
+
+/// Kubelet API and read-only ports.
+pub const KUBELET_PORTS: [u16; 2] = [10250, 10255];
+/// Node-Exporter ports scraped by Prometheus.
+pub const NODE_EXPORTER_PORTS: [u16; 2] = [9100, 9445];
+/// Flannel's VXLAN port.
+pub const FLANNEL_VXLAN_PORT: u16 = 8472;
+/// The API server port.
+pub const APISERVER_PORT: u16 = 6443;
+
+fn targets(nets: &[Ipv4Net], dest: Dest) -> Vec<Target> {
+    nets.iter().map(|&net| Target { net, dest }).collect()
+}
+
+/// The cloud-service destinations: the plan's blocks in broad scope; the region's OSS
+/// VIPs, registry routes and the management address in fine scope.
+pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
+    match plan.scope {
+        Scope::Broad => targets(&plan.cloud_service_cidrs, Dest::CloudService),
+        Scope::Fine => {
+            let mut out = Vec::new();
+            if let Some(r) = region {
+                out.extend(targets(r.oss_vips().unwrap_or(&[]), Dest::OssVip));
+                out.extend(targets(r.registry_routes(), Dest::Registry));
+            }
+            out.extend(targets(plan.management_net().as_slice(), Dest::Management));
+            out
+        }
+    }
+}
+
+fn why_route(dest: Dest, region: &str) -> String {
+    match dest {
+        Dest::Vpc => "Edge nodes reach the API server and cloud nodes in the VPC over the dedicated line.".into(),
+        Dest::CloudService => "Cloud services edge nodes need (OSS, add-on registry, ACK management) live in this block.".into(),
+        Dest::OssVip => "Add-on packages and images are stored in OSS; this is the region's OSS internal VIP block.".into(),
+        Dest::Registry => "The region's ACK add-on image registry endpoint resolves into this block.".into(),
+        Dest::Management => format!("cs-anony-vpc.{region}.aliyuncs.com, the ACK control plane endpoint, resolves here in the VPC."),
+        Dest::Datacenter => "Traffic from the cloud (kubelet calls, monitoring, replies) must find the way back to the edge nodes.".into(),
+        Dest::Containers => "With Terway Edge, pods use edge container addresses that the cloud must route back to the data center.".into(),
+        Dest::Vswitch => "The cluster's vSwitches hold the cloud-side components.".into(),
+    }
+}
+
+struct Builder<'a> {
+    plan: &'a Plan,
+    items: Vec<Requirement>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, kind: RequirementKind, reason: impl Into<String>) {
+        self.items.push(Requirement {
+            kind,
+            reason: reason.into(),
+        });
+    }
+
+    fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
+        for &destination in dests {
+            let reason = why_route(destination.dest, &self.plan.region);
+            let route = RouteEntry {
+                direction,
+                destination,
+                next_hop,
+            };
+            self.push(RequirementKind::Route(route), reason);
+        }
+    }
+
+    fn rule(&mut self, direction: Direction, from: &[Target], to: &[Target], protocol: Protocol, ports: &[u16], reason: &str) {
+        if from.is_empty() || to.is_empty() {
+            return;
+        }
+        let rule = RuleEntry {
+            direction,
+            from: from.to_vec(),
+            to: to.to_vec(),
+            protocol,
+            ports: ports.to_vec(),
+        };
+        self.push(RequirementKind::Rule(rule), reason);
+    }
+
+    fn finish(self, hop: Hop) -> HopRequirements {
+        HopRequirements {
+            hop,
+            items: self.items,
+        }
+    }
+}
+
+/// The sets of blocks every hop's requirements are made of.
+struct Sides {
+    dc: Vec<Target>,
+    containers: Vec<Target>,
+    vpc: Vec<Target>,
+    cloud_side: Vec<Target>,
+    node_port_sources: Vec<Target>,
+}
+
+const WHY_KUBELET: &str = "The cloud-side control plane calls the kubelet on TCP 10250 and 10255 (logs, exec, metrics).";
+const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
+const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
+const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
+
+fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    let ports = [(KUBELET_PORTS, WHY_KUBELET), (NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER)];
+    for (ports, why) in ports {
+        b.rule(Direction::Inbound, &s.node_port_sources, &s.dc, Protocol::Tcp, &ports, why);
+    }
+    if plan.cni == Cni::Flannel {
+        let sources: Vec<Target> = s.vpc.iter().chain(&s.dc).copied().collect();
+        b.rule(Direction::Inbound, &sources, &s.dc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+    }
+    let r = &plan.region;
+    let endpoints = [
+        (
+            EndpointEntry {
+                destination: "Container Service control plane",
+                hosts: vec![format!("cs-anony-vpc.{r}.aliyuncs.com")],
+                port: PortSpec::NotGiven,
+                route_cidrs: plan.management_net().into_iter().collect(),
+            },
+            "The control plane endpoint; resolve it in the VPC to learn the address to route.".to_string(),
+        ),
+        (
+            EndpointEntry {
+                destination: "OSS installation package",
+                hosts: vec![format!("aliacs-k8s-{r}.oss-{r}-internal.aliyuncs.com")],
+                port: PortSpec::NotGiven,
+                route_cidrs: region.and_then(Region::oss_vips).unwrap_or(&[]).to_vec(),
+            },
+            "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.".into(),
+        ),
+        (
+            EndpointEntry {
+                destination: "API server internal endpoint",
+                hosts: vec![plan.apiserver_ip.map_or_else(
+                    || "(the Basic Information tab of the cluster)".to_string(),
+                    |a| a.to_string(),
+                )],
+                port: PortSpec::Given(Protocol::Tcp, vec![APISERVER_PORT]),
+                route_cidrs: plan.apiserver_ip.map(crate::cidr::host).into_iter().collect(),
+            },
+            WHY_APISERVER.into(),
+        ),
+        (
+            EndpointEntry {
+                destination: "NTP",
+                hosts: vec!["ntp1.aliyun.com".into(), "cn.ntp.org.cn".into()],
+                port: PortSpec::Given(Protocol::Udp, vec![123]),
+                route_cidrs: vec![],
+            },
+            "Nodes keep their clocks in step with an NTP server; certificates fail on a skewed clock.".into(),
+        ),
+        (
+            EndpointEntry {
+                destination: "System add-on image registry endpoint",
+                hosts: vec![region
+                    .and_then(|g| g.registry.as_ref())
+                    .map_or_else(|| format!("registry-{r}-vpc.ack.aliyuncs.com"), |g| g.endpoint.clone())],
+                port: PortSpec::Given(Protocol::Tcp, vec![443]),
+                route_cidrs: region.map(Region::registry_routes).unwrap_or(&[]).to_vec(),
+            },
+            "System add-on images are pulled from the region's add-on registry over HTTPS.".into(),
+        ),
+        (
+            EndpointEntry {
+                destination: "System tools",
+                hosts: ["net-tools", "iproute", "chrony (or ntpdate)", "crontabs", "pciutils", "socat", "ebtables", "iptables", "conntrack-tools"]
+                    .map(String::from)
+                    .to_vec(),
+                port: PortSpec::NotApplicable("not available: the node's YUM or APT repositories"),
+                route_cidrs: vec![],
+            },
+            "Missing system tools are installed online from the node's own package repositories.".into(),
+        ),
+    ];
+    for (e, why) in endpoints {
+        b.push(RequirementKind::Endpoint(e), why);
+    }
+    b.finish(Hop::EdgeNode)
+}
+
+fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vbr);
+    b.routes(Direction::Outbound, &s.dc, NextHop::ServerSubnets);
+    if plan.cni == Cni::TerwayEdge {
+        let nets = super::join_targets(&s.containers);
+        b.push(
+            RequirementKind::Setting(format!("BGP on the core switch and switches, learning container routes ({nets}) from Terway Edge")),
+            "Terway Edge advertises container routes by BGP; the switches must accept them to reach pods.",
+        );
+    }
+    b.finish(Hop::CoreSwitch)
+}
+
+fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
+    b.rule(Direction::Outbound, &local, &s.cloud_side, Protocol::All, &[],
+        "Edge nodes must reach the VPC and the cloud services they depend on.");
+    match plan.scope {
+        Scope::Broad => b.rule(Direction::Inbound, &s.cloud_side, &local, Protocol::All, &[],
+            "The VPC and cloud services must reach the edge nodes (kubelet, monitoring, replies)."),
+        Scope::Fine => {
+            b.rule(Direction::Inbound, &s.cloud_side, &s.dc, Protocol::Tcp, &KUBELET_PORTS, WHY_KUBELET);
+            b.rule(Direction::Inbound, &s.cloud_side, &s.dc, Protocol::Tcp, &NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER);
+        }
+    }
+    if plan.cni == Cni::Flannel {
+        b.rule(Direction::Outbound, &s.dc, &s.vpc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+        b.rule(Direction::Inbound, &s.vpc, &s.dc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+    }
+    b.finish(Hop::Firewall)
+}
+
+fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    b.routes(Direction::Inbound, &s.cloud_side, NextHop::Transit(plan.transit));
+    b.routes(Direction::Outbound, &s.dc, NextHop::ExpressConnect);
+    b.routes(Direction::Outbound, &s.containers, NextHop::ExpressConnect);
+    b.finish(Hop::Vbr)
+}
+
+fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vpc);
+    b.routes(Direction::Outbound, &s.dc, NextHop::Vbr);
+    b.routes(Direction::Outbound, &s.containers, NextHop::Vbr);
+    b.finish(Hop::Transit)
+}
+
+fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    b.push(
+        RequirementKind::Setting("Inbound: nothing to add; the VPC routes requests from the data center by default".into()),
+        "VPC system routes already deliver traffic arriving from the transit router.",
+    );
+    b.routes(Direction::Outbound, &s.dc, NextHop::Transit(plan.transit));
+    b.routes(Direction::Outbound, &s.containers, NextHop::Transit(plan.transit));
+    b.finish(Hop::VpcRouteTable)
+}
+
+fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
+    let mut b = Builder { plan, items: Vec::new() };
+    let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
+    match plan.scope {
+        Scope::Broad => {
+            b.rule(Direction::Outbound, &s.vpc, &local, Protocol::All, &[],
+                "Cloud components must reach the data center (kubelet, monitoring, replies).");
+            b.rule(Direction::Inbound, &local, &s.vpc, Protocol::All, &[],
+                "The data center must reach the cluster in the VPC (API server and more).");
+        }
+        Scope::Fine => {
+            b.rule(Direction::Outbound, &s.vpc, &s.dc, Protocol::Tcp, &KUBELET_PORTS, WHY_KUBELET);
+            b.rule(Direction::Outbound, &s.vpc, &s.dc, Protocol::Tcp, &NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER);
+            b.rule(Direction::Inbound, &local, &s.vpc, Protocol::Tcp, &[APISERVER_PORT], WHY_APISERVER);
+        }
+    }
+    if plan.cni == Cni::Flannel {
+        b.rule(Direction::Outbound, &s.vpc, &s.dc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+        b.rule(Direction::Inbound, &s.dc, &s.vpc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+    }
+    b.finish(Hop::SecurityGroup)
+}
+
+/// Every hop's requirements for `plan`, in path order.
+pub fn derive(plan: &Plan) -> Requirements {
+    let region = Catalog::builtin().region(&plan.region);
+    let vpc = targets(&plan.vpc_cidrs, Dest::Vpc);
+    let containers = match plan.cni {
+        Cni::TerwayEdge => targets(&plan.container_cidrs, Dest::Containers),
+        Cni::Flannel => Vec::new(),
+    };
+    let node_port_sources = if plan.vswitch_cidrs.is_empty() {
+        vpc.clone()
+    } else {
+        targets(&plan.vswitch_cidrs, Dest::Vswitch)
+    };
+    let cloud_side = vpc.iter().copied().chain(cloud_targets(plan, region)).collect();
+    let s = Sides {
+        dc: targets(&plan.datacenter_cidrs, Dest::Datacenter),
+        containers,
+        vpc,
+        cloud_side,
+        node_port_sources,
+    };
+    Requirements {
+        hops: vec![
+            edge_node(plan, region, &s),
+            core_switch(plan, &s),
+            firewall(plan, &s),
+            vbr(plan, &s),
+            transit(plan, &s),
+            vpc_route_table(plan, &s),
+            security_group(plan, &s),
+        ],
+    }
+}
