@@ -1,3 +1,117 @@
-fn main() {
-    println!("Hello, world!");
+//! The `edgeplan` binary: parses arguments and hands over to the CLI or the TUI.
+
+use clap::{Parser, Subcommand};
+use edgeplan::cli::{self, Format, NewOptions};
+use edgeplan::plan::{Choice, Cni, Scope, Transit};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Plans and checks the private network path from a data center to an Alibaba Cloud VPC
+/// for ACK Edge nodes over Express Connect.
+#[derive(Parser)]
+#[command(name = "edgeplan", version, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Plan to open in the TUI (the built-in example when omitted; a missing file starts a new plan).
+    plan: Option<PathBuf>,
+    /// Colour theme: default, light, high-contrast, mono, or a user theme's name.
+    #[arg(long)]
+    theme: Option<String>,
+    /// Draw with ASCII only (automatic when the locale is not UTF-8).
+    #[arg(long)]
+    ascii: bool,
+    /// Review the plan without changing it.
+    #[arg(long)]
+    read_only: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a plan; exit 0 with no error, 1 with errors, 2 when it cannot be read.
+    Check {
+        /// The plan file.
+        plan: PathBuf,
+        /// Output format.
+        #[arg(long, default_value = "text", value_parser = parse_format)]
+        format: Format,
+    },
+    /// Print the path and every hop's requirements with reasons, for a ticket.
+    Show {
+        /// The plan file.
+        plan: PathBuf,
+    },
+    /// Write a new plan (the source's example unless options say otherwise).
+    New {
+        /// Where to write the plan.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// Region id, such as cn-hangzhou (see `edgeplan regions`).
+        #[arg(long)]
+        region: Option<String>,
+        /// CNI plugin: flannel | terway-edge.
+        #[arg(long, value_parser = parse_choice::<Cni>)]
+        cni: Option<Cni>,
+        /// Transit: ecr | cen.
+        #[arg(long, value_parser = parse_choice::<Transit>)]
+        transit: Option<Transit>,
+        /// Scope of cloud-service destinations: broad | fine.
+        #[arg(long, value_parser = parse_choice::<Scope>)]
+        scope: Option<Scope>,
+        /// Data center CIDR block (repeat for more).
+        #[arg(long)]
+        dc: Vec<String>,
+        /// VPC CIDR block (repeat for more).
+        #[arg(long)]
+        vpc: Vec<String>,
+        /// Edge container CIDR block, for Terway Edge (repeat for more).
+        #[arg(long)]
+        container: Vec<String>,
+    },
+    /// List the region catalog.
+    Regions {
+        /// Output format.
+        #[arg(long, default_value = "text", value_parser = parse_format)]
+        format: Format,
+    },
+}
+
+fn parse_choice<C: Choice>(s: &str) -> Result<C, String> {
+    C::from_id(s).ok_or_else(|| format!("expected {}", C::expected()))
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "text" => Ok(Format::Text),
+        "json" => Ok(Format::Json),
+        _ => Err("expected text | json".into()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let code = match args.command {
+        Some(Command::Check { plan, format }) => cli::check(&plan, format, &mut out, &mut err),
+        Some(Command::Show { plan }) => cli::show(&plan, &mut out, &mut err),
+        Some(Command::Regions { format }) => cli::regions(format, &mut out),
+        Some(Command::New { output, force, region, cni, transit, scope, dc, vpc, container }) => {
+            let opts = NewOptions { output, force, region, cni, transit, scope, dc, vpc, container };
+            cli::new(&opts, &mut out, &mut err)
+        }
+        None => {
+            drop((out, err));
+            let opts = edgeplan::tui::Options {
+                plan: args.plan,
+                theme: args.theme,
+                ascii: args.ascii,
+                read_only: args.read_only,
+            };
+            edgeplan::tui::run(opts)
+        }
+    };
+    ExitCode::from(code as u8)
 }

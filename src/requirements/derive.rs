@@ -240,8 +240,8 @@ fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder { plan, items: Vec::new() };
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vpc);
-    b.routes(Direction::Outbound, &s.dc, NextHop::Vbr);
-    b.routes(Direction::Outbound, &s.containers, NextHop::Vbr);
+    b.routes(Direction::Outbound, &s.dc, NextHop::VbrAttachment);
+    b.routes(Direction::Outbound, &s.containers, NextHop::VbrAttachment);
     b.finish(Hop::Transit)
 }
 

@@ -79,8 +79,10 @@ pub struct Target {
 /// Where a route sends its packets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NextHop {
-    /// The VBR, over Express Connect through the firewall.
+    /// The VBR, over Express Connect through the firewall (from the core switch).
     Vbr,
+    /// The VBR attachment of the transit router.
+    VbrAttachment,
     /// The ECR or CEN transit router.
     Transit(Transit),
     /// The VPC attachment of the transit router.
@@ -97,6 +99,7 @@ impl fmt::Display for NextHop {
             NextHop::Vbr => f.write_str("VBR (via firewall, Express Connect)"),
             NextHop::Transit(Transit::Ecr) => f.write_str("ECR"),
             NextHop::Transit(Transit::Cen) => f.write_str("CEN transit router"),
+            NextHop::VbrAttachment => f.write_str("VBR attachment"),
             NextHop::Vpc => f.write_str("VPC attachment"),
             NextHop::ExpressConnect => f.write_str("Express Connect to core switch (via firewall)"),
             NextHop::ServerSubnets => f.write_str("server subnets (connected)"),

@@ -1,0 +1,113 @@
+//! `edgeplan new`: writes a plan file, the source's example unless told otherwise.
+
+use super::{EXIT_OK, EXIT_UNREADABLE};
+use crate::catalog::Catalog;
+use crate::cidr::parse_net;
+use crate::plan::{Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The options of `edgeplan new`; `None` and empty lists keep the example's values.
+#[derive(Debug, Clone, Default)]
+pub struct NewOptions {
+    /// Where to write.
+    pub output: PathBuf,
+    /// Overwrite an existing file.
+    pub force: bool,
+    /// Region id.
+    pub region: Option<String>,
+    /// CNI plugin.
+    pub cni: Option<Cni>,
+    /// Transit.
+    pub transit: Option<Transit>,
+    /// Scope.
+    pub scope: Option<Scope>,
+    /// Data center blocks, as typed.
+    pub dc: Vec<String>,
+    /// VPC blocks, as typed.
+    pub vpc: Vec<String>,
+    /// Edge container blocks, as typed.
+    pub container: Vec<String>,
+}
+
+fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
+    values
+        .iter()
+        .map(|v| parse_net(v).map_err(|e| format!("{flag} {v:?}: {e}")))
+        .collect()
+}
+
+/// Builds the plan that `new` writes.
+pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
+    let mut plan = Plan::example();
+    plan.meta.name = None;
+    if let Some(region) = &opts.region {
+        if Catalog::builtin().region(region).is_none() {
+            return Err(format!("--region {region:?}: unknown region id; `edgeplan regions` lists them"));
+        }
+        if region != &plan.region {
+            // The example's management address is Hangzhou's.
+            plan.management_ip = None;
+        }
+        plan.region = region.clone();
+    }
+    plan.cni = opts.cni.unwrap_or(plan.cni);
+    plan.transit = opts.transit.unwrap_or(plan.transit);
+    plan.scope = opts.scope.unwrap_or(plan.scope);
+    if !opts.dc.is_empty() {
+        plan.datacenter_cidrs = nets("--dc", &opts.dc)?;
+    }
+    if !opts.vpc.is_empty() {
+        plan.vpc_cidrs = nets("--vpc", &opts.vpc)?;
+    }
+    plan.container_cidrs = nets("--container", &opts.container)?;
+    if plan.cni == Cni::TerwayEdge && plan.container_cidrs.is_empty() {
+        plan.container_cidrs = vec![example_container_cidr()];
+    }
+    Ok(plan)
+}
+
+fn write_new(opts: &NewOptions, text: &str) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if opts.force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        // Plans hold customer addressing: owner-only from the start.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&opts.output)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+/// Runs `edgeplan new`.
+pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let plan = match plan_from(opts) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    let path = opts.output.display();
+    match write_new(opts, &to_toml(&plan)) {
+        Ok(()) => {
+            let _ = writeln!(out, "wrote {path}");
+            EXIT_OK
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let _ = writeln!(err, "{path}: already exists; use --force to overwrite it");
+            EXIT_UNREADABLE
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{path}: cannot write: {e}");
+            EXIT_UNREADABLE
+        }
+    }
+}

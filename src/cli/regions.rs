@@ -1,0 +1,57 @@
+//! `edgeplan regions`: the catalog as text or JSON; unknown values are said as unknown.
+
+use super::{EXIT_OK, EXIT_UNREADABLE, Format};
+use crate::catalog::{Catalog, Region};
+use serde_json::{Value, json};
+use std::io::Write;
+
+fn nets(n: &[ipnet::Ipv4Net]) -> Vec<String> {
+    n.iter().map(|n| n.to_string()).collect()
+}
+
+fn region_json(r: &Region) -> Value {
+    json!({
+        "id": r.id,
+        "name": r.name,
+        "registry": r.registry.as_ref().map(|g| json!({"endpoint": g.endpoint, "routes": nets(&g.routes)})),
+        "oss": r.oss.as_ref().map(|o| json!({
+            "group": o.group,
+            "public_endpoint": o.public_endpoint,
+            "internal_endpoint": o.internal_endpoint,
+            "dual_stack_endpoint": o.dual_stack_endpoint,
+            "vip_cidrs": o.vip_cidrs.as_deref().map(nets),
+        })),
+    })
+}
+
+fn region_text(r: &Region) -> String {
+    let registry = r.registry.as_ref().map_or_else(
+        || "registry: not in the ACK registry table".to_string(),
+        |g| format!("registry: {} routes {}", g.endpoint, nets(&g.routes).join(" ")),
+    );
+    let oss = match &r.oss {
+        None => "oss: not in the OSS table".to_string(),
+        Some(o) => format!(
+            "oss: {} vips {}",
+            o.internal_endpoint,
+            o.vip_cidrs.as_deref().map_or("unknown".to_string(), |v| nets(v).join(" "))
+        ),
+    };
+    format!("{:<17} {}\n    {registry}\n    {oss}\n", r.id, r.name)
+}
+
+/// Runs `edgeplan regions`.
+pub fn regions(format: Format, out: &mut dyn Write) -> i32 {
+    let catalog = Catalog::builtin();
+    let text = match format {
+        Format::Json => {
+            let all: Vec<Value> = catalog.regions.iter().map(region_json).collect();
+            format!("{:#}\n", Value::Array(all))
+        }
+        Format::Text => catalog.regions.iter().map(region_text).collect(),
+    };
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_UNREADABLE,
+    }
+}

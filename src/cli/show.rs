@@ -1,0 +1,52 @@
+//! `edgeplan show`: the path and every hop's requirements as plain text for a ticket.
+
+use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
+use crate::catalog::Catalog;
+use crate::checks::check;
+use crate::hop::{Hop, path_line};
+use crate::plan::Plan;
+use crate::requirements::derive;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+/// The whole plan as text: header, path, each hop's requirements with reasons, findings.
+pub fn show_text(plan: &Plan) -> String {
+    let mut s = String::new();
+    let region_name = Catalog::builtin().region(&plan.region).map_or("unknown region", |r| r.name.as_str());
+    if let Some(name) = &plan.meta.name {
+        let _ = writeln!(s, "Plan:    {name}");
+    }
+    let _ = writeln!(s, "Region:  {} ({region_name})", plan.region);
+    let _ = writeln!(s, "CNI:     {}   Transit: {}   Scope: {}", plan.cni, plan.transit, plan.scope);
+    let _ = writeln!(s, "Path:    {}", path_line(plan));
+    let reqs = derive(plan);
+    let report = check(plan);
+    for hop in Hop::ALL {
+        let _ = writeln!(s, "\n== {} ({}) ==", hop.title(plan.transit), hop.id());
+        for r in &reqs.hop(hop).items {
+            let _ = writeln!(s, "  - {}", r.kind);
+            let _ = writeln!(s, "      why: {}", r.reason);
+        }
+        for f in report.on(hop) {
+            let _ = writeln!(s, "  ! {} {}: {}", f.severity, f.code, f.message);
+        }
+    }
+    let _ = writeln!(s, "\nFindings: {} error(s), {} warning(s)",
+        report.count(crate::Severity::Error), report.count(crate::Severity::Warning));
+    s
+}
+
+/// Runs `edgeplan show PLAN`.
+pub fn show(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match load_or_report(path, err) {
+        Ok(plan) => match out.write_all(show_text(&plan).as_bytes()) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                let _ = writeln!(err, "cannot write output: {e}");
+                EXIT_UNREADABLE
+            }
+        },
+        Err(code) => code,
+    }
+}
