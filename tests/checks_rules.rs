@@ -23,14 +23,26 @@ fn terway() -> Plan {
 /// The one finding with `code`; fails when there is none or several.
 fn only(report: &Report, code: &str) -> edgeplan::Finding {
     let found: Vec<_> = report.findings.iter().filter(|f| f.code == code).collect();
-    assert_eq!(found.len(), 1, "expected one {code}, got {:#?}", report.findings);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {code}, got {:#?}",
+        report.findings
+    );
     found[0].clone()
 }
 
 fn assert_clean(plan: &Plan) {
     let r = check(plan);
-    let loud: Vec<_> = r.findings.iter().filter(|f| f.severity > Severity::Info).collect();
-    assert!(loud.is_empty(), "expected no errors or warnings, got {loud:#?}");
+    let loud: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .collect();
+    assert!(
+        loud.is_empty(),
+        "expected no errors or warnings, got {loud:#?}"
+    );
 }
 
 fn assert_error(plan: &Plan, code: &str, hops: &[Hop], words: &[&str]) {
@@ -61,8 +73,17 @@ fn the_source_example_checks_clean_for_both_cnis_and_both_transits() {
 fn terway_without_container_cidr_breaks_vbr_transit_and_route_table() {
     let mut p = terway();
     p.container_cidrs.clear();
-    assert_error(&p, "terway-without-container-cidr", &[CoreSwitch, Vbr, Transit, VpcRouteTable], &["container_cidrs"]);
-    assert!(only(&check(&p), "terway-without-container-cidr").fix.contains("172.16.0.0/12"));
+    assert_error(
+        &p,
+        "terway-without-container-cidr",
+        &[CoreSwitch, Vbr, Transit, VpcRouteTable],
+        &["container_cidrs"],
+    );
+    assert!(
+        only(&check(&p), "terway-without-container-cidr")
+            .fix
+            .contains("172.16.0.0/12")
+    );
 }
 
 #[test]
@@ -80,30 +101,87 @@ fn flannel_with_container_cidr_is_a_warning_not_an_error() {
 fn datacenter_vpc_overlap_is_found_in_each_direction_of_containment() {
     let mut p = Plan::example();
     p.vpc_cidrs = nets(&["10.20.0.0/16"]);
-    assert_error(&p, "overlap-datacenter-vpc", &[CoreSwitch, Vbr, Transit, VpcRouteTable], &["data center 10.0.0.0/8 contains VPC 10.20.0.0/16"]);
+    assert_error(
+        &p,
+        "overlap-datacenter-vpc",
+        &[CoreSwitch, Vbr, Transit, VpcRouteTable],
+        &["data center 10.0.0.0/8 contains VPC 10.20.0.0/16"],
+    );
     let mut p = Plan::example();
     p.datacenter_cidrs = nets(&["192.168.8.0/24"]);
-    assert_error(&p, "overlap-datacenter-vpc", &[CoreSwitch, Vbr, Transit, VpcRouteTable], &["data center 192.168.8.0/24 lies inside VPC 192.168.0.0/16"]);
+    assert_error(
+        &p,
+        "overlap-datacenter-vpc",
+        &[CoreSwitch, Vbr, Transit, VpcRouteTable],
+        &["data center 192.168.8.0/24 lies inside VPC 192.168.0.0/16"],
+    );
     let mut p = Plan::example();
     p.datacenter_cidrs = nets(&["192.168.0.0/16"]);
-    assert_error(&p, "overlap-datacenter-vpc", &[CoreSwitch, Vbr, Transit, VpcRouteTable], &["is the same block as"]);
+    assert_error(
+        &p,
+        "overlap-datacenter-vpc",
+        &[CoreSwitch, Vbr, Transit, VpcRouteTable],
+        &["is the same block as"],
+    );
     let mut near = Plan::example();
     near.datacenter_cidrs = nets(&["192.169.0.0/16"]);
-    assert!(!check(&near).findings.iter().any(|f| f.code.starts_with("overlap")));
+    assert!(
+        !check(&near)
+            .findings
+            .iter()
+            .any(|f| f.code.starts_with("overlap"))
+    );
 }
 
 #[test]
 fn every_pair_of_block_sets_is_checked_for_overlap() {
-    let cases: [(&str, fn(&mut Plan), &[Hop]); 9] = [
-        ("overlap-datacenter-container", |p| p.container_cidrs = nets(&["10.1.0.0/16"]), &[CoreSwitch, Vbr, Transit, VpcRouteTable]),
-        ("overlap-datacenter-cloud-service", |p| p.datacenter_cidrs = nets(&["100.100.0.0/16"]), &[CoreSwitch, Firewall, Vbr, Transit]),
-        ("overlap-datacenter-service", |p| p.service_cidr = Some(net("10.96.0.0/12")), &[EdgeNode]),
-        ("overlap-vpc-container", |p| p.container_cidrs = nets(&["192.168.128.0/17"]), &[Vbr, Transit, VpcRouteTable]),
-        ("overlap-vpc-cloud-service", |p| p.cloud_service_cidrs = nets(&["192.168.100.0/24", "100.0.0.0/8"]), &[Transit, VpcRouteTable]),
-        ("overlap-vpc-service", |p| p.service_cidr = Some(net("192.168.240.0/20")), &[EdgeNode]),
-        ("overlap-container-cloud-service", |p| p.container_cidrs = nets(&["100.64.0.0/16"]), &[CoreSwitch, Vbr, Transit]),
-        ("overlap-container-service", |p| p.service_cidr = Some(net("172.21.0.0/20")), &[EdgeNode]),
-        ("overlap-cloud-service-service", |p| p.service_cidr = Some(net("100.100.0.0/20")), &[EdgeNode]),
+    type Case = (&'static str, fn(&mut Plan), &'static [Hop]);
+    let cases: [Case; 9] = [
+        (
+            "overlap-datacenter-container",
+            |p| p.container_cidrs = nets(&["10.1.0.0/16"]),
+            &[CoreSwitch, Vbr, Transit, VpcRouteTable],
+        ),
+        (
+            "overlap-datacenter-cloud-service",
+            |p| p.datacenter_cidrs = nets(&["100.100.0.0/16"]),
+            &[CoreSwitch, Firewall, Vbr, Transit],
+        ),
+        (
+            "overlap-datacenter-service",
+            |p| p.service_cidr = Some(net("10.96.0.0/12")),
+            &[EdgeNode],
+        ),
+        (
+            "overlap-vpc-container",
+            |p| p.container_cidrs = nets(&["192.168.128.0/17"]),
+            &[Vbr, Transit, VpcRouteTable],
+        ),
+        (
+            "overlap-vpc-cloud-service",
+            |p| p.cloud_service_cidrs = nets(&["192.168.100.0/24", "100.0.0.0/8"]),
+            &[Transit, VpcRouteTable],
+        ),
+        (
+            "overlap-vpc-service",
+            |p| p.service_cidr = Some(net("192.168.240.0/20")),
+            &[EdgeNode],
+        ),
+        (
+            "overlap-container-cloud-service",
+            |p| p.container_cidrs = nets(&["100.64.0.0/16"]),
+            &[CoreSwitch, Vbr, Transit],
+        ),
+        (
+            "overlap-container-service",
+            |p| p.service_cidr = Some(net("172.21.0.0/20")),
+            &[EdgeNode],
+        ),
+        (
+            "overlap-cloud-service-service",
+            |p| p.service_cidr = Some(net("100.100.0.0/20")),
+            &[EdgeNode],
+        ),
     ];
     for (code, breaks, hops) in cases {
         let mut p = terway();
@@ -119,7 +197,12 @@ fn every_pair_of_block_sets_is_checked_for_overlap() {
 fn vswitch_outside_the_vpc_breaks_the_edge_node_rules() {
     let mut p = Plan::example();
     p.vswitch_cidrs = nets(&["192.168.1.0/24", "172.31.0.0/24"]);
-    assert_error(&p, "vswitch-outside-vpc", &[EdgeNode], &["172.31.0.0/24", "192.168.0.0/16"]);
+    assert_error(
+        &p,
+        "vswitch-outside-vpc",
+        &[EdgeNode],
+        &["172.31.0.0/24", "192.168.0.0/16"],
+    );
     p.vswitch_cidrs.pop();
     assert_clean(&p);
 }
@@ -128,14 +211,25 @@ fn vswitch_outside_the_vpc_breaks_the_edge_node_rules() {
 fn apiserver_outside_the_vpc_breaks_edge_node_and_security_group() {
     let mut p = Plan::example();
     p.apiserver_ip = Some("10.0.0.10".parse().unwrap());
-    assert_error(&p, "apiserver-outside-vpc", &[EdgeNode, SecurityGroup], &["10.0.0.10"]);
+    assert_error(
+        &p,
+        "apiserver-outside-vpc",
+        &[EdgeNode, SecurityGroup],
+        &["10.0.0.10"],
+    );
     p.apiserver_ip = Some("192.168.0.10".parse().unwrap());
     assert_clean(&p);
 }
 
 #[test]
 fn vpc_blocks_in_rejected_ranges_are_errors_and_public_ones_warnings() {
-    for bad in ["100.64.0.0/16", "224.0.0.0/8", "127.0.0.0/16", "169.254.0.0/24", "96.0.0.0/3"] {
+    for bad in [
+        "100.64.0.0/16",
+        "224.0.0.0/8",
+        "127.0.0.0/16",
+        "169.254.0.0/24",
+        "96.0.0.0/3",
+    ] {
         let mut p = Plan::example();
         p.vpc_cidrs = nets(&[bad]);
         p.cloud_service_cidrs = nets(&["100.96.0.0/11"]);
@@ -170,9 +264,18 @@ fn redundant_entries_inside_one_list_are_warnings() {
     p.datacenter_cidrs = nets(&["10.0.0.0/8", "10.1.0.0/16"]);
     let f = only(&check(&p), "redundant-entry");
     assert_eq!(f.severity, Severity::Warning);
-    assert!(f.message.contains("10.1.0.0/16, which lies inside 10.0.0.0/8"), "{}", f.message);
+    assert!(
+        f.message
+            .contains("10.1.0.0/16, which lies inside 10.0.0.0/8"),
+        "{}",
+        f.message
+    );
     p.datacenter_cidrs = nets(&["10.0.0.0/8", "10.0.0.0/8"]);
-    assert!(only(&check(&p), "redundant-entry").message.contains("twice"));
+    assert!(
+        only(&check(&p), "redundant-entry")
+            .message
+            .contains("twice")
+    );
     p.datacenter_cidrs = nets(&["10.0.0.0/9", "10.128.0.0/9"]);
     assert_clean(&p);
 }
@@ -183,18 +286,33 @@ fn fine_scope_needs_known_oss_vips_and_a_management_address() {
     p.scope = Scope::Fine;
     p.region = "cn-shanghai".into();
     p.management_ip = Some("100.100.1.1".parse().unwrap());
-    assert_error(&p, "fine-scope-oss-unknown", &[CoreSwitch, Firewall, Vbr, Transit], &["cn-shanghai"]);
+    assert_error(
+        &p,
+        "fine-scope-oss-unknown",
+        &[CoreSwitch, Firewall, Vbr, Transit],
+        &["cn-shanghai"],
+    );
     p.region = "ap-northeast-2".into();
     assert_clean(&p);
     p.management_ip = None;
-    assert_error(&p, "fine-scope-no-management", &[CoreSwitch, Firewall, Vbr, Transit], &["cs-anony-vpc.ap-northeast-2.aliyuncs.com"]);
+    assert_error(
+        &p,
+        "fine-scope-no-management",
+        &[CoreSwitch, Firewall, Vbr, Transit],
+        &["cs-anony-vpc.ap-northeast-2.aliyuncs.com"],
+    );
 }
 
 #[test]
 fn a_region_missing_from_the_registry_table_is_an_error() {
     let mut p = Plan::example();
     p.region = "cn-nanjing".into();
-    assert_error(&p, "region-without-registry", &[EdgeNode, CoreSwitch, Firewall], &["cn-nanjing"]);
+    assert_error(
+        &p,
+        "region-without-registry",
+        &[EdgeNode, CoreSwitch, Firewall],
+        &["cn-nanjing"],
+    );
     p.region = "cn-fuzhou".into();
     assert_clean(&p);
 }
@@ -203,13 +321,19 @@ fn a_region_missing_from_the_registry_table_is_an_error() {
 fn empty_required_lists_are_errors() {
     let mut p = Plan::example();
     p.datacenter_cidrs.clear();
-    assert_eq!(only(&check(&p), "no-datacenter-cidr").severity, Severity::Error);
+    assert_eq!(
+        only(&check(&p), "no-datacenter-cidr").severity,
+        Severity::Error
+    );
     let mut p = Plan::example();
     p.vpc_cidrs.clear();
     assert_eq!(only(&check(&p), "no-vpc-cidr").severity, Severity::Error);
     let mut p = Plan::example();
     p.cloud_service_cidrs.clear();
-    assert_eq!(only(&check(&p), "no-cloud-service-cidr").severity, Severity::Error);
+    assert_eq!(
+        only(&check(&p), "no-cloud-service-cidr").severity,
+        Severity::Error
+    );
     p.scope = Scope::Fine;
     assert_clean(&p);
 }
@@ -218,7 +342,10 @@ fn empty_required_lists_are_errors() {
 fn a_management_address_no_route_reaches_is_a_warning() {
     let mut p = Plan::example();
     p.management_ip = Some("47.1.2.3".parse().unwrap());
-    assert_eq!(only(&check(&p), "management-not-routed").severity, Severity::Warning);
+    assert_eq!(
+        only(&check(&p), "management-not-routed").severity,
+        Severity::Warning
+    );
 }
 
 #[test]

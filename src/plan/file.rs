@@ -84,7 +84,11 @@ fn shorten(s: &str) -> String {
 
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// The table header in force at `offset`, such as `network`.
@@ -94,8 +98,8 @@ fn table_at(text: &str, offset: usize) -> Option<String> {
         .split(|b| *b == b'\n')
         .filter_map(|l| std::str::from_utf8(l).ok())
         .map(str::trim)
-        .filter(|l| l.starts_with('[') && !l.starts_with("[["))
-        .last()
+        .rev()
+        .find(|l| l.starts_with('[') && !l.starts_with("[["))
         .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
 }
 
@@ -221,7 +225,12 @@ impl Converter<'_> {
         match parse_addr(v.get_ref()) {
             Ok(a) => Some(a),
             Err(e) => {
-                self.report(v.span(), format!("network.{key}"), v.get_ref(), e.to_string());
+                self.report(
+                    v.span(),
+                    format!("network.{key}"),
+                    v.get_ref(),
+                    e.to_string(),
+                );
                 None
             }
         }
@@ -229,15 +238,18 @@ impl Converter<'_> {
 }
 
 fn check_version(file: &str, text: &str) -> Result<(), PlanError> {
-    let doc: VersionDoc = toml::from_str(text)
-        .map_err(|e| PlanError::one(file, problem_from_toml(text, &e)))?;
+    let doc: VersionDoc =
+        toml::from_str(text).map_err(|e| PlanError::one(file, problem_from_toml(text, &e)))?;
     let Some(v) = doc.schema_version else {
-        return Err(PlanError::one(file, Problem {
-            line: Some(1),
-            key: Some("schema_version".into()),
-            value: None,
-            message: format!("missing; a plan starts with schema_version = {SCHEMA_VERSION}"),
-        }));
+        return Err(PlanError::one(
+            file,
+            Problem {
+                line: Some(1),
+                key: Some("schema_version".into()),
+                value: None,
+                message: format!("missing; a plan starts with schema_version = {SCHEMA_VERSION}"),
+            },
+        ));
     };
     let problem = |message: String| Problem {
         line: Some(line_of(text, v.span().start)),
@@ -247,12 +259,18 @@ fn check_version(file: &str, text: &str) -> Result<(), PlanError> {
     };
     match v.get_ref().as_integer() {
         Some(SCHEMA_VERSION) => Ok(()),
-        Some(n) if n > SCHEMA_VERSION => Err(PlanError::one(file, problem(format!(
-            "this plan was written by a newer edgeplan (format {n}); this build reads format {SCHEMA_VERSION}"
-        )))),
-        _ => Err(PlanError::one(file, problem(format!(
-            "unsupported plan format; this build reads schema_version = {SCHEMA_VERSION}"
-        )))),
+        Some(n) if n > SCHEMA_VERSION => Err(PlanError::one(
+            file,
+            problem(format!(
+                "this plan was written by a newer edgeplan (format {n}); this build reads format {SCHEMA_VERSION}"
+            )),
+        )),
+        _ => Err(PlanError::one(
+            file,
+            problem(format!(
+                "unsupported plan format; this build reads schema_version = {SCHEMA_VERSION}"
+            )),
+        )),
     }
 }
 
@@ -268,7 +286,12 @@ pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
     let n = &doc.network;
     if Catalog::builtin().region(n.region.get_ref()).is_none() {
         let msg = "unknown region id; `edgeplan regions` lists them".to_string();
-        cv.report(n.region.span(), "network.region".into(), n.region.get_ref(), msg);
+        cv.report(
+            n.region.span(),
+            "network.region".into(),
+            n.region.get_ref(),
+            msg,
+        );
     }
     let cni = cv.choice::<Cni>("cni", &n.cni);
     let transit = cv.choice::<Transit>("transit", &n.transit);
@@ -282,7 +305,10 @@ pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
         Some(v) => cv.list("cloud_service_cidrs", v),
         None => default_cloud_service_cidrs(),
     };
-    let container_cidrs = cv.list("container_cidrs", n.container_cidrs.as_deref().unwrap_or(&[]));
+    let container_cidrs = cv.list(
+        "container_cidrs",
+        n.container_cidrs.as_deref().unwrap_or(&[]),
+    );
     let vswitch_cidrs = cv.list("vswitch_cidrs", n.vswitch_cidrs.as_deref().unwrap_or(&[]));
     let service_cidr = n
         .service_cidr
@@ -321,12 +347,15 @@ pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
 }
 
 fn too_large(file: &str, len: u64) -> PlanError {
-    PlanError::one(file, Problem {
-        line: None,
-        key: None,
-        value: None,
-        message: format!("file is {len} bytes; plans are limited to {MAX_PLAN_BYTES} bytes"),
-    })
+    PlanError::one(
+        file,
+        Problem {
+            line: None,
+            key: None,
+            value: None,
+            message: format!("file is {len} bytes; plans are limited to {MAX_PLAN_BYTES} bytes"),
+        },
+    )
 }
 
 /// Reads raw bytes as plan text, refusing oversized and non-UTF-8 input.
@@ -336,12 +365,15 @@ pub fn plan_text(file: &str, bytes: &[u8]) -> Result<String, PlanError> {
     }
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        PlanError::one(file, Problem {
-            line: Some(line_of(&String::from_utf8_lossy(&bytes[..at]), at)),
-            key: None,
-            value: None,
-            message: format!("not valid UTF-8 (byte {at}); plans are UTF-8 text"),
-        })
+        PlanError::one(
+            file,
+            Problem {
+                line: Some(line_of(&String::from_utf8_lossy(&bytes[..at]), at)),
+                key: None,
+                value: None,
+                message: format!("not valid UTF-8 (byte {at}); plans are UTF-8 text"),
+            },
+        )
     })
 }
 
@@ -349,12 +381,15 @@ pub fn plan_text(file: &str, bytes: &[u8]) -> Result<String, PlanError> {
 pub fn load_path(path: &Path) -> Result<(Plan, String), PlanError> {
     let file = path.display().to_string();
     let io_error = |e: std::io::Error| {
-        PlanError::one(&file, Problem {
-            line: None,
-            key: None,
-            value: None,
-            message: format!("cannot read: {e}"),
-        })
+        PlanError::one(
+            &file,
+            Problem {
+                line: None,
+                key: None,
+                value: None,
+                message: format!("cannot read: {e}"),
+            },
+        )
     };
     let meta = std::fs::metadata(path).map_err(io_error)?;
     if meta.len() > MAX_PLAN_BYTES {

@@ -59,7 +59,11 @@ pub trait Choice: Sized + Copy + 'static {
     }
     /// The ids joined for an error message: `a | b`.
     fn expected() -> String {
-        Self::ALL.iter().map(|c| c.id()).collect::<Vec<_>>().join(" | ")
+        Self::ALL
+            .iter()
+            .map(|c| c.id())
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 }
 

@@ -65,13 +65,18 @@ fn table<'d>(doc: &'d mut DocumentMut, name: &str) -> &'d mut Table {
     doc[name].as_table_mut().expect("plan sections are tables")
 }
 
+/// A plan field written as a TOML string: its key and how to read it from a plan.
+type TextField = (&'static str, fn(&Plan) -> Option<String>);
+/// A `[meta]` field.
+type MetaField = (&'static str, fn(&Plan) -> &Option<String>);
+
 fn apply(doc: &mut DocumentMut, plan: &Plan, old: Option<&Plan>) {
     if old.is_none() {
         doc.insert("schema_version", value(SCHEMA_VERSION));
     }
     let differs = |f: &dyn Fn(&Plan) -> String| old.is_none_or(|o| f(o) != f(plan));
 
-    let meta_fields: [(&str, fn(&Plan) -> &Option<String>); 4] = [
+    let meta_fields: [MetaField; 4] = [
         ("name", |p| &p.meta.name),
         ("customer", |p| &p.meta.customer),
         ("author", |p| &p.meta.author),
@@ -89,25 +94,35 @@ fn apply(doc: &mut DocumentMut, plan: &Plan, old: Option<&Plan>) {
     }
 
     let t = table(doc, "network");
-    let scalars: [(&str, fn(&Plan) -> Option<String>); 4] = [
+    let scalars: [TextField; 4] = [
         ("region", |p| Some(p.region.clone())),
         ("cni", |p| Some(p.cni.id().to_string())),
         ("transit", |p| Some(p.transit.id().to_string())),
         ("scope", |p| Some(p.scope.id().to_string())),
     ];
     for (key, get) in scalars {
-        set(t, key, get(plan).map(Value::from), differs(&|p| format!("{:?}", get(p))));
+        set(
+            t,
+            key,
+            get(plan).map(Value::from),
+            differs(&|p| format!("{:?}", get(p))),
+        );
     }
     for list in super::CidrList::ALL {
         let changed = old.is_none_or(|o| list.get(o) != list.get(plan));
         set(t, list.key(), Some(cidr_array(list.get(plan))), changed);
     }
-    let optionals: [(&str, fn(&Plan) -> Option<String>); 3] = [
+    let optionals: [TextField; 3] = [
         ("service_cidr", |p| p.service_cidr.map(|n| n.to_string())),
         ("apiserver_ip", |p| p.apiserver_ip.map(|a| a.to_string())),
         ("management_ip", |p| p.management_ip.map(|a| a.to_string())),
     ];
     for (key, get) in optionals {
-        set(t, key, get(plan).map(Value::from), differs(&|p| format!("{:?}", get(p))));
+        set(
+            t,
+            key,
+            get(plan).map(Value::from),
+            differs(&|p| format!("{:?}", get(p))),
+        );
     }
 }
