@@ -74,15 +74,25 @@ pub fn parse_addr(s: &str) -> Result<Ipv4Addr, CidrError> {
 /// Parses an IPv4 CIDR block, refusing host bits, missing prefixes and IPv6.
 pub fn parse_net(s: &str) -> Result<Ipv4Net, CidrError> {
     precheck(s)?;
-    let (addr, prefix) = s.split_once('/').ok_or(CidrError::MissingPrefix)?;
+    let (addr, prefix) = match s.split_once('/') {
+        Some((_, "")) | None => return Err(CidrError::MissingPrefix),
+        Some(parts) => parts,
+    };
     let addr = addr
         .parse::<Ipv4Addr>()
         .map_err(|_| CidrError::BadAddress(addr.to_string()))?;
     let len = match prefix.parse::<u8>() {
-        Ok(n) if n <= 32 && !prefix.starts_with('+') && (prefix == "0" || !prefix.starts_with('0')) => n,
+        Ok(n)
+            if n <= 32
+                && !prefix.starts_with('+')
+                && (prefix == "0" || !prefix.starts_with('0')) =>
+        {
+            n
+        }
         _ => return Err(CidrError::PrefixOutOfRange(prefix.to_string())),
     };
-    let net = Ipv4Net::new(addr, len).map_err(|_| CidrError::PrefixOutOfRange(prefix.to_string()))?;
+    let net =
+        Ipv4Net::new(addr, len).map_err(|_| CidrError::PrefixOutOfRange(prefix.to_string()))?;
     if net.addr() != net.network() {
         return Err(CidrError::HostBitsSet(net.trunc()));
     }
@@ -132,25 +142,43 @@ mod tests {
     #[test]
     fn host_bits_error_names_the_corrected_network() {
         let err = parse_net("10.0.0.1/8").unwrap_err();
-        assert_eq!(err.to_string(), "host bits are set; the network is 10.0.0.0/8");
+        assert_eq!(
+            err.to_string(),
+            "host bits are set; the network is 10.0.0.0/8"
+        );
     }
 
     #[test]
     fn edge_cases_are_refused_with_their_reason() {
-        assert_eq!(parse_net("10.0.0.0/33"), Err(CidrError::PrefixOutOfRange("33".into())));
+        assert_eq!(
+            parse_net("10.0.0.0/33"),
+            Err(CidrError::PrefixOutOfRange("33".into()))
+        );
         assert_eq!(parse_net("10.0.0.0"), Err(CidrError::MissingPrefix));
         assert_eq!(parse_net("::ffff:10.0.0.0/104"), Err(CidrError::Ipv6));
         assert_eq!(parse_net(" 10.0.0.0/8"), Err(CidrError::Whitespace));
-        assert_eq!(parse_net("010.0.0.0/8"), Err(CidrError::BadAddress("010.0.0.0".into())));
-        assert_eq!(parse_net("10.0.0.0/08"), Err(CidrError::PrefixOutOfRange("08".into())));
-        assert_eq!(parse_net("10.0.0.0/+8"), Err(CidrError::PrefixOutOfRange("+8".into())));
+        assert_eq!(
+            parse_net("010.0.0.0/8"),
+            Err(CidrError::BadAddress("010.0.0.0".into()))
+        );
+        assert_eq!(
+            parse_net("10.0.0.0/08"),
+            Err(CidrError::PrefixOutOfRange("08".into()))
+        );
+        assert_eq!(
+            parse_net("10.0.0.0/+8"),
+            Err(CidrError::PrefixOutOfRange("+8".into()))
+        );
         assert_eq!(parse_net(""), Err(CidrError::Empty));
     }
 
     #[test]
     fn whole_space_and_single_host_are_valid_blocks() {
         assert_eq!(parse_net("0.0.0.0/0").unwrap().prefix_len(), 0);
-        assert_eq!(parse_net("1.2.3.4/32").unwrap(), host("1.2.3.4".parse().unwrap()));
+        assert_eq!(
+            parse_net("1.2.3.4/32").unwrap(),
+            host("1.2.3.4".parse().unwrap())
+        );
     }
 
     #[test]
@@ -160,6 +188,9 @@ mod tests {
         assert_eq!(relate(big, small), Relation::Contains);
         assert_eq!(relate(small, big), Relation::Inside);
         assert_eq!(relate(big, big), Relation::Equal);
-        assert_eq!(relate(small, parse_net("10.2.0.0/16").unwrap()), Relation::Disjoint);
+        assert_eq!(
+            relate(small, parse_net("10.2.0.0/16").unwrap()),
+            Relation::Disjoint
+        );
     }
 }

@@ -74,12 +74,28 @@ impl PlanError {
     }
 }
 
+/// The value as shown in a message: control characters escaped, long values cut.
 fn shorten(s: &str) -> String {
+    let visible = |c: char| {
+        if c.is_control() {
+            c.escape_debug().to_string()
+        } else {
+            c.to_string()
+        }
+    };
+    let head: String = s.chars().take(MAX_SHOWN_VALUE).map(visible).collect();
     if s.chars().count() <= MAX_SHOWN_VALUE {
-        return s.to_string();
+        head
+    } else {
+        format!("{head}… ({} bytes)", s.len())
     }
-    let head: String = s.chars().take(MAX_SHOWN_VALUE).collect();
-    format!("{head}… ({} bytes)", s.len())
+}
+
+/// The first line that nests more deeply than a plan ever needs, for parser errors that
+/// carry no position (the recursion limit).
+fn deepest_line(text: &str) -> Option<usize> {
+    let depth = |l: &str| l.chars().filter(|c| matches!(c, '.' | '[' | '{')).count();
+    text.lines().position(|l| depth(l) > 100).map(|i| i + 1)
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -107,7 +123,7 @@ fn table_at(text: &str, offset: usize) -> Option<String> {
 fn problem_from_toml(text: &str, err: &toml::de::Error) -> Problem {
     let Some(span) = err.span() else {
         return Problem {
-            line: None,
+            line: deepest_line(text),
             key: None,
             value: None,
             message: err.message().to_string(),
