@@ -20,10 +20,17 @@ fn large_plan() -> Plan {
     let mut plan = Plan::example();
     plan.cni = Cni::TerwayEdge;
     plan.datacenter_cidrs = blocks(10, 0, 1000);
-    plan.vpc_cidrs = blocks(192, 168, 200).into_iter().chain(blocks(172, 16, 800)).collect();
+    plan.vpc_cidrs = blocks(192, 168, 200)
+        .into_iter()
+        .chain(blocks(172, 16, 800))
+        .collect();
     plan.cloud_service_cidrs = blocks(100, 96, 1000);
     plan.container_cidrs = blocks(10, 128, 1000);
-    plan.vswitch_cidrs = blocks(172, 16, 1000).into_iter().take(800).chain(blocks(192, 168, 200)).collect();
+    plan.vswitch_cidrs = blocks(172, 16, 1000)
+        .into_iter()
+        .take(800)
+        .chain(blocks(192, 168, 200))
+        .collect();
     plan
 }
 
@@ -36,7 +43,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     let large = large_plan();
-    assert!(checks::check(&large).ok(), "the large plan is valid, so every rule runs in full");
+    assert!(
+        checks::check(&large).ok(),
+        "the large plan is valid, so every rule runs in full"
+    );
     c.bench_function("derive+check 1000 per list", |b| {
         b.iter(|| {
             let plan = black_box(&large);

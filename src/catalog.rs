@@ -166,7 +166,10 @@ mod tests {
     fn builtin_catalog_parses_and_has_every_region() {
         let c = Catalog::builtin();
         assert_eq!(c.regions.len(), 29);
-        assert_eq!(c.regions.iter().filter(|r| r.registry.is_some()).count(), 26);
+        assert_eq!(
+            c.regions.iter().filter(|r| r.registry.is_some()).count(),
+            26
+        );
         assert_eq!(c.regions.iter().filter(|r| r.oss.is_some()).count(), 27);
     }
 
@@ -182,6 +185,9 @@ mod tests {
     fn a_catalog_with_a_bad_cidr_is_refused_with_the_region_named() {
         let text = "[[region]]\nid = \"x\"\nname = \"X\"\n[region.registry]\nendpoint = \"e\"\nroutes = [\"1.2.3.4/8\"]\n";
         let err = Catalog::parse(text).unwrap_err();
-        assert!(err.contains("region x") && err.contains("1.0.0.0/8"), "{err}");
+        assert!(
+            err.contains("region x") && err.contains("1.0.0.0/8"),
+            "{err}"
+        );
     }
 }

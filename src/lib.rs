@@ -9,9 +9,11 @@ pub mod catalog;
 pub mod checks;
 pub mod cidr;
 pub mod cli;
+pub mod draft;
 pub mod hop;
 pub mod plan;
 pub mod requirements;
+pub mod store;
 pub mod tui;
 
 pub use catalog::{Catalog, Region};

@@ -98,8 +98,28 @@ fn main() -> ExitCode {
         Some(Command::Check { plan, format }) => cli::check(&plan, format, &mut out, &mut err),
         Some(Command::Show { plan }) => cli::show(&plan, &mut out, &mut err),
         Some(Command::Regions { format }) => cli::regions(format, &mut out),
-        Some(Command::New { output, force, region, cni, transit, scope, dc, vpc, container }) => {
-            let opts = NewOptions { output, force, region, cni, transit, scope, dc, vpc, container };
+        Some(Command::New {
+            output,
+            force,
+            region,
+            cni,
+            transit,
+            scope,
+            dc,
+            vpc,
+            container,
+        }) => {
+            let opts = NewOptions {
+                output,
+                force,
+                region,
+                cni,
+                transit,
+                scope,
+                dc,
+                vpc,
+                container,
+            };
             cli::new(&opts, &mut out, &mut err)
         }
         None => {

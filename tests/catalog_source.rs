@@ -29,7 +29,10 @@ fn ack_rows(src: &str) -> BTreeMap<String, (String, String, Vec<String>)> {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         if cells.len() == 5 && cells[2].starts_with("registry-") {
             let routes = cells[3].split_whitespace().map(String::from).collect();
-            rows.insert(cells[1].to_string(), (cells[0].to_string(), cells[2].to_string(), routes));
+            rows.insert(
+                cells[1].to_string(),
+                (cells[0].to_string(), cells[2].to_string(), routes),
+            );
         }
     }
     rows
@@ -95,12 +98,23 @@ fn every_ack_registry_row_of_the_source_is_in_the_catalog_exactly() {
     for (id, (name, endpoint, routes)) in &rows {
         let region = catalog.region(id).unwrap_or_else(|| panic!("{id} missing"));
         assert_eq!(&region.name, name, "{id} name");
-        let registry = region.registry.as_ref().unwrap_or_else(|| panic!("{id} registry"));
+        let registry = region
+            .registry
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id} registry"));
         assert_eq!(&registry.endpoint, endpoint, "{id} endpoint");
         assert_eq!(&strings(&registry.routes), routes, "{id} routes");
     }
-    let with_registry = catalog.regions.iter().filter(|r| r.registry.is_some()).count();
-    assert_eq!(with_registry, rows.len(), "no registry rows beyond the source's");
+    let with_registry = catalog
+        .regions
+        .iter()
+        .filter(|r| r.registry.is_some())
+        .count();
+    assert_eq!(
+        with_registry,
+        rows.len(),
+        "no registry rows beyond the source's"
+    );
 }
 
 #[test]
@@ -111,11 +125,19 @@ fn every_oss_row_of_the_source_is_in_the_catalog_with_vips_never_as_endpoints() 
     for (id, row) in &rows {
         let region = catalog.region(id).unwrap_or_else(|| panic!("{id} missing"));
         let oss = region.oss.as_ref().unwrap_or_else(|| panic!("{id} oss"));
-        assert_eq!(oss.name.as_deref().unwrap_or(&region.name), row.name, "{id} name");
+        assert_eq!(
+            oss.name.as_deref().unwrap_or(&region.name),
+            row.name,
+            "{id} name"
+        );
         assert_eq!(oss.public_endpoint, row.public, "{id} public");
         assert_eq!(oss.internal_endpoint, row.internal, "{id} internal");
         assert_eq!(oss.dual_stack_endpoint, row.dual_stack, "{id} dual-stack");
-        assert_eq!(oss.vip_cidrs.as_deref().map(strings), row.vips, "{id} VIP blocks");
+        assert_eq!(
+            oss.vip_cidrs.as_deref().map(strings),
+            row.vips,
+            "{id} VIP blocks"
+        );
         if let Some(ds) = &oss.dual_stack_endpoint {
             assert!(!is_cidr(ds), "{id}: a CIDR is never an endpoint");
         }
@@ -128,11 +150,31 @@ fn every_oss_row_of_the_source_is_in_the_catalog_with_vips_never_as_endpoints() 
 fn garbled_rows_are_read_as_the_guide_says() {
     let c = Catalog::builtin();
     let vips = |id: &str| c.region(id).unwrap().oss_vips().map(strings);
-    assert_eq!(vips("ap-northeast-2"), Some(vec!["100.99.119.0/24".to_string()]));
-    assert_eq!(vips("eu-west-1"), Some(vec!["100.114.114.128/25".to_string()]));
-    assert_eq!(vips("us-west-1"), Some(vec!["100.115.107.0/24".to_string()]));
-    assert_eq!(vips("ap-southeast-7"), Some(vec!["100.98.249.0/24".to_string()]));
+    assert_eq!(
+        vips("ap-northeast-2"),
+        Some(vec!["100.99.119.0/24".to_string()])
+    );
+    assert_eq!(
+        vips("eu-west-1"),
+        Some(vec!["100.114.114.128/25".to_string()])
+    );
+    assert_eq!(
+        vips("us-west-1"),
+        Some(vec!["100.115.107.0/24".to_string()])
+    );
+    assert_eq!(
+        vips("ap-southeast-7"),
+        Some(vec!["100.98.249.0/24".to_string()])
+    );
     assert_eq!(vips("cn-shanghai"), None, "unknown, not none");
-    assert_eq!(c.region("ap-northeast-1").unwrap().oss.as_ref().unwrap().dual_stack_endpoint, None);
+    assert_eq!(
+        c.region("ap-northeast-1")
+            .unwrap()
+            .oss
+            .as_ref()
+            .unwrap()
+            .dual_stack_endpoint,
+        None
+    );
     assert!(c.region("cn-nanjing").unwrap().registry.is_none());
 }

@@ -7,7 +7,9 @@ use proptest::prelude::*;
 const HEADER: &str = "schema_version = 1\n\n[network]\nregion = \"cn-hangzhou\"\ncni = \"flannel\"\ntransit = \"ecr\"\n";
 
 fn with_network(extra: &str) -> String {
-    format!("{HEADER}datacenter_cidrs = [\"10.0.0.0/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\n{extra}")
+    format!(
+        "{HEADER}datacenter_cidrs = [\"10.0.0.0/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\n{extra}"
+    )
 }
 
 fn error_of(text: &str) -> String {
@@ -16,7 +18,8 @@ fn error_of(text: &str) -> String {
 
 #[test]
 fn host_bits_error_names_file_line_key_value_and_the_corrected_network() {
-    let text = format!("{HEADER}datacenter_cidrs = [\"10.0.0.1/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\n");
+    let text =
+        format!("{HEADER}datacenter_cidrs = [\"10.0.0.1/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\n");
     assert_eq!(
         error_of(&text),
         "plan.toml:7: network.datacenter_cidrs[0] = \"10.0.0.1/8\": host bits are set; the network is 10.0.0.0/8"
@@ -25,29 +28,55 @@ fn host_bits_error_names_file_line_key_value_and_the_corrected_network() {
 
 #[test]
 fn every_bad_value_in_one_file_is_reported_not_just_the_first() {
-    let text = with_network("container_cidrs = [\"172.16.0.0/33\", \"::1/128\"]\nmanagement_ip = \"100.103.42.233/32\"\n");
+    let text = with_network(
+        "container_cidrs = [\"172.16.0.0/33\", \"::1/128\"]\nmanagement_ip = \"100.103.42.233/32\"\n",
+    );
     let err = error_of(&text);
     assert!(err.contains("plan.toml:9: network.container_cidrs[0] = \"172.16.0.0/33\": prefix length 33 is out of range"), "{err}");
-    assert!(err.contains("network.container_cidrs[1] = \"::1/128\": IPv6 is not supported"), "{err}");
-    assert!(err.contains("plan.toml:10: network.management_ip = \"100.103.42.233/32\""), "{err}");
+    assert!(
+        err.contains("network.container_cidrs[1] = \"::1/128\": IPv6 is not supported"),
+        "{err}"
+    );
+    assert!(
+        err.contains("plan.toml:10: network.management_ip = \"100.103.42.233/32\""),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_keys_are_errors_at_every_level() {
     let err = error_of(&with_network("colour = \"red\"\n"));
-    assert!(err.starts_with("plan.toml:9: network.colour = \"red\": unknown field `colour`"), "{err}");
+    assert!(
+        err.starts_with("plan.toml:9: network.colour = \"red\": unknown field `colour`"),
+        "{err}"
+    );
     let err = error_of(&format!("{}\n[extra]\nx = 1\n", with_network("")));
-    assert!(err.contains("plan.toml:10") && err.contains("unknown field `extra`"), "{err}");
-    let err = error_of(&format!("schema_version = 1\n[meta]\nowner = \"me\"\n{}", &with_network("")[18..]));
-    assert!(err.contains("plan.toml:3: meta.owner = \"me\": unknown field `owner`"), "{err}");
+    assert!(
+        err.contains("plan.toml:10") && err.contains("unknown field `extra`"),
+        "{err}"
+    );
+    let err = error_of(&format!(
+        "schema_version = 1\n[meta]\nowner = \"me\"\n{}",
+        &with_network("")[18..]
+    ));
+    assert!(
+        err.contains("plan.toml:3: meta.owner = \"me\": unknown field `owner`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_enum_values_and_regions_name_what_is_expected() {
     let err = error_of(&with_network("").replace("flannel", "calico"));
-    assert_eq!(err, "plan.toml:5: network.cni = \"calico\": unknown CNI plugin; expected flannel | terway-edge");
+    assert_eq!(
+        err,
+        "plan.toml:5: network.cni = \"calico\": unknown CNI plugin; expected flannel | terway-edge"
+    );
     let err = error_of(&with_network("").replace("cn-hangzhou", "mars-north-1"));
-    assert!(err.starts_with("plan.toml:4: network.region = \"mars-north-1\": unknown region id"), "{err}");
+    assert!(
+        err.starts_with("plan.toml:4: network.region = \"mars-north-1\": unknown region id"),
+        "{err}"
+    );
     let err = error_of(&with_network("scope = \"narrow\"\n"));
     assert!(err.contains("expected broad | fine"), "{err}");
 }
@@ -56,14 +85,25 @@ fn unknown_enum_values_and_regions_name_what_is_expected() {
 fn schema_versions_from_the_future_are_refused_before_their_keys() {
     let text = with_network("new_thing = 1\n").replace("schema_version = 1", "schema_version = 2");
     let err = error_of(&text);
-    assert!(err.starts_with("plan.toml:1: schema_version = 2: this plan was written by a newer edgeplan"), "{err}");
-    assert!(error_of(&with_network("").replace("schema_version = 1\n", "")).contains("schema_version: missing"));
+    assert!(
+        err.starts_with(
+            "plan.toml:1: schema_version = 2: this plan was written by a newer edgeplan"
+        ),
+        "{err}"
+    );
+    assert!(
+        error_of(&with_network("").replace("schema_version = 1\n", ""))
+            .contains("schema_version: missing")
+    );
 }
 
 #[test]
 fn wrong_types_and_broken_toml_name_the_line() {
     let err = error_of(&with_network("vswitch_cidrs = \"192.168.1.0/24\"\n"));
-    assert!(err.starts_with("plan.toml:9: network.vswitch_cidrs = \"192.168.1.0/24\":"), "{err}");
+    assert!(
+        err.starts_with("plan.toml:9: network.vswitch_cidrs = \"192.168.1.0/24\":"),
+        "{err}"
+    );
     let err = error_of(&with_network("service_cidr = [\n"));
     assert!(err.starts_with("plan.toml:"), "{err}");
 }
@@ -72,7 +112,10 @@ fn wrong_types_and_broken_toml_name_the_line() {
 fn a_saved_plan_loads_back_equal_and_saves_byte_identical() {
     let mut plan = Plan::example();
     plan.cni = Cni::TerwayEdge;
-    plan.container_cidrs = vec!["172.16.0.0/12".parse().unwrap(), "10.200.0.0/16".parse().unwrap()];
+    plan.container_cidrs = vec![
+        "172.16.0.0/12".parse().unwrap(),
+        "10.200.0.0/16".parse().unwrap(),
+    ];
     plan.meta.notes = Some("line one\nline \"two\"".into());
     plan.service_cidr = Some("172.21.0.0/20".parse().unwrap());
     let text = to_toml(&plan);

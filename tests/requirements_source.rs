@@ -17,7 +17,12 @@ fn terway(transit: Transit) -> Plan {
 
 /// The hop's requirements, one line each, as `show` prints them.
 fn lines(plan: &Plan, hop: Hop) -> Vec<String> {
-    derive(plan).hop(hop).items.iter().map(|r| r.kind.to_string()).collect()
+    derive(plan)
+        .hop(hop)
+        .items
+        .iter()
+        .map(|r| r.kind.to_string())
+        .collect()
 }
 
 fn has(plan: &Plan, hop: Hop, line: &str) -> bool {
@@ -26,40 +31,96 @@ fn has(plan: &Plan, hop: Hop, line: &str) -> bool {
 
 #[track_caller]
 fn assert_has(plan: &Plan, hop: Hop, line: &str) {
-    assert!(has(plan, hop, line), "{hop} lacks {line:?}; has {:#?}", lines(plan, hop));
+    assert!(
+        has(plan, hop, line),
+        "{hop} lacks {line:?}; has {:#?}",
+        lines(plan, hop)
+    );
 }
 
 #[test]
 fn core_switch_table_routes_cloud_blocks_to_the_vbr_and_bgp_with_terway() {
     let p = Plan::example();
-    assert_has(&p, Hop::CoreSwitch, "inbound route 192.168.0.0/16 (VPC) -> VBR (via firewall, Express Connect)");
-    assert_has(&p, Hop::CoreSwitch, "inbound route 100.0.0.0/8 (cloud services) -> VBR (via firewall, Express Connect)");
-    assert_has(&p, Hop::CoreSwitch, "outbound route 10.0.0.0/8 (data center) -> server subnets (connected)");
+    assert_has(
+        &p,
+        Hop::CoreSwitch,
+        "inbound route 192.168.0.0/16 (VPC) -> VBR (via firewall, Express Connect)",
+    );
+    assert_has(
+        &p,
+        Hop::CoreSwitch,
+        "inbound route 100.0.0.0/8 (cloud services) -> VBR (via firewall, Express Connect)",
+    );
+    assert_has(
+        &p,
+        Hop::CoreSwitch,
+        "outbound route 10.0.0.0/8 (data center) -> server subnets (connected)",
+    );
     assert!(!lines(&p, Hop::CoreSwitch).iter().any(|l| l.contains("BGP")));
     let t = terway(Transit::Ecr);
-    assert!(lines(&t, Hop::CoreSwitch).iter().any(|l| l.starts_with("BGP") && l.contains("172.16.0.0/12")));
+    assert!(
+        lines(&t, Hop::CoreSwitch)
+            .iter()
+            .any(|l| l.starts_with("BGP") && l.contains("172.16.0.0/12"))
+    );
 }
 
 #[test]
 fn firewall_table_opens_cloud_blocks_and_flannel_vxlan_both_ways() {
     let p = Plan::example();
-    assert_has(&p, Hop::Firewall, "allow outbound all traffic from 10.0.0.0/8 to 192.168.0.0/16, 100.0.0.0/8");
-    assert_has(&p, Hop::Firewall, "allow inbound all traffic from 192.168.0.0/16, 100.0.0.0/8 to 10.0.0.0/8");
-    assert_has(&p, Hop::Firewall, "allow outbound UDP 8472 from 10.0.0.0/8 to 192.168.0.0/16");
-    assert_has(&p, Hop::Firewall, "allow inbound UDP 8472 from 192.168.0.0/16 to 10.0.0.0/8");
-    assert!(!lines(&terway(Transit::Ecr), Hop::Firewall).iter().any(|l| l.contains("8472")));
+    assert_has(
+        &p,
+        Hop::Firewall,
+        "allow outbound all traffic from 10.0.0.0/8 to 192.168.0.0/16, 100.0.0.0/8",
+    );
+    assert_has(
+        &p,
+        Hop::Firewall,
+        "allow inbound all traffic from 192.168.0.0/16, 100.0.0.0/8 to 10.0.0.0/8",
+    );
+    assert_has(
+        &p,
+        Hop::Firewall,
+        "allow outbound UDP 8472 from 10.0.0.0/8 to 192.168.0.0/16",
+    );
+    assert_has(
+        &p,
+        Hop::Firewall,
+        "allow inbound UDP 8472 from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert!(
+        !lines(&terway(Transit::Ecr), Hop::Firewall)
+            .iter()
+            .any(|l| l.contains("8472"))
+    );
     let mut fine = Plan::example();
     fine.scope = Scope::Fine;
     let cloud = "192.168.0.0/16, 100.118.28.0/24, 100.114.102.0/24, 100.98.170.0/24, 100.118.31.0/24, 100.103.9.188/32, 100.103.7.181/32, 100.103.42.233/32";
-    assert_has(&fine, Hop::Firewall, &format!("allow outbound all traffic from 10.0.0.0/8 to {cloud}"));
-    assert_has(&fine, Hop::Firewall, &format!("allow inbound TCP 10250, 10255 from {cloud} to 10.0.0.0/8"));
-    assert_has(&fine, Hop::Firewall, &format!("allow inbound TCP 9100, 9445 from {cloud} to 10.0.0.0/8"));
+    assert_has(
+        &fine,
+        Hop::Firewall,
+        &format!("allow outbound all traffic from 10.0.0.0/8 to {cloud}"),
+    );
+    assert_has(
+        &fine,
+        Hop::Firewall,
+        &format!("allow inbound TCP 10250, 10255 from {cloud} to 10.0.0.0/8"),
+    );
+    assert_has(
+        &fine,
+        Hop::Firewall,
+        &format!("allow inbound TCP 9100, 9445 from {cloud} to 10.0.0.0/8"),
+    );
 }
 
 #[test]
 fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis() {
     for transit in [Transit::Ecr, Transit::Cen] {
-        let name = if transit == Transit::Ecr { "ECR" } else { "CEN transit router" };
+        let name = if transit == Transit::Ecr {
+            "ECR"
+        } else {
+            "CEN transit router"
+        };
         for p in [
             {
                 let mut f = Plan::example();
@@ -68,13 +129,41 @@ fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis(
             },
             terway(transit),
         ] {
-            assert_has(&p, Hop::Vbr, &format!("inbound route 192.168.0.0/16 (VPC) -> {name}"));
-            assert_has(&p, Hop::Vbr, &format!("inbound route 100.0.0.0/8 (cloud services) -> {name}"));
-            assert_has(&p, Hop::Vbr, "outbound route 10.0.0.0/8 (data center) -> Express Connect to core switch (via firewall)");
-            assert_has(&p, Hop::Transit, "inbound route 192.168.0.0/16 (VPC) -> VPC attachment");
-            assert_has(&p, Hop::Transit, "inbound route 100.0.0.0/8 (cloud services) -> VPC attachment");
-            assert_has(&p, Hop::Transit, "outbound route 10.0.0.0/8 (data center) -> VBR attachment");
-            assert_has(&p, Hop::VpcRouteTable, &format!("outbound route 10.0.0.0/8 (data center) -> {name}"));
+            assert_has(
+                &p,
+                Hop::Vbr,
+                &format!("inbound route 192.168.0.0/16 (VPC) -> {name}"),
+            );
+            assert_has(
+                &p,
+                Hop::Vbr,
+                &format!("inbound route 100.0.0.0/8 (cloud services) -> {name}"),
+            );
+            assert_has(
+                &p,
+                Hop::Vbr,
+                "outbound route 10.0.0.0/8 (data center) -> Express Connect to core switch (via firewall)",
+            );
+            assert_has(
+                &p,
+                Hop::Transit,
+                "inbound route 192.168.0.0/16 (VPC) -> VPC attachment",
+            );
+            assert_has(
+                &p,
+                Hop::Transit,
+                "inbound route 100.0.0.0/8 (cloud services) -> VPC attachment",
+            );
+            assert_has(
+                &p,
+                Hop::Transit,
+                "outbound route 10.0.0.0/8 (data center) -> VBR attachment",
+            );
+            assert_has(
+                &p,
+                Hop::VpcRouteTable,
+                &format!("outbound route 10.0.0.0/8 (data center) -> {name}"),
+            );
             assert!(lines(&p, Hop::VpcRouteTable)[0].starts_with("Inbound: nothing to add"));
             let containers = [
                 (Hop::Vbr, "outbound route 172.16.0.0/12 (edge containers) -> Express Connect to core switch (via firewall)".to_string()),
@@ -82,7 +171,11 @@ fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis(
                 (Hop::VpcRouteTable, format!("outbound route 172.16.0.0/12 (edge containers) -> {name}")),
             ];
             for (hop, line) in containers {
-                assert_eq!(has(&p, hop, &line), p.cni == Cni::TerwayEdge, "{hop} {line}");
+                assert_eq!(
+                    has(&p, hop, &line),
+                    p.cni == Cni::TerwayEdge,
+                    "{hop} {line}"
+                );
             }
         }
     }
@@ -91,26 +184,74 @@ fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis(
 #[test]
 fn security_group_table_allows_the_data_center_with_fine_ports_and_flannel() {
     let p = Plan::example();
-    assert_has(&p, Hop::SecurityGroup, "allow outbound all traffic from 192.168.0.0/16 to 10.0.0.0/8");
-    assert_has(&p, Hop::SecurityGroup, "allow inbound all traffic from 10.0.0.0/8 to 192.168.0.0/16");
-    assert_has(&p, Hop::SecurityGroup, "allow outbound UDP 8472 from 192.168.0.0/16 to 10.0.0.0/8");
-    assert_has(&p, Hop::SecurityGroup, "allow inbound UDP 8472 from 10.0.0.0/8 to 192.168.0.0/16");
+    assert_has(
+        &p,
+        Hop::SecurityGroup,
+        "allow outbound all traffic from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert_has(
+        &p,
+        Hop::SecurityGroup,
+        "allow inbound all traffic from 10.0.0.0/8 to 192.168.0.0/16",
+    );
+    assert_has(
+        &p,
+        Hop::SecurityGroup,
+        "allow outbound UDP 8472 from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert_has(
+        &p,
+        Hop::SecurityGroup,
+        "allow inbound UDP 8472 from 10.0.0.0/8 to 192.168.0.0/16",
+    );
     let mut fine = Plan::example();
     fine.scope = Scope::Fine;
-    assert_has(&fine, Hop::SecurityGroup, "allow outbound TCP 10250, 10255 from 192.168.0.0/16 to 10.0.0.0/8");
-    assert_has(&fine, Hop::SecurityGroup, "allow outbound TCP 9100, 9445 from 192.168.0.0/16 to 10.0.0.0/8");
-    assert_has(&fine, Hop::SecurityGroup, "allow inbound TCP 6443 from 10.0.0.0/8 to 192.168.0.0/16");
+    assert_has(
+        &fine,
+        Hop::SecurityGroup,
+        "allow outbound TCP 10250, 10255 from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert_has(
+        &fine,
+        Hop::SecurityGroup,
+        "allow outbound TCP 9100, 9445 from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert_has(
+        &fine,
+        Hop::SecurityGroup,
+        "allow inbound TCP 6443 from 10.0.0.0/8 to 192.168.0.0/16",
+    );
 }
 
 #[test]
 fn edge_node_inbound_ports_follow_the_source_table_and_narrow_to_vswitches() {
     let mut p = Plan::example();
-    assert_has(&p, Hop::EdgeNode, "allow inbound TCP 10250, 10255 from 192.168.0.0/16 to 10.0.0.0/8");
-    assert_has(&p, Hop::EdgeNode, "allow inbound TCP 9100, 9445 from 192.168.0.0/16 to 10.0.0.0/8");
-    assert_has(&p, Hop::EdgeNode, "allow inbound UDP 8472 from 192.168.0.0/16, 10.0.0.0/8 to 10.0.0.0/8");
+    assert_has(
+        &p,
+        Hop::EdgeNode,
+        "allow inbound TCP 10250, 10255 from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert_has(
+        &p,
+        Hop::EdgeNode,
+        "allow inbound TCP 9100, 9445 from 192.168.0.0/16 to 10.0.0.0/8",
+    );
+    assert_has(
+        &p,
+        Hop::EdgeNode,
+        "allow inbound UDP 8472 from 192.168.0.0/16, 10.0.0.0/8 to 10.0.0.0/8",
+    );
     p.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
-    assert_has(&p, Hop::EdgeNode, "allow inbound TCP 10250, 10255 from 192.168.1.0/24 to 10.0.0.0/8");
-    assert!(!lines(&terway(Transit::Cen), Hop::EdgeNode).iter().any(|l| l.contains("8472")));
+    assert_has(
+        &p,
+        Hop::EdgeNode,
+        "allow inbound TCP 10250, 10255 from 192.168.1.0/24 to 10.0.0.0/8",
+    );
+    assert!(
+        !lines(&terway(Transit::Cen), Hop::EdgeNode)
+            .iter()
+            .any(|l| l.contains("8472"))
+    );
 }
 
 #[test]
@@ -127,7 +268,10 @@ fn edge_node_outbound_endpoints_fill_in_the_region_and_ports() {
         "System add-on image registry endpoint: registry-eu-central-1-vpc.ack.aliyuncs.com [TCP 443] routes 100.100.0.92/32 100.100.80.155/32",
     ];
     for w in want {
-        assert!(l.iter().any(|x| x.starts_with(w)), "missing {w:?} in {l:#?}");
+        assert!(
+            l.iter().any(|x| x.starts_with(w)),
+            "missing {w:?} in {l:#?}"
+        );
     }
     assert!(l.iter().any(|x| x.starts_with("System tools: net-tools iproute chrony (or ntpdate) crontabs pciutils socat ebtables iptables conntrack-tools")));
 }
@@ -139,7 +283,13 @@ fn fine_scope_lists_each_regions_exact_ranges_on_every_inbound_route() {
         p.scope = Scope::Fine;
         p.region = region.id.clone();
         let mut want: Vec<String> = vec!["192.168.0.0/16".into()];
-        want.extend(region.oss_vips().unwrap_or(&[]).iter().map(|n| n.to_string()));
+        want.extend(
+            region
+                .oss_vips()
+                .unwrap_or(&[])
+                .iter()
+                .map(|n| n.to_string()),
+        );
         want.extend(region.registry_routes().iter().map(|n| n.to_string()));
         want.push("100.103.42.233/32".into());
         let reqs = derive(&p);
@@ -149,7 +299,9 @@ fn fine_scope_lists_each_regions_exact_ranges_on_every_inbound_route() {
                 .items
                 .iter()
                 .filter_map(|r| match &r.kind {
-                    RequirementKind::Route(route) if route.direction == Direction::Inbound => Some(route.destination.net.to_string()),
+                    RequirementKind::Route(route) if route.direction == Direction::Inbound => {
+                        Some(route.destination.net.to_string())
+                    }
                     _ => None,
                 })
                 .collect();
@@ -164,7 +316,12 @@ fn every_requirement_carries_a_one_line_reason() {
         for hop in derive(&plan).hops {
             assert!(!hop.items.is_empty(), "{} has requirements", hop.hop);
             for r in hop.items {
-                assert!(r.reason.len() > 20 && !r.reason.contains('\n'), "{}: {:?}", hop.hop, r.reason);
+                assert!(
+                    r.reason.len() > 20 && !r.reason.contains('\n'),
+                    "{}: {:?}",
+                    hop.hop,
+                    r.reason
+                );
             }
         }
     }
@@ -177,5 +334,8 @@ fn show_prints_the_path_and_every_hop_with_reasons() {
     for hop in Hop::ALL {
         assert!(text.contains(&format!("({}) ==", hop.id())), "{hop}");
     }
-    assert_eq!(text.matches("\n  - ").count(), text.matches("\n      why: ").count());
+    assert_eq!(
+        text.matches("\n  - ").count(),
+        text.matches("\n      why: ").count()
+    );
 }

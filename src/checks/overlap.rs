@@ -66,7 +66,9 @@ mod tests {
     fn arb_net() -> impl Strategy<Value = Ipv4Net> {
         // A small address space so that overlaps are common.
         (0u32..64, 26u8..=32).prop_map(|(host, len)| {
-            Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 | host), len).unwrap().trunc()
+            Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 | host), len)
+                .unwrap()
+                .trunc()
         })
     }
 

@@ -14,7 +14,10 @@ const MAX_OVERLAP_PAIRS: usize = 200;
 
 /// Ranges a VPC CIDR block may not use.
 const VPC_REJECTED: [(&str, &str); 4] = [
-    ("100.64.0.0/10", "shared address space used by Alibaba Cloud services"),
+    (
+        "100.64.0.0/10",
+        "shared address space used by Alibaba Cloud services",
+    ),
     ("224.0.0.0/4", "multicast"),
     ("127.0.0.0/8", "loopback"),
     ("169.254.0.0/16", "link-local"),
@@ -64,7 +67,9 @@ fn overlap_hops(a: Set, b: Set) -> Vec<Hop> {
     let (a, b) = (a.min(b), a.max(b));
     match (a, b) {
         (_, Set::Service) => vec![EdgeNode],
-        (Set::Datacenter, Set::Vpc) | (Set::Datacenter, Set::Container) => vec![CoreSwitch, Vbr, Transit, VpcRouteTable],
+        (Set::Datacenter, Set::Vpc) | (Set::Datacenter, Set::Container) => {
+            vec![CoreSwitch, Vbr, Transit, VpcRouteTable]
+        }
         (Set::Datacenter, Set::CloudService) => vec![CoreSwitch, Firewall, Vbr, Transit],
         (Set::Vpc, Set::Container) => vec![Vbr, Transit, VpcRouteTable],
         (Set::Vpc, Set::CloudService) => vec![Transit, VpcRouteTable],
@@ -75,7 +80,14 @@ fn overlap_hops(a: Set, b: Set) -> Vec<Hop> {
 /// The hops whose configuration a plan list feeds.
 fn list_hops(list: CidrList) -> Vec<Hop> {
     match list {
-        CidrList::Datacenter => vec![CoreSwitch, Firewall, Vbr, Transit, VpcRouteTable, SecurityGroup],
+        CidrList::Datacenter => vec![
+            CoreSwitch,
+            Firewall,
+            Vbr,
+            Transit,
+            VpcRouteTable,
+            SecurityGroup,
+        ],
         CidrList::Vpc => vec![CoreSwitch, Firewall, Vbr, Transit, SecurityGroup],
         CidrList::CloudService => vec![CoreSwitch, Firewall, Vbr, Transit],
         CidrList::Container => vec![Vbr, Transit, VpcRouteTable],
@@ -86,7 +98,14 @@ fn list_hops(list: CidrList) -> Vec<Hop> {
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn add(&mut self, severity: Severity, code: &'static str, mut hops: Vec<Hop>, message: String, fix: String) {
+    fn add(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        mut hops: Vec<Hop>,
+        message: String,
+        fix: String,
+    ) {
         hops.sort();
         hops.dedup();
         self.0.push(Finding {
@@ -133,7 +152,9 @@ fn relation_words(r: Relation) -> &'static str {
 fn overlaps_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
     let mut entries: Vec<(Ipv4Net, Set)> = Vec::new();
     let whole = net("0.0.0.0/0");
-    let mut push = |nets: &[Ipv4Net], set| entries.extend(nets.iter().filter(|n| **n != whole).map(|&n| (n, set)));
+    let mut push = |nets: &[Ipv4Net], set| {
+        entries.extend(nets.iter().filter(|n| **n != whole).map(|&n| (n, set)))
+    };
     push(&plan.datacenter_cidrs, Set::Datacenter);
     push(&plan.vpc_cidrs, Set::Vpc);
     push(&plan.container_cidrs, Set::Container);
@@ -150,7 +171,11 @@ fn overlaps_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
             continue;
         }
         // Say it from the point of view of the set that comes first on the path.
-        let (x, sx, y, sy, rel) = if sa <= sb { (a, sa, b, sb, p.relation) } else { (b, sb, a, sa, invert(p.relation)) };
+        let (x, sx, y, sy, rel) = if sa <= sb {
+            (a, sa, b, sb, p.relation)
+        } else {
+            (b, sb, a, sa, invert(p.relation))
+        };
         out.add(
             Severity::Error,
             overlap_code(sx, sy),
@@ -210,28 +235,47 @@ fn whole_space_check(plan: &Plan, out: &mut Findings) {
     let whole = net("0.0.0.0/0");
     for list in CidrList::ALL {
         if list.get(plan).contains(&whole) {
-            out.add(Severity::Error, "default-route", list_hops(list),
-                format!("{} contains 0.0.0.0/0, which routes or opens every address", list.key()),
-                format!("Replace 0.0.0.0/0 in {} with the real blocks.", list.key()));
+            out.add(
+                Severity::Error,
+                "default-route",
+                list_hops(list),
+                format!(
+                    "{} contains 0.0.0.0/0, which routes or opens every address",
+                    list.key()
+                ),
+                format!("Replace 0.0.0.0/0 in {} with the real blocks.", list.key()),
+            );
         }
     }
     if plan.service_cidr == Some(whole) {
-        out.add(Severity::Error, "default-route", vec![EdgeNode],
+        out.add(
+            Severity::Error,
+            "default-route",
+            vec![EdgeNode],
             "service_cidr is 0.0.0.0/0, which captures every address".into(),
-            "Set service_cidr to the cluster's Service CIDR, such as 172.21.0.0/20.".into());
+            "Set service_cidr to the cluster's Service CIDR, such as 172.21.0.0/20.".into(),
+        );
     }
 }
 
 fn required_lists_check(plan: &Plan, out: &mut Findings) {
     if plan.datacenter_cidrs.is_empty() {
-        out.add(Severity::Error, "no-datacenter-cidr", list_hops(CidrList::Datacenter),
+        out.add(
+            Severity::Error,
+            "no-datacenter-cidr",
+            list_hops(CidrList::Datacenter),
             "datacenter_cidrs is empty: no hop knows where the edge nodes are".into(),
-            "Add the data center's private blocks, such as 10.0.0.0/8.".into());
+            "Add the data center's private blocks, such as 10.0.0.0/8.".into(),
+        );
     }
     if plan.vpc_cidrs.is_empty() {
-        out.add(Severity::Error, "no-vpc-cidr", list_hops(CidrList::Vpc),
+        out.add(
+            Severity::Error,
+            "no-vpc-cidr",
+            list_hops(CidrList::Vpc),
             "vpc_cidrs is empty: no hop knows where the cluster's VPC is".into(),
-            "Add the VPC's blocks, such as 192.168.0.0/16.".into());
+            "Add the VPC's blocks, such as 192.168.0.0/16.".into(),
+        );
     }
     if plan.scope == Scope::Broad && plan.cloud_service_cidrs.is_empty() {
         out.add(Severity::Error, "no-cloud-service-cidr", list_hops(CidrList::CloudService),
@@ -257,7 +301,10 @@ fn cni_check(plan: &Plan, out: &mut Findings) {
 }
 
 fn join(nets: &[Ipv4Net]) -> String {
-    nets.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+    nets.iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn inside_vpc(plan: &Plan, n: Ipv4Net) -> bool {
@@ -270,9 +317,18 @@ fn vpc_membership_check(plan: &Plan, out: &mut Findings) {
     }
     for &v in &plan.vswitch_cidrs {
         if !inside_vpc(plan, v) {
-            out.add(Severity::Error, "vswitch-outside-vpc", vec![EdgeNode],
-                format!("vSwitch {v} is not inside the VPC ({})", join(&plan.vpc_cidrs)),
-                format!("Correct {v} in vswitch_cidrs, or add the VPC block that holds it to vpc_cidrs."));
+            out.add(
+                Severity::Error,
+                "vswitch-outside-vpc",
+                vec![EdgeNode],
+                format!(
+                    "vSwitch {v} is not inside the VPC ({})",
+                    join(&plan.vpc_cidrs)
+                ),
+                format!(
+                    "Correct {v} in vswitch_cidrs, or add the VPC block that holds it to vpc_cidrs."
+                ),
+            );
         }
     }
     if let Some(ip) = plan.apiserver_ip
@@ -295,13 +351,24 @@ fn vpc_range_check(plan: &Plan, out: &mut Findings) {
             .map(|(r, what)| format!("{r} ({what})"))
             .collect();
         if !rejected.is_empty() {
-            out.add(Severity::Error, "vpc-reserved-range", vec![VpcRouteTable, SecurityGroup],
-                format!("VPC block {v} overlaps {}, which an Alibaba Cloud VPC cannot use", rejected.join(", ")),
-                "Use a VPC block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.".into());
+            out.add(
+                Severity::Error,
+                "vpc-reserved-range",
+                vec![VpcRouteTable, SecurityGroup],
+                format!(
+                    "VPC block {v} overlaps {}, which an Alibaba Cloud VPC cannot use",
+                    rejected.join(", ")
+                ),
+                "Use a VPC block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.".into(),
+            );
         } else if !PRIVATE.iter().any(|p| net(p).contains(&v)) {
-            out.add(Severity::Warning, "vpc-not-private", vec![VpcRouteTable],
+            out.add(
+                Severity::Warning,
+                "vpc-not-private",
+                vec![VpcRouteTable],
                 format!("VPC block {v} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16"),
-                "Prefer a private block; public ranges in a VPC shadow Internet addresses.".into());
+                "Prefer a private block; public ranges in a VPC shadow Internet addresses.".into(),
+            );
         }
     }
 }
@@ -309,9 +376,13 @@ fn vpc_range_check(plan: &Plan, out: &mut Findings) {
 fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
     let id = &plan.region;
     let Some(region) = region else {
-        out.add(Severity::Error, "unknown-region", vec![EdgeNode],
+        out.add(
+            Severity::Error,
+            "unknown-region",
+            vec![EdgeNode],
             format!("region {id} is not in the catalog"),
-            "Choose a region from `edgeplan regions`.".into());
+            "Choose a region from `edgeplan regions`.".into(),
+        );
         return;
     };
     if region.registry.is_none() {
@@ -335,12 +406,21 @@ fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
 
 fn management_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
     let Some(ip) = plan.management_ip else { return };
-    let routed = cloud_targets(plan, region).iter().any(|t| t.net.contains(&ip))
+    let routed = cloud_targets(plan, region)
+        .iter()
+        .any(|t| t.net.contains(&ip))
         || plan.vpc_cidrs.iter().any(|v| v.contains(&ip));
     if !routed {
-        out.add(Severity::Warning, "management-not-routed", vec![CoreSwitch, Firewall, Vbr, Transit],
-            format!("management_ip {ip} is in none of the cloud-service blocks ({})", join(&plan.cloud_service_cidrs)),
-            format!("Add a block that holds {ip} to cloud_service_cidrs."));
+        out.add(
+            Severity::Warning,
+            "management-not-routed",
+            vec![CoreSwitch, Firewall, Vbr, Transit],
+            format!(
+                "management_ip {ip} is in none of the cloud-service blocks ({})",
+                join(&plan.cloud_service_cidrs)
+            ),
+            format!("Add a block that holds {ip} to cloud_service_cidrs."),
+        );
     }
 }
 

@@ -54,11 +54,25 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
 }
 
 fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let (e, w) = (report.count(Severity::Error), report.count(Severity::Warning));
+    let (e, w) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
     let verdict = if report.ok() { "ok" } else { "FAILED" };
-    writeln!(out, "{}: {verdict}: {e} error(s), {w} warning(s)", path.display())?;
+    writeln!(
+        out,
+        "{}: {verdict}: {e} error(s), {w} warning(s)",
+        path.display()
+    )?;
     for f in &report.findings {
-        writeln!(out, "{:<7} [{}] {}: {}", f.severity.id(), hops_list(&f.hops), f.code, f.message)?;
+        writeln!(
+            out,
+            "{:<7} [{}] {}: {}",
+            f.severity.id(),
+            hops_list(&f.hops),
+            f.code,
+            f.message
+        )?;
         writeln!(out, "        fix: {}", f.fix)?;
     }
     Ok(())

@@ -34,8 +34,10 @@ pub enum Format {
 
 /// Loads a plan or prints why it cannot be read.
 fn load_or_report(path: &Path, err: &mut dyn Write) -> Result<Plan, i32> {
-    load_path(path).map(|(plan, _)| plan).map_err(|e: PlanError| {
-        let _ = writeln!(err, "{e}");
-        EXIT_UNREADABLE
-    })
+    load_path(path)
+        .map(|(plan, _)| plan)
+        .map_err(|e: PlanError| {
+            let _ = writeln!(err, "{e}");
+            EXIT_UNREADABLE
+        })
 }

@@ -4,6 +4,7 @@ use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
 use crate::cidr::parse_net;
 use crate::plan::{Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
+use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -43,7 +44,9 @@ pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
     plan.meta.name = None;
     if let Some(region) = &opts.region {
         if Catalog::builtin().region(region).is_none() {
-            return Err(format!("--region {region:?}: unknown region id; `edgeplan regions` lists them"));
+            return Err(format!(
+                "--region {region:?}: unknown region id; `edgeplan regions` lists them"
+            ));
         }
         if region != &plan.region {
             // The example's management address is Hangzhou's.
@@ -67,25 +70,6 @@ pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
     Ok(plan)
 }
 
-fn write_new(opts: &NewOptions, text: &str) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    if opts.force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        // Plans hold customer addressing: owner-only from the start.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&opts.output)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
-}
-
 /// Runs `edgeplan new`.
 pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let plan = match plan_from(opts) {
@@ -96,14 +80,14 @@ pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let path = opts.output.display();
-    match write_new(opts, &to_toml(&plan)) {
+    if !opts.force && opts.output.exists() {
+        let _ = writeln!(err, "{path}: already exists; use --force to overwrite it");
+        return EXIT_UNREADABLE;
+    }
+    match write_atomic(&opts.output, to_toml(&plan).as_bytes(), true) {
         Ok(()) => {
             let _ = writeln!(out, "wrote {path}");
             EXIT_OK
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let _ = writeln!(err, "{path}: already exists; use --force to overwrite it");
-            EXIT_UNREADABLE
         }
         Err(e) => {
             let _ = writeln!(err, "{path}: cannot write: {e}");

@@ -13,12 +13,18 @@ use std::path::Path;
 /// The whole plan as text: header, path, each hop's requirements with reasons, findings.
 pub fn show_text(plan: &Plan) -> String {
     let mut s = String::new();
-    let region_name = Catalog::builtin().region(&plan.region).map_or("unknown region", |r| r.name.as_str());
+    let region_name = Catalog::builtin()
+        .region(&plan.region)
+        .map_or("unknown region", |r| r.name.as_str());
     if let Some(name) = &plan.meta.name {
         let _ = writeln!(s, "Plan:    {name}");
     }
     let _ = writeln!(s, "Region:  {} ({region_name})", plan.region);
-    let _ = writeln!(s, "CNI:     {}   Transit: {}   Scope: {}", plan.cni, plan.transit, plan.scope);
+    let _ = writeln!(
+        s,
+        "CNI:     {}   Transit: {}   Scope: {}",
+        plan.cni, plan.transit, plan.scope
+    );
     let _ = writeln!(s, "Path:    {}", path_line(plan));
     let reqs = derive(plan);
     let report = check(plan);
@@ -32,8 +38,12 @@ pub fn show_text(plan: &Plan) -> String {
             let _ = writeln!(s, "  ! {} {}: {}", f.severity, f.code, f.message);
         }
     }
-    let _ = writeln!(s, "\nFindings: {} error(s), {} warning(s)",
-        report.count(crate::Severity::Error), report.count(crate::Severity::Warning));
+    let _ = writeln!(
+        s,
+        "\nFindings: {} error(s), {} warning(s)",
+        report.count(crate::Severity::Error),
+        report.count(crate::Severity::Warning)
+    );
     s
 }
 

@@ -79,7 +79,15 @@ impl Builder<'_> {
         }
     }
 
-    fn rule(&mut self, direction: Direction, from: &[Target], to: &[Target], protocol: Protocol, ports: &[u16], reason: &str) {
+    fn rule(
+        &mut self,
+        direction: Direction,
+        from: &[Target],
+        to: &[Target],
+        protocol: Protocol,
+        ports: &[u16],
+        reason: &str,
+    ) {
         if from.is_empty() || to.is_empty() {
             return;
         }
@@ -110,20 +118,41 @@ struct Sides {
     node_port_sources: Vec<Target>,
 }
 
-const WHY_KUBELET: &str = "The cloud-side control plane calls the kubelet on TCP 10250 and 10255 (logs, exec, metrics).";
+const WHY_KUBELET: &str =
+    "The cloud-side control plane calls the kubelet on TCP 10250 and 10255 (logs, exec, metrics).";
 const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
 const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
 const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
 
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
-    let ports = [(KUBELET_PORTS, WHY_KUBELET), (NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER)];
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
+    let ports = [
+        (KUBELET_PORTS, WHY_KUBELET),
+        (NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER),
+    ];
     for (ports, why) in ports {
-        b.rule(Direction::Inbound, &s.node_port_sources, &s.dc, Protocol::Tcp, &ports, why);
+        b.rule(
+            Direction::Inbound,
+            &s.node_port_sources,
+            &s.dc,
+            Protocol::Tcp,
+            &ports,
+            why,
+        );
     }
     if plan.cni == Cni::Flannel {
         let sources: Vec<Target> = s.vpc.iter().chain(&s.dc).copied().collect();
-        b.rule(Direction::Inbound, &sources, &s.dc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+        b.rule(
+            Direction::Inbound,
+            &sources,
+            &s.dc,
+            Protocol::Udp,
+            &[FLANNEL_VXLAN_PORT],
+            WHY_FLANNEL,
+        );
     }
     let r = &plan.region;
     let endpoints = [
@@ -196,7 +225,10 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
 }
 
 fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vbr);
     b.routes(Direction::Outbound, &s.dc, NextHop::ServerSubnets);
     if plan.cni == Cni::TerwayEdge {
@@ -210,35 +242,88 @@ fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
-    b.rule(Direction::Outbound, &local, &s.cloud_side, Protocol::All, &[],
-        "Edge nodes must reach the VPC and the cloud services they depend on.");
+    b.rule(
+        Direction::Outbound,
+        &local,
+        &s.cloud_side,
+        Protocol::All,
+        &[],
+        "Edge nodes must reach the VPC and the cloud services they depend on.",
+    );
     match plan.scope {
-        Scope::Broad => b.rule(Direction::Inbound, &s.cloud_side, &local, Protocol::All, &[],
-            "The VPC and cloud services must reach the edge nodes (kubelet, monitoring, replies)."),
+        Scope::Broad => b.rule(
+            Direction::Inbound,
+            &s.cloud_side,
+            &local,
+            Protocol::All,
+            &[],
+            "The VPC and cloud services must reach the edge nodes (kubelet, monitoring, replies).",
+        ),
         Scope::Fine => {
-            b.rule(Direction::Inbound, &s.cloud_side, &s.dc, Protocol::Tcp, &KUBELET_PORTS, WHY_KUBELET);
-            b.rule(Direction::Inbound, &s.cloud_side, &s.dc, Protocol::Tcp, &NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER);
+            b.rule(
+                Direction::Inbound,
+                &s.cloud_side,
+                &s.dc,
+                Protocol::Tcp,
+                &KUBELET_PORTS,
+                WHY_KUBELET,
+            );
+            b.rule(
+                Direction::Inbound,
+                &s.cloud_side,
+                &s.dc,
+                Protocol::Tcp,
+                &NODE_EXPORTER_PORTS,
+                WHY_NODE_EXPORTER,
+            );
         }
     }
     if plan.cni == Cni::Flannel {
-        b.rule(Direction::Outbound, &s.dc, &s.vpc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
-        b.rule(Direction::Inbound, &s.vpc, &s.dc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+        b.rule(
+            Direction::Outbound,
+            &s.dc,
+            &s.vpc,
+            Protocol::Udp,
+            &[FLANNEL_VXLAN_PORT],
+            WHY_FLANNEL,
+        );
+        b.rule(
+            Direction::Inbound,
+            &s.vpc,
+            &s.dc,
+            Protocol::Udp,
+            &[FLANNEL_VXLAN_PORT],
+            WHY_FLANNEL,
+        );
     }
     b.finish(Hop::Firewall)
 }
 
 fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
-    b.routes(Direction::Inbound, &s.cloud_side, NextHop::Transit(plan.transit));
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
+    b.routes(
+        Direction::Inbound,
+        &s.cloud_side,
+        NextHop::Transit(plan.transit),
+    );
     b.routes(Direction::Outbound, &s.dc, NextHop::ExpressConnect);
     b.routes(Direction::Outbound, &s.containers, NextHop::ExpressConnect);
     b.finish(Hop::Vbr)
 }
 
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vpc);
     b.routes(Direction::Outbound, &s.dc, NextHop::VbrAttachment);
     b.routes(Direction::Outbound, &s.containers, NextHop::VbrAttachment);
@@ -246,35 +331,95 @@ fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
     b.push(
-        RequirementKind::Setting("Inbound: nothing to add; the VPC routes requests from the data center by default".into()),
+        RequirementKind::Setting(
+            "Inbound: nothing to add; the VPC routes requests from the data center by default"
+                .into(),
+        ),
         "VPC system routes already deliver traffic arriving from the transit router.",
     );
     b.routes(Direction::Outbound, &s.dc, NextHop::Transit(plan.transit));
-    b.routes(Direction::Outbound, &s.containers, NextHop::Transit(plan.transit));
+    b.routes(
+        Direction::Outbound,
+        &s.containers,
+        NextHop::Transit(plan.transit),
+    );
     b.finish(Hop::VpcRouteTable)
 }
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder { plan, items: Vec::new() };
+    let mut b = Builder {
+        plan,
+        items: Vec::new(),
+    };
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     match plan.scope {
         Scope::Broad => {
-            b.rule(Direction::Outbound, &s.vpc, &local, Protocol::All, &[],
-                "Cloud components must reach the data center (kubelet, monitoring, replies).");
-            b.rule(Direction::Inbound, &local, &s.vpc, Protocol::All, &[],
-                "The data center must reach the cluster in the VPC (API server and more).");
+            b.rule(
+                Direction::Outbound,
+                &s.vpc,
+                &local,
+                Protocol::All,
+                &[],
+                "Cloud components must reach the data center (kubelet, monitoring, replies).",
+            );
+            b.rule(
+                Direction::Inbound,
+                &local,
+                &s.vpc,
+                Protocol::All,
+                &[],
+                "The data center must reach the cluster in the VPC (API server and more).",
+            );
         }
         Scope::Fine => {
-            b.rule(Direction::Outbound, &s.vpc, &s.dc, Protocol::Tcp, &KUBELET_PORTS, WHY_KUBELET);
-            b.rule(Direction::Outbound, &s.vpc, &s.dc, Protocol::Tcp, &NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER);
-            b.rule(Direction::Inbound, &local, &s.vpc, Protocol::Tcp, &[APISERVER_PORT], WHY_APISERVER);
+            b.rule(
+                Direction::Outbound,
+                &s.vpc,
+                &s.dc,
+                Protocol::Tcp,
+                &KUBELET_PORTS,
+                WHY_KUBELET,
+            );
+            b.rule(
+                Direction::Outbound,
+                &s.vpc,
+                &s.dc,
+                Protocol::Tcp,
+                &NODE_EXPORTER_PORTS,
+                WHY_NODE_EXPORTER,
+            );
+            b.rule(
+                Direction::Inbound,
+                &local,
+                &s.vpc,
+                Protocol::Tcp,
+                &[APISERVER_PORT],
+                WHY_APISERVER,
+            );
         }
     }
     if plan.cni == Cni::Flannel {
-        b.rule(Direction::Outbound, &s.vpc, &s.dc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
-        b.rule(Direction::Inbound, &s.dc, &s.vpc, Protocol::Udp, &[FLANNEL_VXLAN_PORT], WHY_FLANNEL);
+        b.rule(
+            Direction::Outbound,
+            &s.vpc,
+            &s.dc,
+            Protocol::Udp,
+            &[FLANNEL_VXLAN_PORT],
+            WHY_FLANNEL,
+        );
+        b.rule(
+            Direction::Inbound,
+            &s.dc,
+            &s.vpc,
+            Protocol::Udp,
+            &[FLANNEL_VXLAN_PORT],
+            WHY_FLANNEL,
+        );
     }
     b.finish(Hop::SecurityGroup)
 }
@@ -292,7 +437,11 @@ pub fn derive(plan: &Plan) -> Requirements {
     } else {
         targets(&plan.vswitch_cidrs, Dest::Vswitch)
     };
-    let cloud_side = vpc.iter().copied().chain(cloud_targets(plan, region)).collect();
+    let cloud_side = vpc
+        .iter()
+        .copied()
+        .chain(cloud_targets(plan, region))
+        .collect();
     let s = Sides {
         dc: targets(&plan.datacenter_cidrs, Dest::Datacenter),
         containers,

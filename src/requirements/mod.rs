@@ -237,12 +237,20 @@ impl Requirements {
 
 /// `10250, 10255`
 pub fn join_ports(ports: &[u16]) -> String {
-    ports.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
+    ports
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `10.0.0.0/8, 172.16.0.0/12`
 pub fn join_targets(targets: &[Target]) -> String {
-    targets.iter().map(|t| t.net.to_string()).collect::<Vec<_>>().join(", ")
+    targets
+        .iter()
+        .map(|t| t.net.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl fmt::Display for RequirementKind {
@@ -262,7 +270,12 @@ impl fmt::Display for RequirementKind {
                     Protocol::All => write!(f, "all traffic")?,
                     p => write!(f, "{p} {}", join_ports(&r.ports))?,
                 }
-                write!(f, " from {} to {}", join_targets(&r.from), join_targets(&r.to))
+                write!(
+                    f,
+                    " from {} to {}",
+                    join_targets(&r.from),
+                    join_targets(&r.to)
+                )
             }
             RequirementKind::Endpoint(e) => {
                 write!(f, "{}: {} [{}]", e.destination, e.hosts.join(" "), e.port)?;
