@@ -1,5 +1,6 @@
 //! Derivation + checks on the source's example and on a plan with 1,000 entries in every
-//! CIDR list. Targets: under 50 µs for the example, under 10 ms for the large plan.
+//! CIDR list, and the whole `edgeplan check` process. Targets: under 50 µs for the example,
+//! under 10 ms for the large plan, under 5 ms wall for the process.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use edgeplan::plan::{Cni, Plan};
@@ -55,5 +56,21 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The whole `edgeplan check` process on the example plan (target: under 5 ms wall).
+fn bench_process(c: &mut Criterion) {
+    let plan = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/example-flannel-ecr.toml");
+    c.bench_function("edgeplan check process (example)", |b| {
+        b.iter(|| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_edgeplan"))
+                .arg("check")
+                .arg(&plan)
+                .output()
+                .expect("binary runs");
+            assert!(out.status.success());
+        })
+    });
+}
+
+criterion_group!(benches, bench, bench_process);
 criterion_main!(benches);

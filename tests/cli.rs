@@ -76,6 +76,12 @@ fn check_json_follows_the_contract() {
         "json",
     ]);
     assert_eq!(code, 1);
+    assert!(
+        out.starts_with(
+            "{\n  \"ok\": false,\n  \"errors\": 2,\n  \"warnings\": 0,\n  \"findings\": ["
+        ),
+        "contract order: {out}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["ok"], false);
     assert_eq!(v["errors"], 2);

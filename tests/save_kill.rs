@@ -8,7 +8,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_edgeplan");
 
 fn new_plan(path: &std::path::Path, region: &str) -> Command {
     let mut c = Command::new(BIN);
-    c.args(["new", "--force", "--region", region, "-o"]).arg(path);
+    c.args(["new", "--force", "--region", region, "-o"])
+        .arg(path);
     c.stdout(Stdio::null()).stderr(Stdio::null());
     c
 }
@@ -32,7 +33,11 @@ fn a_save_killed_at_random_moments_leaves_the_old_or_the_new_plan() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let region = if round % 2 == 0 { "cn-hangzhou" } else { "eu-central-1" };
+        let region = if round % 2 == 0 {
+            "cn-hangzhou"
+        } else {
+            "eu-central-1"
+        };
         let mut child = new_plan(&path, region).spawn().unwrap();
         std::thread::sleep(Duration::from_micros(seed % 6000));
         let _ = child.kill();
@@ -40,13 +45,22 @@ fn a_save_killed_at_random_moments_leaves_the_old_or_the_new_plan() {
             killed += 1; // ended by the signal, not by finishing
         }
         let now = std::fs::read_to_string(&path).unwrap();
-        assert!(now == hangzhou || now == frankfurt, "round {round}: partial plan:\n{now}");
+        assert!(
+            now == hangzhou || now == frankfurt,
+            "round {round}: partial plan:\n{now}"
+        );
         if let Ok(bak) = std::fs::read_to_string(dir.join("plan.toml.bak")) {
-            assert!(bak == hangzhou || bak == frankfurt, "round {round}: partial backup:\n{bak}");
+            assert!(
+                bak == hangzhou || bak == frankfurt,
+                "round {round}: partial backup:\n{bak}"
+            );
         }
     }
     assert!(killed > 10, "only {killed} saves were interrupted");
-    assert!(killed < 150, "every save was interrupted: none reached the end");
+    assert!(
+        killed < 150,
+        "every save was interrupted: none reached the end"
+    );
     eprintln!("{killed} of 150 saves interrupted");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -3,32 +3,51 @@
 use super::{EXIT_FINDINGS, EXIT_OK, Format, load_or_report};
 use crate::checks::{Report, Severity, check as run_checks};
 use crate::hop::Hop;
-use serde_json::json;
+use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
+/// One finding in the JSON contract.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    hop: &'static str,
+    hops: Vec<&'static str>,
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+    fix: &'a str,
+}
+
+/// The JSON contract of `check`, fields in the documented order.
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<FindingJson<'a>>,
+}
+
 /// The report as the JSON contract: `{ok, errors, warnings, findings: [...]}`.
-pub fn check_json(report: &Report) -> serde_json::Value {
-    let findings: Vec<_> = report
+pub fn check_json(report: &Report) -> String {
+    let findings = report
         .findings
         .iter()
-        .map(|f| {
-            json!({
-                "hop": f.hop().id(),
-                "hops": f.hops.iter().map(|h| h.id()).collect::<Vec<_>>(),
-                "severity": f.severity.id(),
-                "code": f.code,
-                "message": f.message,
-                "fix": f.fix,
-            })
+        .map(|f| FindingJson {
+            hop: f.hop().id(),
+            hops: f.hops.iter().map(|h| h.id()).collect(),
+            severity: f.severity.id(),
+            code: f.code,
+            message: &f.message,
+            fix: &f.fix,
         })
         .collect();
-    json!({
-        "ok": report.ok(),
-        "errors": report.count(Severity::Error),
-        "warnings": report.count(Severity::Warning),
-        "findings": findings,
-    })
+    let doc = CheckJson {
+        ok: report.ok(),
+        errors: report.count(Severity::Error),
+        warnings: report.count(Severity::Warning),
+        findings,
+    };
+    serde_json::to_string_pretty(&doc).expect("plain data serializes")
 }
 
 fn hops_list(hops: &[Hop]) -> String {
@@ -43,7 +62,7 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
     };
     let report = run_checks(&plan);
     let written = match format {
-        Format::Json => writeln!(out, "{:#}", check_json(&report)),
+        Format::Json => writeln!(out, "{}", check_json(&report)),
         Format::Text => write_text(path, &report, out),
     };
     if let Err(e) = written {

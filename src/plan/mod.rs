@@ -7,7 +7,7 @@
 mod file;
 mod save;
 
-pub use file::{PlanError, load_path, parse_plan};
+pub use file::{MAX_PLAN_BYTES, PlanError, Problem, load_path, parse_plan, plan_text};
 pub use save::{to_toml, update_toml};
 
 use crate::cidr::host;

@@ -1,0 +1,105 @@
+//! Shared helpers for the TUI tests: key injection, screen text, temporary directories.
+#![allow(dead_code)] // each test file uses a different part
+
+use edgeplan::tui::App;
+use edgeplan::tui::glyphs::{Glyphs, UNICODE};
+use edgeplan::tui::theme::Theme;
+use edgeplan::tui::{handle_key, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+/// The example in the default theme with box drawing.
+pub fn example() -> App {
+    App::example(Theme::default_dark(), UNICODE)
+}
+
+/// The example drawn with `glyphs` in `theme`.
+pub fn example_with(theme: Theme, glyphs: Glyphs) -> App {
+    App::example(theme, glyphs)
+}
+
+/// Presses one key.
+pub fn press(app: &mut App, code: KeyCode) {
+    handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Presses a key `n` times.
+pub fn press_n(app: &mut App, code: KeyCode, n: usize) {
+    for _ in 0..n {
+        press(app, code);
+    }
+}
+
+/// Presses Ctrl and a letter.
+pub fn ctrl(app: &mut App, c: char) {
+    handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// Types text one character at a time, as a person would.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Draws the app at `width` x `height` and returns the buffer.
+pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| ui::render(app, frame)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as plain text, one line per row, trailing spaces kept.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen text at `width` x `height`.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    text(&draw(app, width, height))
+}
+
+/// The position of the first cell where `needle` starts on screen.
+pub fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let t = text(buffer);
+    t.lines().enumerate().find_map(|(y, line)| {
+        let byte = line.find(needle)?;
+        let x = line[..byte].chars().count();
+        Some((x as u16, y as u16))
+    })
+}
+
+/// A fresh directory under the system temp dir, removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// Creates `edgeplan-<name>-<pid>` afresh.
+    pub fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("edgeplan-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    /// A path inside the directory.
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
