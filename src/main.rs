@@ -2,7 +2,6 @@
 
 use clap::{Parser, Subcommand};
 use edgeplan::cli::{self, Format, NewOptions};
-use edgeplan::plan::{Choice, Cni, Scope, Transit};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,45 +41,13 @@ enum Command {
         plan: PathBuf,
     },
     /// Write a new plan (the source's example unless options say otherwise).
-    New {
-        /// Where to write the plan.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Overwrite an existing file.
-        #[arg(long)]
-        force: bool,
-        /// Region id, such as cn-hangzhou (see `edgeplan regions`).
-        #[arg(long)]
-        region: Option<String>,
-        /// CNI plugin: flannel | terway-edge.
-        #[arg(long, value_parser = parse_choice::<Cni>)]
-        cni: Option<Cni>,
-        /// Transit: ecr | cen.
-        #[arg(long, value_parser = parse_choice::<Transit>)]
-        transit: Option<Transit>,
-        /// Scope of cloud-service destinations: broad | fine.
-        #[arg(long, value_parser = parse_choice::<Scope>)]
-        scope: Option<Scope>,
-        /// Data center CIDR block (repeat for more).
-        #[arg(long)]
-        dc: Vec<String>,
-        /// VPC CIDR block (repeat for more).
-        #[arg(long)]
-        vpc: Vec<String>,
-        /// Edge container CIDR block, for Terway Edge (repeat for more).
-        #[arg(long)]
-        container: Vec<String>,
-    },
+    New(NewOptions),
     /// List the region catalog.
     Regions {
         /// Output format.
         #[arg(long, default_value = "text", value_parser = parse_format)]
         format: Format,
     },
-}
-
-fn parse_choice<C: Choice>(s: &str) -> Result<C, String> {
-    C::from_id(s).ok_or_else(|| format!("expected {}", C::expected()))
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -98,30 +65,7 @@ fn main() -> ExitCode {
         Some(Command::Check { plan, format }) => cli::check(&plan, format, &mut out, &mut err),
         Some(Command::Show { plan }) => cli::show(&plan, &mut out, &mut err),
         Some(Command::Regions { format }) => cli::regions(format, &mut out),
-        Some(Command::New {
-            output,
-            force,
-            region,
-            cni,
-            transit,
-            scope,
-            dc,
-            vpc,
-            container,
-        }) => {
-            let opts = NewOptions {
-                output,
-                force,
-                region,
-                cni,
-                transit,
-                scope,
-                dc,
-                vpc,
-                container,
-            };
-            cli::new(&opts, &mut out, &mut err)
-        }
+        Some(Command::New(opts)) => cli::new(&opts, &mut out, &mut err),
         None => {
             drop((out, err));
             let opts = edgeplan::tui::Options {

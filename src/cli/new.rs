@@ -3,32 +3,46 @@
 use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
 use crate::cidr::parse_net;
-use crate::plan::{Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
+use crate::plan::{Choice, Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
 
 /// The options of `edgeplan new`; `None` and empty lists keep the example's values.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct NewOptions {
-    /// Where to write.
+    /// Where to write the plan.
+    #[arg(short, long)]
     pub output: PathBuf,
     /// Overwrite an existing file.
+    #[arg(long)]
     pub force: bool,
-    /// Region id.
+    /// Region id, such as cn-hangzhou (see `edgeplan regions`).
+    #[arg(long)]
     pub region: Option<String>,
-    /// CNI plugin.
+    /// CNI plugin: flannel | terway-edge.
+    #[arg(long, value_parser = parse_choice::<Cni>)]
     pub cni: Option<Cni>,
-    /// Transit.
+    /// Transit: ecr | cen.
+    #[arg(long, value_parser = parse_choice::<Transit>)]
     pub transit: Option<Transit>,
-    /// Scope.
+    /// Scope of cloud-service destinations: broad | fine.
+    #[arg(long, value_parser = parse_choice::<Scope>)]
     pub scope: Option<Scope>,
-    /// Data center blocks, as typed.
+    /// Data center CIDR block (repeat for more).
+    #[arg(long)]
     pub dc: Vec<String>,
-    /// VPC blocks, as typed.
+    /// VPC CIDR block (repeat for more).
+    #[arg(long)]
     pub vpc: Vec<String>,
-    /// Edge container blocks, as typed.
+    /// Edge container CIDR block, for Terway Edge (repeat for more).
+    #[arg(long)]
     pub container: Vec<String>,
+}
+
+/// Parses a choice by its stable id, for the argument parser.
+pub fn parse_choice<C: Choice>(s: &str) -> Result<C, String> {
+    C::from_id(s).ok_or_else(|| format!("expected {}", C::expected()))
 }
 
 fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
