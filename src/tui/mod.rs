@@ -1,6 +1,30 @@
-//! The full-screen terminal UI.
+//! The full-screen terminal UI: a wizard over the plan with the path drawn live.
+//!
+//! State lives in [`app::App`]; keys become [`keys::Action`]s through one table per
+//! context; [`update::update`] is the only place that changes state; [`ui::render`]
+//! only reads it. Terminal I/O is confined to `term`, so tests and benches drive the
+//! app with ratatui's `TestBackend`.
 
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod editor;
+pub mod glyphs;
+pub mod keys;
+pub mod persist;
+mod term;
+pub mod theme;
+pub mod ui;
+pub mod update;
+
+pub use app::App;
+pub use keys::{Action, keymap};
+pub use update::{handle_key, update};
+
+use crate::plan::{PlanError, load_path};
+use glyphs::Glyphs;
 use std::path::PathBuf;
+use theme::{MessageKind, Theme};
 
 /// How the TUI was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -15,8 +39,48 @@ pub struct Options {
     pub read_only: bool,
 }
 
-/// Runs the TUI and returns the process exit code.
-pub fn run(_options: Options) -> i32 {
-    eprintln!("edgeplan: the TUI is not available in this build yet; use `edgeplan check|show|new|regions`");
-    crate::cli::EXIT_UNREADABLE
+/// The app for these options: the example, a loaded file, a new file for a missing
+/// path, or the load-error screen for a file that cannot be read.
+pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
+    let mut app = match &options.plan {
+        None => App::example(theme, glyphs),
+        Some(path) if !path.exists() && path.symlink_metadata().is_err() => {
+            App::new_file(path, theme, glyphs)
+        }
+        Some(path) => match load_path(path) {
+            Ok((plan, text)) => App::from_file(path, plan, text, theme, glyphs),
+            Err(e @ PlanError { .. }) => App::load_failed(path, e.to_string(), theme, glyphs),
+        },
+    };
+    app.read_only |= options.read_only;
+    app
+}
+
+/// Runs the TUI and returns the process exit code: 0, or 2 when the plan can't be loaded
+/// (or the terminal can't be used).
+pub fn run(options: Options) -> i32 {
+    let loaded = Theme::load(
+        options.theme.as_deref(),
+        theme::user_theme_dir().as_deref(),
+        theme::no_color_requested(),
+    );
+    let mut app = build_app(&options, loaded.theme, Glyphs::pick(options.ascii));
+    if let Some(problem) = &loaded.problem {
+        app.say(MessageKind::Error, problem.clone());
+    }
+    if let Err(e) = term::run(&mut app) {
+        eprintln!("edgeplan: cannot run the terminal UI: {e}");
+        return crate::cli::EXIT_UNREADABLE;
+    }
+    if let Some(problem) = &loaded.problem {
+        // Repeated after the screen is gone, so it is not lost with the first keystroke.
+        eprintln!("edgeplan: {problem}");
+    }
+    match &app.load_error {
+        Some(error) => {
+            eprintln!("{error}");
+            crate::cli::EXIT_UNREADABLE
+        }
+        None => crate::cli::EXIT_OK,
+    }
 }

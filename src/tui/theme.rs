@@ -1,0 +1,452 @@
+//! Colour themes: `themes/*.toml` embedded at build time, user themes from the config
+//! directory merged over a built-in one, and a runtime `Theme` whose methods name what a
+//! style is for (a hop's status, a finding's severity, the status bar) so that no render
+//! code names a colour.
+
+use crate::checks::Severity;
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The built-in themes: name and embedded text.
+pub const BUILTIN: [(&str, &str); 4] = [
+    ("default", include_str!("../../themes/default.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
+    ("mono", include_str!("../../themes/mono.toml")),
+];
+
+/// How a hop stands after the checks, as the topology shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HopStatus {
+    /// No warning or error touches the hop.
+    Ok,
+    /// The worst finding is a warning.
+    Warning,
+    /// At least one error.
+    Error,
+}
+
+impl HopStatus {
+    /// The status for a hop's worst finding; notes (info) leave a hop ok.
+    pub fn from_worst(worst: Option<Severity>) -> HopStatus {
+        match worst {
+            Some(Severity::Error) => HopStatus::Error,
+            Some(Severity::Warning) => HopStatus::Warning,
+            Some(Severity::Info) | None => HopStatus::Ok,
+        }
+    }
+}
+
+/// What a status-line message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Something worked (saved, region chosen).
+    Info,
+    /// Something failed or was refused.
+    Error,
+}
+
+/// One style as written in a theme file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct StyleFile {
+    fg: Option<String>,
+    bg: Option<String>,
+    modifiers: Option<Vec<String>>,
+}
+
+impl StyleFile {
+    /// `over`'s properties win; the rest come from `self`.
+    fn merge(self, over: StyleFile) -> StyleFile {
+        StyleFile {
+            fg: over.fg.or(self.fg),
+            bg: over.bg.or(self.bg),
+            modifiers: over.modifiers.or(self.modifiers),
+        }
+    }
+
+    fn resolve(&self, key: &str) -> Result<Style, String> {
+        let colour = |what: &str, v: &Option<String>| -> Result<Option<Color>, String> {
+            v.as_deref()
+                .map(|s| {
+                    s.parse::<Color>().map_err(|_| {
+                        format!("{key}.{what} = {s:?}: not a colour; use a name (red, lightblue, reset), an index 0-255 or \"#rrggbb\"")
+                    })
+                })
+                .transpose()
+        };
+        let mut style = Style::default();
+        if let Some(fg) = colour("fg", &self.fg)? {
+            style = style.fg(fg);
+        }
+        if let Some(bg) = colour("bg", &self.bg)? {
+            style = style.bg(bg);
+        }
+        for m in self.modifiers.iter().flatten() {
+            let modifier = match m.as_str() {
+                "bold" => Modifier::BOLD,
+                "dim" => Modifier::DIM,
+                "italic" => Modifier::ITALIC,
+                "underline" => Modifier::UNDERLINED,
+                "reverse" => Modifier::REVERSED,
+                "crossed-out" => Modifier::CROSSED_OUT,
+                other => {
+                    return Err(format!(
+                        "{key}.modifiers: {other:?} is not a modifier; use bold, dim, italic, underline, reverse or crossed-out"
+                    ));
+                }
+            };
+            style = style.add_modifier(modifier);
+        }
+        Ok(style)
+    }
+}
+
+/// Declares each theme section once: the file struct (every key optional, unknown keys
+/// refused), the runtime struct (every style resolved), merging and resolving.
+macro_rules! sections {
+    ($($section:ident: $file:ident => $styles:ident { $($key:ident),* $(,)? }),* $(,)?) => {
+        $(
+            #[derive(Debug, Clone, Default, Deserialize)]
+            #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+            struct $file { $($key: Option<StyleFile>,)* }
+
+            #[derive(Debug, Clone, PartialEq)]
+            struct $styles { $($key: Style,)* }
+
+            impl $file {
+                fn merge(self, over: $file) -> $file {
+                    $file { $($key: match (self.$key, over.$key) {
+                        (Some(a), Some(b)) => Some(a.merge(b)),
+                        (a, b) => b.or(a),
+                    },)* }
+                }
+
+                fn resolve(&self) -> Result<$styles, String> {
+                    Ok($styles { $($key: {
+                        let key = format!("{}.{}", stringify!($section), stringify!($key).replace('_', "-"));
+                        self.$key.as_ref().ok_or_else(|| format!("{key}: missing"))?.resolve(&key)?
+                    },)* })
+                }
+            }
+        )*
+
+        /// A theme file: every section and key optional so user files can be partial.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct ThemeFile { $($section: Option<$file>,)* }
+
+        impl ThemeFile {
+            fn merge(self, over: ThemeFile) -> ThemeFile {
+                ThemeFile { $($section: Some(self.$section.unwrap_or_default().merge(over.$section.unwrap_or_default())),)* }
+            }
+
+            fn resolve(&self, name: &str) -> Result<Theme, String> {
+                Ok(Theme {
+                    name: name.to_string(),
+                    $($section: self.$section.clone().unwrap_or_default().resolve()?,)*
+                })
+            }
+        }
+
+        /// A resolved theme: one style per purpose.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Theme {
+            name: String,
+            $($section: $styles,)*
+        }
+    };
+}
+
+sections! {
+    text: TextFile => TextStyles { normal, muted, heading, key },
+    pane: PaneFile => PaneStyles { border, border_focused, title, title_focused },
+    hop: HopFile => HopStyles { ok, warning, error, selected, link },
+    finding: FindingFile => FindingStyles { info, warning, error, fix },
+    list: ListFile => ListStyles { cursor, cursor_unfocused, current },
+    input: InputFile => InputStyles { text, invalid, reason },
+    status: StatusFile => StatusStyles { bar, key, modified, info, error },
+    overlay: OverlayFile => OverlayStyles { body, border },
+}
+
+/// Parses theme text; errors name the file and line on one line, for the status bar.
+fn parse_file(origin: &str, text: &str) -> Result<ThemeFile, String> {
+    toml::from_str(text).map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let place = line.map_or_else(|| origin.to_string(), |l| format!("{origin}:{l}"));
+        format!("theme {place}: {}", e.message().trim().replace('\n', " "))
+    })
+}
+
+fn builtin_file(name: &str) -> Option<ThemeFile> {
+    let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+    Some(parse_file(name, text).expect("built-in themes are checked by tests"))
+}
+
+/// Where a theme came from and what went wrong on the way, for the status line.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The theme to use (a built-in one when the asked-for theme could not be used).
+    pub theme: Theme,
+    /// Why the asked-for theme is not the one in use; shown to the user.
+    pub problem: Option<String>,
+}
+
+/// The directory user themes are read from: `<config dir>/themes`.
+pub fn user_theme_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "edgeplan").map(|d| d.config_dir().join("themes"))
+}
+
+/// True when the NO_COLOR convention asks for no colour (set and not empty).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+impl Theme {
+    /// A built-in theme by name.
+    pub fn builtin(name: &str) -> Option<Theme> {
+        builtin_file(name).map(|f| f.resolve(name).expect("built-in themes are complete"))
+    }
+
+    /// The default dark theme.
+    pub fn default_dark() -> Theme {
+        Theme::builtin("default").expect("the default theme is built in")
+    }
+
+    /// A theme from user text, merged over the built-in theme `base`.
+    pub fn parse_over(base: &str, origin: &str, text: &str) -> Result<Theme, String> {
+        let user = parse_file(origin, text)?;
+        let base_file = builtin_file(base)
+            .or_else(|| builtin_file("default"))
+            .unwrap_or_default();
+        let name = Path::new(origin)
+            .file_stem()
+            .map_or(origin.to_string(), |s| s.to_string_lossy().into_owned());
+        base_file
+            .merge(user)
+            .resolve(&name)
+            .map_err(|e| format!("theme {origin}: {e}"))
+    }
+
+    /// Picks the theme for a session: NO_COLOR forces `mono`; a user file
+    /// `<dir>/NAME.toml` is merged over the built-in of that name (or `default`);
+    /// otherwise the built-in. Problems fall back to a built-in theme and are reported.
+    pub fn load(name: Option<&str>, user_dir: Option<&Path>, no_color: bool) -> Loaded {
+        if no_color {
+            return Loaded {
+                theme: Theme::builtin("mono").expect("mono is built in"),
+                problem: None,
+            };
+        }
+        let name = name.unwrap_or("default");
+        let fallback = || Theme::builtin(name).unwrap_or_else(Theme::default_dark);
+        if let Some(path) = user_dir
+            .map(|d| d.join(format!("{name}.toml")))
+            .filter(|p| p.exists())
+        {
+            let origin = path.display().to_string();
+            let result = std::fs::read_to_string(&path)
+                .map_err(|e| format!("theme {origin}: cannot read: {e}"))
+                .and_then(|text| Theme::parse_over(name, &origin, &text));
+            return match result {
+                Ok(theme) => Loaded {
+                    theme,
+                    problem: None,
+                },
+                Err(e) => Loaded {
+                    theme: fallback(),
+                    problem: Some(format!(
+                        "{e} (using the built-in {} theme)",
+                        fallback().name
+                    )),
+                },
+            };
+        }
+        match Theme::builtin(name) {
+            Some(theme) => Loaded {
+                theme,
+                problem: None,
+            },
+            None => {
+                let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+                let dir = user_dir.map_or_else(
+                    || "the config directory".to_string(),
+                    |d| d.display().to_string(),
+                );
+                Loaded {
+                    theme: Theme::default_dark(),
+                    problem: Some(format!(
+                        "no theme named {name:?}: built-in themes are {}; user themes go in {dir}/NAME.toml",
+                        names.join(", ")
+                    )),
+                }
+            }
+        }
+    }
+
+    /// The theme's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole screen's base: plain text on the theme's background.
+    pub fn base(&self) -> Style {
+        self.text.normal
+    }
+
+    /// Secondary text: hints, placeholders, reasons in lists.
+    pub fn muted(&self) -> Style {
+        self.text.muted
+    }
+
+    /// Section headings inside a pane.
+    pub fn heading(&self) -> Style {
+        self.text.heading
+    }
+
+    /// A key name in help and hints.
+    pub fn key(&self) -> Style {
+        self.text.key
+    }
+
+    /// A pane's border.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.pane.border_focused
+        } else {
+            self.pane.border
+        }
+    }
+
+    /// A pane's title.
+    pub fn title(&self, focused: bool) -> Style {
+        if focused {
+            self.pane.title_focused
+        } else {
+            self.pane.title
+        }
+    }
+
+    /// A hop box in the topology: its status colour, emphasised when selected.
+    pub fn hop(&self, status: HopStatus, selected: bool) -> Style {
+        let style = match status {
+            HopStatus::Ok => self.hop.ok,
+            HopStatus::Warning => self.hop.warning,
+            HopStatus::Error => self.hop.error,
+        };
+        if selected {
+            style.patch(self.hop.selected)
+        } else {
+            style
+        }
+    }
+
+    /// The links between hop boxes.
+    pub fn link(&self) -> Style {
+        self.hop.link
+    }
+
+    /// A finding's mark and message.
+    pub fn finding(&self, severity: Severity) -> Style {
+        match severity {
+            Severity::Info => self.finding.info,
+            Severity::Warning => self.finding.warning,
+            Severity::Error => self.finding.error,
+        }
+    }
+
+    /// A finding's fix.
+    pub fn fix(&self) -> Style {
+        self.finding.fix
+    }
+
+    /// The row under the cursor; quieter when its pane is not focused.
+    pub fn cursor(&self, focused: bool) -> Style {
+        if focused {
+            self.list.cursor
+        } else {
+            self.list.cursor_unfocused
+        }
+    }
+
+    /// The value the plan holds now (the chosen region, CNI, transit).
+    pub fn current(&self) -> Style {
+        self.list.current
+    }
+
+    /// Text being typed; marked when it is not a valid value.
+    pub fn input(&self, valid: bool) -> Style {
+        if valid {
+            self.input.text
+        } else {
+            self.input.invalid
+        }
+    }
+
+    /// The reason beside an invalid entry.
+    pub fn reason(&self) -> Style {
+        self.input.reason
+    }
+
+    /// The status line.
+    pub fn status_bar(&self) -> Style {
+        self.status.bar
+    }
+
+    /// A key hint in the status line.
+    pub fn status_key(&self) -> Style {
+        self.status.key
+    }
+
+    /// The unsaved-changes mark.
+    pub fn status_modified(&self) -> Style {
+        self.status.modified
+    }
+
+    /// A message in the status line.
+    pub fn message(&self, kind: MessageKind) -> Style {
+        match kind {
+            MessageKind::Info => self.status.info,
+            MessageKind::Error => self.status.error,
+        }
+    }
+
+    /// The body of an overlay (help, quit question).
+    pub fn overlay(&self) -> Style {
+        self.overlay.body
+    }
+
+    /// An overlay's border.
+    pub fn overlay_border(&self) -> Style {
+        self.overlay.border
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_is_complete_and_valid() {
+        for (name, text) in BUILTIN {
+            let file = parse_file(name, text).unwrap();
+            file.resolve(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+
+    #[test]
+    fn mono_uses_no_colour() {
+        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == "mono").unwrap();
+        let file = parse_file("mono", text).unwrap();
+        let doc: toml::Table = toml::from_str(text).unwrap();
+        assert!(!text.contains("fg =") && !text.contains("bg ="), "{doc:?}");
+        let theme = file.resolve("mono").unwrap();
+        assert_eq!(theme.hop(HopStatus::Error, true).fg, None);
+    }
+}

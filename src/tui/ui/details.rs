@@ -1,0 +1,183 @@
+//! The selected hop: its findings with fixes, then the routes, rules, ports and
+//! endpoints it must carry, each with its reason.
+
+use super::text::Doc;
+use super::{pane, span};
+use crate::hop::Hop;
+use crate::plan::Transit;
+use crate::requirements::{Direction, Requirement, RequirementKind};
+use crate::tui::app::{App, Pane};
+use crate::tui::glyphs::Glyphs;
+use crate::tui::theme::HopStatus;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// What a hop is, in a phrase.
+pub fn hop_description(hop: Hop, transit: Transit) -> &'static str {
+    match (hop, transit) {
+        (Hop::EdgeNode, _) => {
+            "the data center servers that join the ACK Edge cluster as edge nodes"
+        }
+        (Hop::CoreSwitch, _) => {
+            "the data center core switch, where the server LANs meet in one routing domain"
+        }
+        (Hop::Firewall, _) => {
+            "the data center network firewall between the core switch and Express Connect"
+        }
+        (Hop::Vbr, _) => "the virtual border router at the Express Connect access point",
+        (Hop::Transit, Transit::Ecr) => "the Express Connect Router that links the VBR to the VPC",
+        (Hop::Transit, Transit::Cen) => {
+            "the Cloud Enterprise Network transit router that links the VBR to the VPC"
+        }
+        (Hop::VpcRouteTable, _) => "the route table of the cluster's VPC",
+        (Hop::SecurityGroup, _) => "the security group of the cluster's nodes in the VPC",
+    }
+}
+
+/// The headings requirements are grouped under, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    /// Routes towards the cloud.
+    InboundRoutes,
+    /// Routes back to the data center.
+    OutboundRoutes,
+    /// Allow rules and ports.
+    Rules,
+    /// Addresses the edge nodes reach.
+    Endpoints,
+    /// Settings in words.
+    Settings,
+}
+
+impl Group {
+    /// Every group in display order.
+    pub const ALL: [Group; 5] = [
+        Group::InboundRoutes,
+        Group::OutboundRoutes,
+        Group::Rules,
+        Group::Endpoints,
+        Group::Settings,
+    ];
+
+    /// The group of a requirement.
+    pub fn of(req: &Requirement) -> Group {
+        match &req.kind {
+            RequirementKind::Route(r) if r.direction == Direction::Inbound => Group::InboundRoutes,
+            RequirementKind::Route(_) => Group::OutboundRoutes,
+            RequirementKind::Rule(_) => Group::Rules,
+            RequirementKind::Endpoint(_) => Group::Endpoints,
+            RequirementKind::Setting(_) => Group::Settings,
+        }
+    }
+
+    /// The heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Group::InboundRoutes => "Inbound routes (data center to cloud)",
+            Group::OutboundRoutes => "Outbound routes (cloud to data center)",
+            Group::Rules => "Rules and ports",
+            Group::Endpoints => "Endpoints the edge nodes reach",
+            Group::Settings => "Settings",
+        }
+    }
+}
+
+/// One requirement as a line; routes read destination, then where they go.
+pub fn requirement_line(req: &Requirement, g: &Glyphs) -> String {
+    match &req.kind {
+        RequirementKind::Route(r) => {
+            format!(
+                "{} ({}) {} {}",
+                r.destination.net,
+                r.destination.dest.label(),
+                g.to,
+                r.next_hop
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The details of the selected hop as lines wrapped to `width`.
+pub fn doc(app: &App, width: u16) -> Doc<'static> {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let hop = app.hop;
+    let status = app.hop_status(hop);
+    let mut d = Doc::new(width);
+    let verdict = match status {
+        HopStatus::Ok => "ok",
+        HopStatus::Warning => "warning",
+        HopStatus::Error => "error",
+    };
+    d.line(Line::from(vec![
+        span(
+            format!("{} {}", g.status(status), hop.title(app.plan.transit)),
+            t.hop(status, false).patch(t.heading()),
+        ),
+        span(format!("  {verdict}"), t.hop(status, false)),
+    ]));
+    d.wrapped(
+        vec![],
+        &format!("{}.", capitalise(hop_description(hop, app.plan.transit))),
+        t.muted(),
+    );
+    let findings: Vec<_> = app.report.on(hop).collect();
+    d.gap();
+    if findings.is_empty() {
+        d.line(span("No findings on this hop.", t.fix()));
+    } else {
+        d.line(span("Findings", t.heading()));
+        for f in findings {
+            let mark = format!(" {} ", g.severity(f.severity));
+            d.wrapped(
+                vec![span(mark, t.finding(f.severity))],
+                &format!("{}: {}", f.code, f.message),
+                t.finding(f.severity),
+            );
+            d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
+        }
+    }
+    let items = &app.requirements.hop(hop).items;
+    for group in Group::ALL {
+        let mut in_group = items.iter().filter(|r| Group::of(r) == group).peekable();
+        if in_group.peek().is_none() {
+            continue;
+        }
+        d.gap();
+        d.line(span(group.heading(), t.heading()));
+        for r in in_group {
+            d.wrapped(
+                vec![span(format!(" {} ", g.bullet), t.base())],
+                &requirement_line(r, g),
+                t.base(),
+            );
+            d.wrapped(vec![span("   why: ", t.muted())], &r.reason, t.muted());
+        }
+    }
+    d
+}
+
+/// Draws the details pane.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let title = format!(
+        " Hop {}/{}: {} ",
+        app.hop.index() + 1,
+        Hop::ALL.len(),
+        app.hop.title(app.plan.transit)
+    );
+    let block = pane(app, title, Pane::Details);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let d = doc(app, inner.width);
+    let scroll = d.clamp_scroll(app.details_scroll, inner.height);
+    frame.render_widget(Paragraph::new(d.lines).scroll((scroll, 0)), inner);
+}
+
+/// `s` with its first letter in capitals.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}

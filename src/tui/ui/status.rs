@@ -1,0 +1,108 @@
+//! The status line: the file, the unsaved-changes mark, then the latest message or the
+//! keys that apply now.
+
+use super::span;
+use super::text::{truncate_left, width};
+use crate::tui::app::App;
+use crate::tui::keys::{bindings, context};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The key hints for the current context, as (key, word) pairs in table order.
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    bindings(context(app))
+        .into_iter()
+        .flatten()
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.label, b.hint))
+        .collect()
+}
+
+/// Draws the status line.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let bar = t.status_bar();
+    let total = usize::from(area.width);
+    let mut left = vec![span(" ", bar)];
+    let mut file = app.file_label();
+    if app.read_only {
+        file.push_str(" [read-only]");
+    }
+    let file_room = total / 2;
+    left.push(span(
+        truncate_left(&file, file_room, app.glyphs.ellipsis),
+        bar,
+    ));
+    if app.dirty() && !app.read_only {
+        left.push(span(
+            format!(" {} modified", app.glyphs.modified),
+            t.status_modified(),
+        ));
+    }
+    left.push(span(" ", bar));
+    let used: usize = left.iter().map(Span::width).sum();
+    let room = total.saturating_sub(used);
+    // Help and quit always show; the rest as room allows, in table order.
+    let all = hints(app);
+    let piece = |(key, word): &(&str, &str)| width(&app.glyphs.key_label(key)) + width(word) + 3;
+    let must = |word: &str| matches!(word, "help" | "quit");
+    let mut budget = room.saturating_sub(all.iter().filter(|h| must(h.1)).map(piece).sum());
+    let mut right = Vec::new();
+    let mut len = 0;
+    for hint in &all {
+        let p = piece(hint);
+        if !must(hint.1) {
+            if p > budget {
+                continue;
+            }
+            budget -= p;
+        } else if len + p > room {
+            continue;
+        }
+        right.push(span(
+            format!(" {}", app.glyphs.key_label(hint.0)),
+            t.status_key(),
+        ));
+        right.push(span(format!(" {} ", hint.1), bar));
+        len += p;
+    }
+    // Right-align the hints.
+    right.insert(0, span(" ".repeat(room.saturating_sub(len)), bar));
+    left.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(left)).style(bar), area);
+}
+
+/// Draws the latest message as a banner along the bottom of `area`, wrapped so that the
+/// whole reason (a failed save's, say) can be read.
+pub fn render_message(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(message) = &app.message else { return };
+    let style = app.theme.message(message.kind);
+    let mark = match message.kind {
+        crate::tui::theme::MessageKind::Info => app.glyphs.ok,
+        crate::tui::theme::MessageKind::Error => app.glyphs.error,
+    };
+    let width = usize::from(area.width).saturating_sub(2);
+    let mut d = super::text::Doc::new(area.width);
+    d.wrapped(vec![span(format!(" {mark} "), style)], &message.text, style);
+    let height = (d.lines.len() as u16).min(4).min(area.height);
+    let lines: Vec<Line> = d
+        .lines
+        .into_iter()
+        .take(usize::from(height))
+        .map(|l| {
+            let pad = width.saturating_sub(l.width()) + 2;
+            let mut spans = l.spans;
+            spans.push(span(" ".repeat(pad), style));
+            Line::from(spans)
+        })
+        .collect();
+    let banner = Rect {
+        y: area.bottom().saturating_sub(height),
+        height,
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, banner);
+    frame.render_widget(Paragraph::new(lines).style(style), banner);
+}

@@ -1,0 +1,170 @@
+//! The CIDR step: the scope switch, every CIDR list of the plan with its entries and an
+//! add row, and the optional single values. The value being typed is checked on every
+//! keystroke and, while invalid, shown with its reason beside it.
+
+use crate::plan::{CidrList, Plan, Scope};
+use crate::tui::app::App;
+use crate::tui::editor::{CidrRow, Draft, Single};
+use crate::tui::ui::span;
+use crate::tui::ui::text::{Doc, width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// What a list is for, beside its heading.
+fn list_note(list: CidrList) -> &'static str {
+    match list {
+        CidrList::Datacenter => "where the edge nodes live",
+        CidrList::Vpc => "the cluster's VPC",
+        CidrList::CloudService => "used in broad scope",
+        CidrList::Container => "Terway Edge pods",
+        CidrList::Vswitch => "optional: narrows node-port sources",
+    }
+}
+
+fn scope_note(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Broad => "cloud services are cloud_service_cidrs, all ports",
+        Scope::Fine => "cloud services are the region's exact OSS, registry and management ranges",
+    }
+}
+
+/// Draws the rows; the cursor row is highlighted and kept in view.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let draft = app.draft.as_ref();
+    let plan: &Plan = draft.map_or(&app.plan, |d| &d.before);
+    let rows = app.cidr_rows();
+    let cursor = app.cidr_cursor.min(rows.len() - 1);
+    let full = usize::from(area.width);
+    let mut d = Doc::new(area.width);
+    let mut cursor_line = 0;
+    let mut cursor_x = None;
+    for (i, row) in rows.iter().enumerate() {
+        let under = i == cursor;
+        let highlight = |style: Style| {
+            if under {
+                style.patch(t.cursor(focused))
+            } else {
+                style
+            }
+        };
+        let first_of_list = match *row {
+            CidrRow::Entry(list, 0) => Some(list),
+            CidrRow::Add(list) if list.get(plan).is_empty() => Some(list),
+            _ => None,
+        };
+        if let Some(list) = first_of_list {
+            let mut spans = vec![
+                span(list.label().to_string(), t.heading()),
+                span(format!("  {}", list.key()), t.muted()),
+            ];
+            let used: usize = spans.iter().map(Span::width).sum();
+            if used + 2 + width(list_note(list)) <= full {
+                spans.push(span(format!("  {}", list_note(list)), t.muted()));
+            }
+            d.line(Line::from(spans));
+        }
+        if *row == CidrRow::Single(Single::ALL[0]) {
+            d.line(span("Addresses", t.heading()));
+        }
+        if under {
+            cursor_line = d.lines.len();
+        }
+        let pointer = if under { g.pointer } else { " " };
+        let editing = draft.filter(|dr| dr.row() == *row);
+        if let Some(dr) = editing {
+            let prefix = match row {
+                CidrRow::Single(s) => format!("{pointer} {:<24}", s.label()),
+                _ => format!("  {pointer} "),
+            };
+            cursor_x = Some(width(&prefix) + dr.input.visual_cursor());
+            draft_line(app, &mut d, prefix, dr);
+            continue;
+        }
+        let line = match *row {
+            CidrRow::Scope => {
+                let radio = |s: Scope| {
+                    if plan.scope == s {
+                        g.radio_on
+                    } else {
+                        g.radio_off
+                    }
+                };
+                let text = format!(
+                    "{pointer} Scope  {} broad  {} fine",
+                    radio(Scope::Broad),
+                    radio(Scope::Fine)
+                );
+                d.line(span(format!("{text:<full$}"), highlight(t.base())));
+                d.wrapped(
+                    vec![span("    ", t.base())],
+                    scope_note(plan.scope),
+                    t.muted(),
+                );
+                continue;
+            }
+            CidrRow::Entry(list, i) => format!("  {pointer} {}", list.get(plan)[i]),
+            CidrRow::Add(_) => format!("  {pointer} + add"),
+            CidrRow::Single(s) => {
+                let value = s.get(plan).unwrap_or_else(|| "(not set)".into());
+                format!("{pointer} {:<24}{value}", s.label())
+            }
+        };
+        let base = match row {
+            CidrRow::Add(_) => t.muted(),
+            CidrRow::Single(s) if s.get(plan).is_none() => t.muted(),
+            _ => t.base(),
+        };
+        d.line(span(format!("{line:<full$}"), highlight(base)));
+    }
+    let first = super::scroll_to(cursor_line, d.lines.len(), usize::from(area.height));
+    if let (true, Some(x)) = (focused, cursor_x) {
+        let y = area.y + (cursor_line - first) as u16;
+        let x = area.x + (x as u16).min(area.width.saturating_sub(1));
+        if y < area.bottom() {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+    frame.render_widget(Paragraph::new(d.lines).scroll((first as u16, 0)), area);
+}
+
+/// The value being typed, and beside it (or below, when there is no room) why it is invalid.
+fn draft_line(app: &App, d: &mut Doc<'static>, prefix: String, draft: &Draft) {
+    let t = &app.theme;
+    let value = draft.input.value().to_string();
+    let valid = draft.error.is_none();
+    let shown = format!("{value:<18}");
+    let mut spans = vec![
+        span(prefix.clone(), t.base()),
+        span(shown.clone(), t.input(valid)),
+    ];
+    match &draft.error {
+        None => {
+            spans.push(span(format!(" {}", app.glyphs.ok), t.fix()));
+            d.line(Line::from(spans));
+        }
+        Some(reason) => {
+            let mark = format!(" {} ", app.glyphs.error);
+            let used = width(&prefix) + width(&shown) + width(&mark);
+            if used + width(reason) <= d.width {
+                spans.push(span(mark, t.reason()));
+                spans.push(span(reason.clone(), t.reason()));
+                d.line(Line::from(spans));
+            } else {
+                d.line(Line::from(spans));
+                let indent = " ".repeat(width(&prefix));
+                d.wrapped(
+                    vec![
+                        Span::raw(indent),
+                        span(mark.trim_start().to_string(), t.reason()),
+                    ],
+                    reason,
+                    t.reason(),
+                );
+            }
+        }
+    }
+}

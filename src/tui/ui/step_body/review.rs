@@ -1,0 +1,80 @@
+//! The review step: every finding grouped by hop, each with its fix.
+
+use crate::Severity;
+use crate::hop::Hop;
+use crate::tui::app::App;
+use crate::tui::ui::span;
+use crate::tui::ui::text::Doc;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Draws the findings; the one under the cursor is highlighted.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let findings = app.review_findings();
+    let mut d = Doc::new(area.width);
+    let (errors, warnings) = (
+        app.report.count(Severity::Error),
+        app.report.count(Severity::Warning),
+    );
+    if findings.is_empty() {
+        d.line(span(
+            format!("{} No findings: the plan passes every check.", g.ok),
+            t.fix(),
+        ));
+        d.wrapped(
+            vec![],
+            "Go on to Save, or open the walkthrough (w) to go through the path hop by hop.",
+            t.muted(),
+        );
+        frame.render_widget(Paragraph::new(d.lines), area);
+        return;
+    }
+    d.wrapped(
+        vec![],
+        &format!("{errors} error(s), {warnings} warning(s), {} note(s). Enter goes to the step that fixes the finding under the cursor.", app.report.count(Severity::Info)),
+        t.muted(),
+    );
+    let cursor = app.review_cursor.min(findings.len() - 1);
+    let mut cursor_line = 0;
+    let mut last_hop: Option<Hop> = None;
+    for (i, f) in findings.iter().enumerate() {
+        if last_hop != Some(f.hop()) {
+            last_hop = Some(f.hop());
+            d.gap();
+            d.line(span(f.hop().title(app.plan.transit), t.heading()));
+        }
+        let under = i == cursor;
+        if under {
+            cursor_line = d.lines.len();
+        }
+        let pointer = if under { g.pointer } else { " " };
+        let mut style = t.finding(f.severity);
+        if under {
+            style = style.patch(t.cursor(focused));
+        }
+        let also: Vec<&str> = f
+            .hops
+            .iter()
+            .skip(1)
+            .map(|h| h.title(app.plan.transit))
+            .collect();
+        let mut text = format!("{} {}: {}", f.severity, f.code, f.message);
+        if !also.is_empty() {
+            text.push_str(&format!(" (also {})", also.join(", ")));
+        }
+        d.wrapped(
+            vec![span(format!("{pointer}{} ", g.severity(f.severity)), style)],
+            &text,
+            style,
+        );
+        d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
+    }
+    if d.lines.last().is_some_and(|l: &Line| l.width() == 0) {
+        d.lines.pop();
+    }
+    let first = super::scroll_to(cursor_line + 1, d.lines.len(), usize::from(area.height));
+    frame.render_widget(Paragraph::new(d.lines).scroll((first as u16, 0)), area);
+}

@@ -1,0 +1,69 @@
+//! The save step: the path to write, whether there is anything unsaved, and the text
+//! that will be written.
+
+use crate::tui::app::App;
+use crate::tui::persist::file_text;
+use crate::tui::ui::span;
+use crate::tui::ui::text::{Doc, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Draws the path box, the state and a preview of the file.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.theme;
+    let mut d = Doc::new(area.width);
+    let prompt = "Save to: ";
+    let path = app.save_path.value();
+    let room = usize::from(area.width).saturating_sub(prompt.len());
+    let scroll = app.save_path.visual_scroll(room.saturating_sub(1));
+    let shown: String = path.chars().skip(scroll).collect();
+    d.line(Line::from(vec![
+        span(prompt, t.heading()),
+        span(format!("{shown:<room$}"), t.input(!path.trim().is_empty())),
+    ]));
+    if focused && !app.read_only {
+        let x = area.x + (prompt.len() + app.save_path.visual_cursor() - scroll) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+    let state = if app.read_only {
+        "Read-only: this session does not save.".to_string()
+    } else if app.dirty() {
+        "Unsaved changes. Enter saves to this path; Ctrl-S saves from any step.".to_string()
+    } else {
+        "No unsaved changes.".to_string()
+    };
+    d.wrapped(
+        vec![],
+        &state,
+        if app.dirty() && !app.read_only {
+            t.finding(crate::Severity::Warning)
+        } else {
+            t.muted()
+        },
+    );
+    let how = if app.doc.original.is_some() {
+        "Only changed values are rewritten; the file's comments and key order stay."
+    } else {
+        "Written as a new plan file."
+    };
+    d.wrapped(
+        vec![],
+        &format!("{how} The file is replaced atomically (temporary file, then rename)."),
+        t.muted(),
+    );
+    if let Some(armed) = &app.overwrite_armed {
+        d.wrapped(
+            vec![],
+            &format!("{} exists: Enter again overwrites it.", armed.display()),
+            t.finding(crate::Severity::Warning),
+        );
+    }
+    d.gap();
+    d.line(span("Preview", t.heading()));
+    for line in file_text(app).lines() {
+        d.line(span(truncate(line, d.width, app.glyphs.ellipsis), t.base()));
+    }
+    frame.render_widget(Paragraph::new(d.lines), area);
+}

@@ -1,0 +1,88 @@
+//! The wizard steps, with the plan's value for each when there is room.
+
+use super::{pane, span};
+use crate::Severity;
+use crate::plan::Choice;
+use crate::tui::app::{App, Pane, Step};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// What the plan holds for a step, in a few words.
+pub fn summary(app: &App, step: Step) -> String {
+    let (errors, warnings) = (
+        app.report.count(Severity::Error),
+        app.report.count(Severity::Warning),
+    );
+    match step {
+        Step::Region => app.plan.region.clone(),
+        Step::Cni => app.plan.cni.id().to_string(),
+        Step::Transit => app.plan.transit.id().to_string(),
+        Step::Cidrs => format!("{} scope", app.plan.scope.id()),
+        Step::Review if errors + warnings == 0 => "all ok".into(),
+        Step::Review if warnings == 0 => format!("{errors} err"),
+        Step::Review if errors == 0 => format!("{warnings} warn"),
+        Step::Review => format!("{errors} err {warnings} warn"),
+        Step::Save if app.read_only => "read-only".into(),
+        Step::Save if app.dirty() => "unsaved".into(),
+        Step::Save if app.doc.path.is_none() => "no file yet".into(),
+        Step::Save if app.doc.new_file => "new file".into(),
+        Step::Save => "saved".into(),
+    }
+}
+
+/// Draws the step list; the current step is under the cursor.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Pane::Steps;
+    let block = pane(app, " Steps ", Pane::Steps);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let t = &app.theme;
+    let lines: Vec<Line> = Step::ALL
+        .into_iter()
+        .map(|step| {
+            let current = step == app.step;
+            let pointer = if current { app.glyphs.pointer } else { " " };
+            let name = format!("{pointer}{} {:<8}", step.index() + 1, step.title());
+            let style = if current { t.cursor(focused) } else { t.base() };
+            let mut spans = vec![span(name, style)];
+            let summary = summary(app, step);
+            let room = usize::from(inner.width).saturating_sub(12);
+            if room >= super::text::width(&summary) {
+                let value_style = match step {
+                    Step::Review if app.report.count(Severity::Error) > 0 => {
+                        t.finding(Severity::Error)
+                    }
+                    Step::Review if app.report.count(Severity::Warning) > 0 => {
+                        t.finding(Severity::Warning)
+                    }
+                    Step::Save if app.dirty() && !app.read_only => t.finding(Severity::Warning),
+                    _ => t.muted(),
+                };
+                spans.push(Span::raw(" "));
+                spans.push(span(summary, value_style));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    let mut d = super::text::Doc::new(inner.width);
+    d.lines = lines;
+    if usize::from(inner.height) >= Step::ALL.len() + 4 {
+        d.gap();
+        d.wrapped(vec![], guide(app.step), t.muted());
+    }
+    frame.render_widget(Paragraph::new(d.lines), inner);
+}
+
+/// What to do on a step, in a sentence, for the room under the list.
+fn guide(step: Step) -> &'static str {
+    match step {
+        Step::Region => "Pick the cluster's region; type to filter the list.",
+        Step::Cni => "Pick the cluster's CNI plugin: it decides UDP 8472 or container routes.",
+        Step::Transit => "Pick how the VBR reaches the VPC: ECR or CEN.",
+        Step::Cidrs => "Edit the blocks and addresses; invalid entries never enter the plan.",
+        Step::Review => "Every finding, by hop; Enter goes to its fix.",
+        Step::Save => "Write the plan file; Ctrl-S saves from any step.",
+    }
+}

@@ -1,0 +1,168 @@
+//! Text layout helpers: word wrapping that knows its line count (so scrolling can be
+//! clamped), truncation with the session's ellipsis, and a builder for pre-wrapped lines.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Display width of `s` in terminal columns.
+pub fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// `s` cut to `max` columns, ending in `ellipsis` when cut.
+pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let keep = max.saturating_sub(width(ellipsis));
+    let mut out = String::new();
+    for c in s.chars() {
+        let mut buf = [0; 4];
+        if width(&out) + width(c.encode_utf8(&mut buf)) > keep {
+            break;
+        }
+        out.push(c);
+    }
+    if max >= width(ellipsis) {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+/// `s` cut to `max` columns from the left, starting with `ellipsis` when cut, so the
+/// end (a file name) stays readable.
+pub fn truncate_left(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let keep = max.saturating_sub(width(ellipsis));
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let mut buf = [0; 4];
+        let w = width(c.encode_utf8(&mut buf));
+        if used + w > keep {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{ellipsis}{tail}")
+}
+
+/// `text` broken at spaces into lines of at most `max` columns; over-long words are cut.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let sep = usize::from(!line.is_empty());
+            if width(&line) + sep + width(&word) <= max {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than the line: cut it after the last '.', '-' or '/' that
+            // fits (host names, paths), else at the edge.
+            let head: String = word.chars().take(max).collect();
+            let cut = match head.rfind(['.', '-', '/', ',']) {
+                Some(at) if at > 0 && at + 1 < head.len() => head[..=at].to_string(),
+                _ => head,
+            };
+            word = word.chars().skip(cut.chars().count()).collect();
+            lines.push(cut);
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Lines already wrapped to a width, so their count is the height they take.
+#[derive(Debug, Default)]
+pub struct Doc<'a> {
+    /// The lines.
+    pub lines: Vec<Line<'a>>,
+    /// The width lines are wrapped to.
+    pub width: usize,
+}
+
+impl<'a> Doc<'a> {
+    /// An empty document `width` columns wide.
+    pub fn new(width: u16) -> Doc<'a> {
+        Doc {
+            lines: Vec::new(),
+            width: usize::from(width),
+        }
+    }
+
+    /// Adds one line as is (cut by the pane if too long).
+    pub fn line(&mut self, line: impl Into<Line<'a>>) {
+        self.lines.push(line.into());
+    }
+
+    /// Adds an empty line, unless the document is empty or already ends with one.
+    pub fn gap(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+
+    /// Adds `text` wrapped after `prefix` spans; later lines are indented by the
+    /// prefix's width.
+    pub fn wrapped(&mut self, prefix: Vec<Span<'a>>, text: &str, style: Style) {
+        let indent: usize = prefix.iter().map(Span::width).sum();
+        let room = self.width.saturating_sub(indent).max(8);
+        for (i, part) in wrap(text, room).into_iter().enumerate() {
+            let mut spans = if i == 0 {
+                prefix.clone()
+            } else {
+                vec![Span::raw(" ".repeat(indent))]
+            };
+            spans.push(Span::styled(part, style));
+            self.lines.push(Line::from(spans));
+        }
+    }
+
+    /// The scroll offset that keeps `scroll` inside the document for a `height`-row view.
+    pub fn clamp_scroll(&self, scroll: u16, height: u16) -> u16 {
+        let max = self.lines.len().saturating_sub(usize::from(height));
+        scroll.min(u16::try_from(max).unwrap_or(u16::MAX))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(
+            wrap("oss-cn-hangzhou-internal.aliyuncs.com", 30),
+            ["oss-cn-hangzhou-internal.", "aliyuncs.com"]
+        );
+        assert_eq!(wrap("", 3), [""]);
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("192.168.0.0/16", 8, "…"), "192.168…");
+        assert_eq!(truncate("abc", 8, "..."), "abc");
+        assert_eq!(truncate_left("/tmp/dir/plan.toml", 10, "…"), "…plan.toml");
+    }
+}

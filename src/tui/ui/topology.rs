@@ -1,0 +1,236 @@
+//! The path diagram: one box per hop, labelled with its key CIDR blocks, drawn in the
+//! colour of its worst finding with a mark that reads without colour; the selected hop
+//! outlined. Left to right on wide terminals, top to bottom below 100 columns.
+
+use super::text::truncate;
+use super::{pane, span};
+use crate::catalog::Catalog;
+use crate::hop::Hop;
+use crate::plan::{Cni, Plan, Transit};
+use crate::requirements::cloud_targets;
+use crate::tui::app::{App, Pane};
+use ipnet::Ipv4Net;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Rows the left-to-right diagram takes, with its frame.
+pub const HORIZONTAL_HEIGHT: u16 = 6;
+/// Rows the top-to-bottom diagram needs at least, with its frame.
+pub const VERTICAL_HEIGHT: u16 = 10;
+/// Width of a plain link between two boxes.
+const LINK: u16 = 3;
+/// Width of the Express Connect link between the firewall and the VBR.
+const EXPRESS: u16 = 9;
+
+/// The blocks a hop's box is labelled with: the edge nodes show where they live; the
+/// data-center devices show the cloud blocks they route and open towards; the cloud
+/// devices show the data-center blocks they route and open back towards.
+pub fn key_cidrs(plan: &Plan, hop: Hop) -> Vec<Ipv4Net> {
+    let mut local = plan.datacenter_cidrs.clone();
+    if plan.cni == Cni::TerwayEdge {
+        local.extend(&plan.container_cidrs);
+    }
+    match hop {
+        Hop::CoreSwitch | Hop::Firewall => {
+            let region = Catalog::builtin().region(&plan.region);
+            let mut cloud = plan.vpc_cidrs.clone();
+            cloud.extend(cloud_targets(plan, region).iter().map(|t| t.net));
+            cloud
+        }
+        _ => local,
+    }
+}
+
+/// A title that fits narrow boxes.
+pub fn short_title(hop: Hop, transit: Transit) -> &'static str {
+    match hop {
+        Hop::VpcRouteTable => "VPC routes",
+        Hop::SecurityGroup => "Sec. group",
+        other => other.title(transit),
+    }
+}
+
+/// Draws the diagram in the shape the area calls for.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let legend = Line::from(vec![
+        span(
+            format!(" {} ok ", app.glyphs.ok),
+            app.theme.hop(crate::tui::theme::HopStatus::Ok, false),
+        ),
+        span(
+            format!(" {} warning ", app.glyphs.warning),
+            app.theme.hop(crate::tui::theme::HopStatus::Warning, false),
+        ),
+        span(
+            format!(" {} error ", app.glyphs.error),
+            app.theme.hop(crate::tui::theme::HopStatus::Error, false),
+        ),
+    ]);
+    let wide = area.width >= super::VERTICAL_BELOW;
+    let block = pane(app, " Path ", Pane::Topology);
+    // Narrow panes keep the title on top and the legend at the bottom.
+    let block = if wide {
+        block.title(legend.right_aligned())
+    } else {
+        block.title_bottom(legend.centered())
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if wide {
+        horizontal(app, frame, inner);
+    } else {
+        vertical(app, frame, inner);
+    }
+}
+
+fn label(app: &App, hop: Hop, room: usize) -> String {
+    let mark = app.glyphs.status(app.hop_status(hop));
+    let full = format!("{mark} {}", hop.title(app.plan.transit));
+    if super::text::width(&full) <= room {
+        return full;
+    }
+    truncate(
+        &format!("{mark} {}", short_title(hop, app.plan.transit)),
+        room,
+        app.glyphs.ellipsis,
+    )
+}
+
+/// Up to two lines of blocks for a box `room` columns wide.
+fn cidr_lines(app: &App, hop: Hop, room: usize) -> [String; 2] {
+    let nets = key_cidrs(&app.plan, hop);
+    let e = app.glyphs.ellipsis;
+    match nets.as_slice() {
+        [] => ["(none)".into(), String::new()],
+        [a] => [truncate(&a.to_string(), room, e), String::new()],
+        [a, b] => [
+            truncate(&a.to_string(), room, e),
+            truncate(&b.to_string(), room, e),
+        ],
+        [a, b, rest @ ..] => [
+            truncate(&a.to_string(), room, e),
+            truncate(&format!("{b} +{}", rest.len()), room, e),
+        ],
+    }
+}
+
+fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let links = 5 * LINK + EXPRESS;
+    let boxes = area.width.saturating_sub(links);
+    let (base, extra) = (boxes / 7, boxes % 7);
+    let mut x = area.x;
+    for (i, hop) in Hop::ALL.into_iter().enumerate() {
+        let w = base + u16::from((i as u16) < extra);
+        let rect = Rect {
+            x,
+            y: area.y,
+            width: w,
+            height: area.height.min(4),
+        };
+        let selected = hop == app.hop;
+        let style = t.hop(app.hop_status(hop), selected);
+        let room = usize::from(w.saturating_sub(2));
+        let block = Block::bordered()
+            .border_set(if selected {
+                g.border_selected
+            } else {
+                g.border
+            })
+            .border_style(style)
+            .title(Span::styled(label(app, hop, room), style));
+        let [a, b] = cidr_lines(app, hop, room);
+        let muted = key_cidrs(&app.plan, hop).is_empty();
+        let text_style = if muted { t.muted() } else { t.base() };
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(a, text_style),
+                Line::styled(b, text_style),
+            ])
+            .block(block),
+            rect,
+        );
+        x += w;
+        let Some(next) = hop.next() else { break };
+        let link_width = if next == Hop::Vbr { EXPRESS } else { LINK };
+        let arrow = format!(
+            "{}{}",
+            g.link.repeat(usize::from(link_width - 1)),
+            g.arrow_right
+        );
+        let link_area = Rect {
+            x,
+            y: area.y,
+            width: link_width,
+            height: area.height.min(3),
+        };
+        let lines = if next == Hop::Vbr {
+            let arrow = format!(
+                "{}{}",
+                g.express_line.repeat(usize::from(link_width - 1)),
+                g.arrow_right
+            );
+            vec![
+                Line::styled(" Express", t.muted()),
+                Line::styled(arrow, t.link()),
+                Line::styled(" Connect", t.muted()),
+            ]
+        } else {
+            vec![Line::default(), Line::styled(arrow, t.link())]
+        };
+        frame.render_widget(Paragraph::new(lines), link_area);
+        x += link_width;
+    }
+}
+
+fn vertical(app: &App, frame: &mut Frame, area: Rect) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let headings = area.height >= 10;
+    let mut lines: Vec<Line> = Vec::new();
+    for hop in Hop::ALL {
+        if headings && hop == Hop::EdgeNode {
+            lines.push(Line::styled("Data center", t.heading()));
+        }
+        if hop == Hop::Vbr {
+            let bar = g.express_line.repeat(2);
+            lines.push(Line::styled(
+                format!("  {bar} Express Connect {bar}"),
+                t.link(),
+            ));
+            if headings {
+                lines.push(Line::styled("Alibaba Cloud", t.heading()));
+            }
+        }
+        let selected = hop == app.hop;
+        let style = t.hop(app.hop_status(hop), selected);
+        let pointer = if selected { g.pointer } else { " " };
+        let head = format!(
+            "{pointer}{} {:<11}",
+            g.status(app.hop_status(hop)),
+            short_title(hop, app.plan.transit)
+        );
+        let nets = key_cidrs(&app.plan, hop);
+        let room = usize::from(area.width).saturating_sub(super::text::width(&head) + 1);
+        let cidrs = match nets.as_slice() {
+            [] => "(none)".to_string(),
+            [one] => truncate(&one.to_string(), room, g.ellipsis),
+            // Keep the whole first block and the count when they fit, squeezed if need be.
+            [first, rest @ ..] => [
+                format!("{first} +{}", rest.len()),
+                format!("{first}+{}", rest.len()),
+                format!("{first}{}", g.ellipsis),
+            ]
+            .into_iter()
+            .find(|c| super::text::width(c) <= room)
+            .unwrap_or_else(|| truncate(&format!("{first} +{}", rest.len()), room, g.ellipsis)),
+        };
+        lines.push(Line::from(vec![
+            span(head, style),
+            Span::raw(" "),
+            span(cidrs, if nets.is_empty() { t.muted() } else { t.base() }),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

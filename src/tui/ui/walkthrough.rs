@@ -1,0 +1,191 @@
+//! The walkthrough, for customer calls: one hop at a time across the whole screen,
+//! each requirement as a plain sentence with its reason, large enough to read on a
+//! screen share.
+
+use super::details::{Group, capitalise, hop_description};
+use super::span;
+use super::text::Doc;
+use crate::hop::Hop;
+use crate::requirements::{
+    Direction, Protocol, Requirement, RequirementKind, Target, join_targets,
+};
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+fn targets(ts: &[Target]) -> String {
+    let labels: Vec<&str> = {
+        let mut l: Vec<&str> = ts.iter().map(|t| t.dest.label()).collect();
+        l.dedup();
+        l
+    };
+    format!("{} ({})", join_targets(ts), labels.join(", "))
+}
+
+fn ports(ps: &[u16]) -> String {
+    match ps {
+        [one] => format!("port {one}"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(u16::to_string).collect();
+            format!("ports {} and {last}", init.join(", "))
+        }
+        [] => "every port".into(),
+    }
+}
+
+/// A requirement as one plain sentence.
+pub fn sentence(req: &Requirement) -> String {
+    match &req.kind {
+        RequirementKind::Route(r) => format!(
+            "Add an {} route to {} ({}) with next hop {}.",
+            r.direction.id(),
+            r.destination.net,
+            r.destination.dest.label(),
+            r.next_hop
+        ),
+        RequirementKind::Rule(r) => {
+            let direction = match r.direction {
+                Direction::Inbound => "inbound",
+                Direction::Outbound => "outbound",
+            };
+            let what = match r.protocol {
+                Protocol::All => format!("all {direction} traffic"),
+                p => format!("{direction} {p} {}", ports(&r.ports)),
+            };
+            format!(
+                "Allow {what} from {} to {}.",
+                targets(&r.from),
+                targets(&r.to)
+            )
+        }
+        RequirementKind::Endpoint(e) => {
+            let mut s = format!(
+                "Let the edge nodes reach the {} at {} ({}).",
+                e.destination,
+                e.hosts.join(", "),
+                e.port
+            );
+            if !e.route_cidrs.is_empty() {
+                let nets: Vec<String> = e.route_cidrs.iter().map(|n| n.to_string()).collect();
+                s.push_str(&format!(" Route {} for it.", nets.join(", ")));
+            }
+            s
+        }
+        RequirementKind::Setting(text) => format!("{}.", capitalise(text)),
+    }
+}
+
+/// The path with the current hop stood out, wrapped between hops to `width`.
+fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for hop in Hop::ALL {
+        let status = app.hop_status(hop);
+        let current = hop == app.hop;
+        let name = format!("{} {}", g.status(status), hop.title(app.plan.transit));
+        let text = if current { format!("[{name}]") } else { name };
+        let link = match hop.next() {
+            Some(Hop::Vbr) => format!(" {}{} ", g.express_line.repeat(2), g.arrow_right),
+            Some(_) => format!(" {}{} ", g.link, g.arrow_right),
+            None => String::new(),
+        };
+        let piece = super::text::width(&text) + super::text::width(&link);
+        if used > 0 && used + piece > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        used += piece;
+        spans.push(span(text, t.hop(status, current)));
+        spans.push(span(link, t.link()));
+    }
+    lines.push(Line::from(spans));
+    lines
+}
+
+/// The walkthrough page of the selected hop, wrapped to `width`.
+pub fn doc(app: &App, width: u16) -> Doc<'static> {
+    let t = &app.theme;
+    let hop = app.hop;
+    let mut d = Doc::new(width);
+    for line in path_lines(app, usize::from(width)) {
+        d.line(line);
+    }
+    d.gap();
+    let title = format!(
+        "Hop {} of {}: {}",
+        hop.index() + 1,
+        Hop::ALL.len(),
+        hop.title(app.plan.transit)
+    );
+    d.line(span(title, t.heading()));
+    d.wrapped(
+        vec![],
+        &format!("{}.", capitalise(hop_description(hop, app.plan.transit))),
+        t.muted(),
+    );
+    let findings: Vec<_> = app.report.on(hop).collect();
+    if !findings.is_empty() {
+        d.gap();
+        d.line(span("Before this hop works", t.heading()));
+        for f in findings {
+            let mark = format!("  {} ", app.glyphs.severity(f.severity));
+            d.wrapped(
+                vec![span(mark, t.finding(f.severity))],
+                &format!("{}.", f.message),
+                t.finding(f.severity),
+            );
+            d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
+        }
+    }
+    let items = &app.requirements.hop(hop).items;
+    let mut n = 0;
+    for group in Group::ALL {
+        let in_group: Vec<&Requirement> = items.iter().filter(|r| Group::of(r) == group).collect();
+        if in_group.is_empty() {
+            continue;
+        }
+        d.gap();
+        d.line(span(group.heading(), t.heading()));
+        for r in in_group {
+            n += 1;
+            d.wrapped(
+                vec![span(format!("  {n:>2}. "), t.key())],
+                &sentence(r),
+                t.base(),
+            );
+            d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
+        }
+    }
+    if n == 0 {
+        d.gap();
+        d.line(span("Nothing to configure on this hop.", t.muted()));
+    }
+    d
+}
+
+/// Draws the walkthrough over `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let block = Block::bordered()
+        .border_set(app.glyphs.border)
+        .border_style(t.border(true))
+        .title(span(" Walkthrough ", t.title(true)))
+        .title(
+            Line::from(span(app.glyphs.key_label(" ←/→ hop, Esc back "), t.muted()))
+                .right_aligned(),
+        );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let d = doc(app, inner.width);
+    let scroll = d.clamp_scroll(app.walkthrough_scroll, inner.height);
+    frame.render_widget(Paragraph::new(d.lines).scroll((scroll, 0)), inner);
+}

@@ -1,0 +1,467 @@
+//! The one place that changes the app: `update(app, action)`.
+
+use super::app::{App, Mode, Overlay, Pane, Step};
+use super::editor::{CidrRow, Draft, DraftTarget, RegionPicker, Single, step_index};
+use super::keys::{Action, Context, context, keymap};
+use super::persist;
+use super::theme::MessageKind;
+use crate::checks::Finding;
+use crate::hop::Hop;
+use crate::plan::{Choice, CidrList, Cni, Plan, Scope, Transit};
+use ratatui::crossterm::event::KeyEvent;
+
+/// Lines a page key moves.
+const PAGE: isize = 10;
+
+/// Maps a key in the current context and applies it; returns true when it did something.
+pub fn handle_key(app: &mut App, key: KeyEvent) -> bool {
+    match keymap(context(app), key) {
+        Some(action) => {
+            update(app, action);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Applies one action to the app.
+pub fn update(app: &mut App, action: Action) {
+    let ctx = context(app);
+    if action != Action::ToggleHelp {
+        // A message is read once; the next key clears it (and may set a new one).
+        app.message = None;
+    }
+    match action {
+        Action::Quit => quit(app),
+        Action::Save => {
+            save(app);
+        }
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help) => None,
+                _ => Some(Overlay::Help),
+            }
+        }
+        Action::NextPane | Action::PrevPane => {
+            app.focus = app.focus.cycle(action == Action::NextPane);
+        }
+        Action::OpenWalkthrough => {
+            app.mode = Mode::Walkthrough;
+            app.walkthrough_scroll = 0;
+        }
+        Action::CloseWalkthrough => app.mode = Mode::Wizard,
+        Action::GoToStep(step) => go_to_step(app, step),
+        Action::PrevHop => select_hop(app, app.hop.prev()),
+        Action::NextHop => select_hop(app, app.hop.next()),
+        Action::Up => move_cursor(app, ctx, -1),
+        Action::Down => move_cursor(app, ctx, 1),
+        Action::PageUp => move_cursor(app, ctx, -PAGE),
+        Action::PageDown => move_cursor(app, ctx, PAGE),
+        Action::OpenStep => app.focus = Pane::Body,
+        Action::Back => app.focus = Pane::Steps,
+        Action::ShowDetails => app.focus = Pane::Details,
+        Action::ChooseRegion => choose_region(app),
+        Action::ClearFilter => {
+            if app.regions.filter.value().is_empty() {
+                app.focus = Pane::Steps;
+            } else {
+                app.regions.filter.reset();
+                app.regions.refilter(&app.plan.region);
+            }
+        }
+        Action::Choose => choose(app),
+        Action::EditRow => edit_row(app),
+        Action::AddEntry => {
+            let list = match app.cidr_row() {
+                CidrRow::Entry(list, _) | CidrRow::Add(list) => list,
+                CidrRow::Scope | CidrRow::Single(_) => {
+                    return say_error(app, "a adds to a list; move onto a list first");
+                }
+            };
+            start_draft(app, DraftTarget::New(list));
+        }
+        Action::DeleteEntry => delete_entry(app),
+        Action::CommitDraft => {
+            commit_draft(app);
+        }
+        Action::CancelDraft => {
+            if let Some(d) = app.draft.take() {
+                app.set_plan(d.before);
+            }
+        }
+        Action::JumpToFix => jump_to_fix(app),
+        Action::SaveToPath => save_to_path(app),
+        Action::SaveAndQuit => {
+            app.overlay = None;
+            if save(app) {
+                app.quit = true;
+            }
+        }
+        Action::DiscardAndQuit => app.quit = true,
+        Action::CancelQuit => app.overlay = None,
+        Action::Type(request) => type_text(app, ctx, request),
+    }
+}
+
+fn say_error(app: &mut App, text: impl Into<String>) {
+    app.say(MessageKind::Error, text);
+}
+
+/// Refuses a change in read-only mode; true when the change may go ahead.
+fn may_edit(app: &mut App) -> bool {
+    if app.read_only {
+        say_error(
+            app,
+            "read-only: started with --read-only, so the plan cannot be changed",
+        );
+    }
+    !app.read_only
+}
+
+fn quit(app: &mut App) {
+    if app.mode == Mode::LoadFailed || !app.dirty() || app.read_only {
+        app.quit = true;
+    } else {
+        app.overlay = Some(Overlay::ConfirmQuit);
+    }
+}
+
+fn go_to_step(app: &mut App, step: Step) {
+    app.step = step;
+    app.focus = Pane::Body;
+}
+
+fn select_hop(app: &mut App, hop: Option<Hop>) {
+    if let Some(hop) = hop {
+        app.hop = hop;
+        app.details_scroll = 0;
+        app.walkthrough_scroll = 0;
+    }
+}
+
+fn scroll(value: &mut u16, delta: isize) {
+    *value = (*value as isize + delta).clamp(0, u16::MAX as isize) as u16;
+}
+
+fn move_cursor(app: &mut App, ctx: Context, delta: isize) {
+    match ctx {
+        Context::Steps => {
+            app.step = Step::ALL[step_index(app.step.index(), delta, Step::ALL.len())]
+        }
+        Context::Details => scroll(&mut app.details_scroll, delta),
+        Context::Walkthrough => scroll(&mut app.walkthrough_scroll, delta),
+        Context::Region => app.regions.move_by(delta),
+        Context::Choice if app.step == Step::Cni => {
+            app.cni_cursor = step_index(app.cni_cursor, delta, Cni::ALL.len());
+        }
+        Context::Choice => {
+            app.transit_cursor = step_index(app.transit_cursor, delta, Transit::ALL.len())
+        }
+        Context::Cidrs => {
+            app.cidr_cursor = step_index(app.cidr_cursor, delta, app.cidr_rows().len())
+        }
+        Context::Review => {
+            app.review_cursor = step_index(app.review_cursor, delta, app.review_findings().len());
+            if let Some(f) = app.review_findings().get(app.review_cursor) {
+                let hop = f.hop();
+                select_hop(app, Some(hop));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn choose_region(app: &mut App) {
+    let Some(region) = app.regions.selected() else {
+        return say_error(app, "no region matches the filter; Esc clears it");
+    };
+    if !may_edit(app) {
+        return;
+    }
+    let mut plan = app.plan.clone();
+    let mut note = String::new();
+    if region.id != plan.region
+        && let Some(ip) = plan.management_ip.take()
+    {
+        // The address is what cs-anony-vpc.<old region> resolved to; it is wrong for the new one.
+        note = format!(
+            "; management_ip {ip} was {}'s, so it is unset: resolve cs-anony-vpc.{}.aliyuncs.com in the VPC",
+            plan.region, region.id
+        );
+    }
+    plan.region = region.id.clone();
+    app.set_plan(plan);
+    app.regions.filter.reset();
+    app.regions.refilter(&app.plan.region);
+    app.say(
+        MessageKind::Info,
+        format!("Region: {} ({}){note}", region.id, region.name),
+    );
+    go_to_step(app, Step::Cni);
+}
+
+fn choose(app: &mut App) {
+    if !may_edit(app) {
+        return;
+    }
+    let mut plan = app.plan.clone();
+    if app.step == Step::Cni {
+        plan.cni = Cni::ALL[app.cni_cursor];
+    } else {
+        plan.transit = Transit::ALL[app.transit_cursor];
+    }
+    app.set_plan(plan);
+    go_to_step(app, app.step.next());
+}
+
+fn start_draft(app: &mut App, target: DraftTarget) {
+    if !may_edit(app) {
+        return;
+    }
+    let text = match target {
+        DraftTarget::Entry(list, i) => list.get(&app.plan)[i].to_string(),
+        DraftTarget::New(_) => String::new(),
+        DraftTarget::Single(s) => s.get(&app.plan).unwrap_or_default(),
+    };
+    let draft = Draft::new(target, text, app.plan.clone());
+    app.cidr_cursor = app
+        .cidr_rows()
+        .iter()
+        .position(|r| *r == draft.row())
+        .unwrap_or(0);
+    app.draft = Some(draft);
+}
+
+fn edit_row(app: &mut App) {
+    match app.cidr_row() {
+        CidrRow::Scope => {
+            if may_edit(app) {
+                let mut plan = app.plan.clone();
+                plan.scope = match plan.scope {
+                    Scope::Broad => Scope::Fine,
+                    Scope::Fine => Scope::Broad,
+                };
+                app.set_plan(plan);
+            }
+        }
+        CidrRow::Entry(list, i) => start_draft(app, DraftTarget::Entry(list, i)),
+        CidrRow::Add(list) => start_draft(app, DraftTarget::New(list)),
+        CidrRow::Single(s) => start_draft(app, DraftTarget::Single(s)),
+    }
+}
+
+fn delete_entry(app: &mut App) {
+    if !may_edit(app) {
+        return;
+    }
+    let mut plan = app.plan.clone();
+    match app.cidr_row() {
+        CidrRow::Entry(list, i) => {
+            let removed = list.get_mut(&mut plan).remove(i);
+            app.say(
+                MessageKind::Info,
+                format!("Removed {removed} from {}", list.key()),
+            );
+        }
+        CidrRow::Single(s) => s.clear(&mut plan),
+        CidrRow::Scope | CidrRow::Add(_) => return say_error(app, "nothing to delete on this row"),
+    }
+    app.set_plan(plan);
+    app.cidr_cursor = app.cidr_cursor.min(app.cidr_rows().len() - 1);
+}
+
+/// Keeps a valid draft; refuses an invalid one. True when no draft is left open.
+fn commit_draft(app: &mut App) -> bool {
+    let Some(draft) = app.draft.as_ref() else {
+        return true;
+    };
+    if draft.is_empty_new() {
+        app.draft = None;
+        return true;
+    }
+    if let Some(reason) = &draft.error {
+        let text = format!("{:?} is not kept: {reason}", draft.input.value());
+        say_error(app, text);
+        return false;
+    }
+    let row = draft.row();
+    let plan = draft.plan();
+    app.draft = None;
+    app.set_plan(plan);
+    let rows = app.cidr_rows();
+    app.cidr_cursor = match row {
+        // After adding, stay on the add row so the next entry can follow.
+        CidrRow::Add(list) => rows.iter().position(|r| *r == CidrRow::Add(list)),
+        r => rows.iter().position(|x| *x == r),
+    }
+    .unwrap_or(0);
+    true
+}
+
+fn type_text(app: &mut App, ctx: Context, request: tui_input::InputRequest) {
+    match ctx {
+        Context::Region => {
+            app.regions.filter.handle(request);
+            app.regions.refilter(&app.plan.region);
+        }
+        Context::CidrDraft => {
+            let Some(draft) = app.draft.as_mut() else {
+                return;
+            };
+            draft.input.handle(request);
+            draft.revalidate();
+            let plan = draft.plan();
+            app.set_plan(plan);
+        }
+        Context::SavePath => {
+            app.save_path.handle(request);
+            app.overwrite_armed = None;
+        }
+        _ => {}
+    }
+}
+
+/// The step, and the CIDR row, where a finding is fixed: the plan key its fix names
+/// first decides.
+pub fn fix_location(finding: &Finding, plan: &Plan) -> (Step, Option<CidrRow>) {
+    if finding.code.contains("region") {
+        return (Step::Region, None);
+    }
+    let mut keys: Vec<(&str, CidrRow)> = CidrList::ALL
+        .iter()
+        .map(|&l| {
+            let row = match plan_entry_in(finding, plan, l) {
+                Some(i) => CidrRow::Entry(l, i),
+                None => CidrRow::Add(l),
+            };
+            (l.key(), row)
+        })
+        .collect();
+    keys.extend(Single::ALL.map(|s| (s.key(), CidrRow::Single(s))));
+    keys.push(("scope =", CidrRow::Scope));
+    for text in [&finding.fix, &finding.message] {
+        let first = keys
+            .iter()
+            .filter_map(|(key, row)| text.find(key).map(|at| (at, *row)))
+            .min_by_key(|(at, _)| *at);
+        if let Some((_, row)) = first {
+            return (Step::Cidrs, Some(row));
+        }
+    }
+    (Step::Cidrs, None)
+}
+
+/// The entry of `list` a finding names, else its first entry.
+fn plan_entry_in(finding: &Finding, plan: &Plan, list: CidrList) -> Option<usize> {
+    let entries = list.get(plan);
+    let named = |text: &str| entries.iter().position(|n| text.contains(&n.to_string()));
+    named(&finding.message).or_else(|| (!entries.is_empty()).then_some(0))
+}
+
+fn jump_to_fix(app: &mut App) {
+    let findings = app.review_findings();
+    let at = app.review_cursor.min(findings.len().saturating_sub(1));
+    let Some(finding) = findings.get(at).map(|f| (*f).clone()) else {
+        return say_error(app, "no findings: nothing to fix");
+    };
+    let (step, row) = fix_location(&finding, &app.plan);
+    if let Some(row) = row {
+        app.cidr_cursor = app.cidr_rows().iter().position(|r| *r == row).unwrap_or(0);
+    }
+    if step == Step::Region {
+        app.regions = RegionPicker::at(&app.plan.region);
+    }
+    select_hop(app, Some(finding.hop()));
+    go_to_step(app, step);
+    app.say(MessageKind::Info, format!("Fix: {}", finding.fix));
+}
+
+/// Saves to the plan's file; true when it was written.
+fn save(app: &mut App) -> bool {
+    if app.read_only {
+        say_error(
+            app,
+            "read-only: started with --read-only, so nothing is saved",
+        );
+        return false;
+    }
+    if !commit_draft(app) {
+        return false;
+    }
+    match app.doc.path.clone() {
+        Some(path) => persist::save(app, &path),
+        None => {
+            go_to_step(app, Step::Save);
+            say_error(
+                app,
+                "the example has no file yet: check the path on the Save step, then Enter saves it",
+            );
+            false
+        }
+    }
+}
+
+fn save_to_path(app: &mut App) {
+    if app.read_only {
+        return say_error(
+            app,
+            "read-only: started with --read-only, so nothing is saved",
+        );
+    }
+    let text = app.save_path.value().trim().to_string();
+    if text.is_empty() {
+        return say_error(app, "type the path to save to");
+    }
+    let path = std::path::PathBuf::from(text);
+    let same_file = app.doc.path.as_ref() == Some(&path);
+    if !same_file && path.exists() && app.overwrite_armed.as_ref() != Some(&path) {
+        app.overwrite_armed = Some(path.clone());
+        return say_error(
+            app,
+            format!(
+                "{} exists and is another file: Enter again overwrites it",
+                path.display()
+            ),
+        );
+    }
+    app.overwrite_armed = None;
+    persist::save(app, &path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::check;
+
+    #[test]
+    fn terway_without_containers_is_fixed_in_the_container_list() {
+        let mut plan = Plan::example();
+        plan.cni = Cni::TerwayEdge;
+        let report = check(&plan);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.code == "terway-without-container-cidr")
+            .unwrap();
+        assert_eq!(
+            fix_location(f, &plan),
+            (Step::Cidrs, Some(CidrRow::Add(CidrList::Container)))
+        );
+    }
+
+    #[test]
+    fn an_overlap_points_at_the_named_entry() {
+        let mut plan = Plan::example();
+        plan.vpc_cidrs.push("10.1.0.0/16".parse().unwrap());
+        let report = check(&plan);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.code == "overlap-datacenter-vpc")
+            .unwrap();
+        assert_eq!(
+            fix_location(f, &plan),
+            (Step::Cidrs, Some(CidrRow::Entry(CidrList::Datacenter, 0)))
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! Properties over random key presses: the app never panics at any terminal size, and
+//! what it shows is always derived from the plan it holds.
+
+mod tui_support;
+
+use edgeplan::checks::check;
+use edgeplan::plan::Plan;
+use edgeplan::requirements::derive;
+use edgeplan::tui::App;
+use edgeplan::tui::app::Document;
+use edgeplan::tui::glyphs::{ASCII, UNICODE};
+use edgeplan::tui::handle_key;
+use edgeplan::tui::keys::{Context, context};
+use edgeplan::tui::theme::Theme;
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_support::{TempDir, draw};
+
+fn key() -> impl Strategy<Value = KeyEvent> {
+    let plain = prop_oneof![
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Delete),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::F(1)),
+        prop::sample::select("0123456789./ abdehjklnqwy?-:".chars().collect::<Vec<_>>())
+            .prop_map(KeyCode::Char),
+    ];
+    let ctrl = prop::sample::select(vec!['s', 'u', 'w', 'c'])
+        .prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    prop_oneof![9 => plain.prop_map(|c| KeyEvent::new(c, KeyModifiers::NONE)), 1 => ctrl]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_never_panic_and_the_screen_follows_the_plan(
+        keys in prop::collection::vec(key(), 1..60),
+        width in 0u16..220,
+        height in 0u16..70,
+        ascii in any::<bool>(),
+    ) {
+        let dir = TempDir::new("props");
+        let plan = Plan::example();
+        let doc = Document { path: Some(dir.join("plan.toml")), original: None, saved: plan.clone(), new_file: true };
+        let mut app = App::new(plan, doc, Theme::default_dark(), if ascii { ASCII } else { UNICODE });
+        for key in keys {
+            if context(&app) == Context::SavePath && key.code == KeyCode::Enter {
+                // Typed paths are random; saving them would write outside the temp dir.
+                continue;
+            }
+            handle_key(&mut app, key);
+            prop_assert_eq!(&app.report, &check(&app.plan));
+            prop_assert_eq!(&app.requirements, &derive(&app.plan));
+            draw(&app, width, height);
+            if app.quit {
+                break;
+            }
+        }
+        draw(&app, 80, 24);
+    }
+}
