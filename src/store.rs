@@ -5,6 +5,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
 /// What a file looked like when it was read, to notice a change made by someone else.
@@ -26,6 +27,15 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 impl DiskStamp {
+    /// The stamp of contents just read or written.
+    pub fn of_bytes(bytes: &[u8]) -> DiskStamp {
+        DiskStamp {
+            len: bytes.len() as u64,
+            modified: None,
+            hash: fnv1a(bytes),
+        }
+    }
+
     /// The stamp of the file now; `None` when it does not exist or cannot be read.
     pub fn of(path: &Path) -> Option<DiskStamp> {
         let bytes = fs::read(path).ok()?;
@@ -55,10 +65,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// A temporary name beside `path`, unique per process and call, so two writers (the
+/// event loop and the signal watcher) never share one.
 fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".tmp{}", std::process::id()));
+    name.push(format!(".tmp{}-{n}", std::process::id()));
     path.with_file_name(name)
 }
 

@@ -51,7 +51,7 @@ proptest! {
     ) {
         let dir = TempDir::new("props");
         let plan = Plan::example();
-        let doc = Document { path: Some(dir.join("plan.toml")), original: None, saved: plan.clone(), new_file: true };
+        let doc = Document { path: Some(dir.join("plan.toml")), original: None, saved: plan.clone(), new_file: true, stamp: None };
         let mut app = App::new(plan, doc, Theme::default_dark(), if ascii { ASCII } else { UNICODE });
         for key in keys {
             if context(&app) == Context::SavePath && key.code == KeyCode::Enter {

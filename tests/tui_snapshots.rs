@@ -30,6 +30,7 @@ fn app_for(plan: Plan, theme: Theme) -> App {
         original: None,
         saved: plan.clone(),
         new_file: false,
+        stamp: None,
     };
     App::new(plan, doc, theme, UNICODE)
 }

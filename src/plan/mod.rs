@@ -4,9 +4,11 @@
 //! file, line, key and value; `save` writes it back, keeping a hand-edited file's
 //! comments and key order.
 
+mod diff;
 mod file;
 mod save;
 
+pub use diff::changes;
 pub use file::{MAX_PLAN_BYTES, PlanError, Problem, load_path, parse_plan, plan_text};
 pub use save::{to_toml, update_toml};
 

@@ -2,6 +2,7 @@
 //! say about it, and where the user is in the wizard. `update` changes it; rendering
 //! only reads it.
 
+use super::autosave::{Autosave, RecoveredDraft};
 use super::editor::{CidrRow, Draft, RegionPicker, cidr_rows};
 use super::glyphs::Glyphs;
 use super::theme::{HopStatus, MessageKind, Theme};
@@ -9,6 +10,7 @@ use crate::checks::{Finding, Report, check};
 use crate::hop::Hop;
 use crate::plan::{Choice, Cni, Plan, Transit};
 use crate::requirements::{Requirements, derive};
+use crate::store::DiskStamp;
 use std::path::{Path, PathBuf};
 use tui_input::Input;
 
@@ -115,6 +117,8 @@ pub enum Overlay {
     Help,
     /// "Save before quitting?"
     ConfirmQuit,
+    /// "Restore the draft an earlier session left?"
+    RestoreDraft,
 }
 
 /// Where the plan lives on disk and what was last read from or written there.
@@ -128,6 +132,8 @@ pub struct Document {
     pub saved: Plan,
     /// True when `path` did not exist yet.
     pub new_file: bool,
+    /// The file as last read or written, to notice changes made by someone else.
+    pub stamp: Option<DiskStamp>,
 }
 
 /// A line for the status bar.
@@ -192,6 +198,10 @@ pub struct App {
     pub load_error: Option<String>,
     /// Set when the event loop should stop.
     pub quit: bool,
+    /// Writes every change to a draft, so a dropped session loses nothing.
+    pub autosave: Autosave,
+    /// A draft from an earlier session, waiting for restore or discard.
+    pub recovered: Option<RecoveredDraft>,
 }
 
 /// The file name the example is offered to be saved as.
@@ -238,6 +248,8 @@ impl App {
             glyphs,
             load_error: None,
             quit: false,
+            autosave: Autosave::default(),
+            recovered: None,
         };
         app.hop = app.first_broken_hop().unwrap_or(Hop::EdgeNode);
         app
@@ -251,6 +263,7 @@ impl App {
             original: None,
             saved: plan.clone(),
             new_file: false,
+            stamp: None,
         };
         App::new(plan, doc, theme, glyphs)
     }
@@ -259,6 +272,7 @@ impl App {
     pub fn from_file(path: &Path, plan: Plan, text: String, theme: Theme, glyphs: Glyphs) -> App {
         let doc = Document {
             path: Some(path.to_path_buf()),
+            stamp: Some(DiskStamp::of_bytes(text.as_bytes())),
             original: Some(text),
             saved: plan.clone(),
             new_file: false,
@@ -275,6 +289,7 @@ impl App {
             original: None,
             saved: plan.clone(),
             new_file: true,
+            stamp: None,
         };
         App::new(plan, doc, theme, glyphs)
     }
@@ -350,6 +365,14 @@ impl App {
     pub fn cidr_row(&self) -> CidrRow {
         let rows = self.cidr_rows();
         rows[self.cidr_cursor.min(rows.len() - 1)]
+    }
+
+    /// Runs `f` on the autosave with the rest of the app to read.
+    pub fn with_autosave<T>(&mut self, f: impl FnOnce(&mut Autosave, &App) -> T) -> T {
+        let mut autosave = std::mem::take(&mut self.autosave);
+        let out = f(&mut autosave, self);
+        self.autosave = autosave;
+        out
     }
 
     /// Sets a status-bar message.

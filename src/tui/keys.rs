@@ -68,6 +68,10 @@ pub enum Action {
     DiscardAndQuit,
     /// Stay.
     CancelQuit,
+    /// Continue with the draft an earlier session left.
+    RestoreDraft,
+    /// Delete the draft an earlier session left and continue with the file.
+    DiscardDraft,
     /// Text editing in the focused box.
     Type(InputRequest),
 }
@@ -99,6 +103,8 @@ pub enum Context {
     Help,
     /// The quit question.
     ConfirmQuit,
+    /// The question whether to restore an earlier session's draft.
+    RestoreDraft,
     /// The load-error screen.
     LoadFailed,
 }
@@ -127,6 +133,7 @@ impl Context {
             Context::Walkthrough => "Walkthrough",
             Context::Help => "Help",
             Context::ConfirmQuit => "Quit?",
+            Context::RestoreDraft => "Restore unsaved changes?",
             Context::LoadFailed => "Plan not loaded",
         }
     }
@@ -328,6 +335,13 @@ const CONFIRM_QUIT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const RESTORE_DRAFT: &[Binding] = &[
+    b(&[k('r'), code(C::Enter)], "r", A::RestoreDraft, "restore the unsaved changes", "restore"),
+    b(&[k('d')], "d", A::DiscardDraft, "discard them and open the file as it is", "discard"),
+    b(&[k('q'), ctrl('c')], "q", A::Quit, "quit, keeping the draft for later", "quit"),
+];
+
+#[rustfmt::skip]
 const LOAD_FAILED: &[Binding] = &[b(
     &[k('q'), code(C::Esc), code(C::Enter), ctrl('c')],
     "q",
@@ -340,6 +354,7 @@ const LOAD_FAILED: &[Binding] = &[b(
 pub fn context(app: &App) -> Context {
     match app.overlay {
         Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
+        Some(Overlay::RestoreDraft) => Context::RestoreDraft,
         Some(Overlay::Help) => Context::Help,
         None => base_context(app),
     }
@@ -381,10 +396,15 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Walkthrough => WALKTHROUGH,
         Context::Help => HELP,
         Context::ConfirmQuit => CONFIRM_QUIT,
+        Context::RestoreDraft => RESTORE_DRAFT,
         Context::LoadFailed => LOAD_FAILED,
     };
     match ctx {
-        Context::Walkthrough | Context::Help | Context::ConfirmQuit | Context::LoadFailed => {
+        Context::Walkthrough
+        | Context::Help
+        | Context::ConfirmQuit
+        | Context::RestoreDraft
+        | Context::LoadFailed => {
             vec![own]
         }
         c if c.is_text() => vec![own, TEXT_GLOBAL],
@@ -461,6 +481,7 @@ mod tests {
             Context::Walkthrough,
             Context::Help,
             Context::ConfirmQuit,
+            Context::RestoreDraft,
             Context::LoadFailed,
         ];
         for ctx in all {

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod autosave;
 pub mod editor;
 pub mod glyphs;
 pub mod keys;
@@ -21,6 +22,7 @@ pub use app::App;
 pub use keys::{Action, keymap};
 pub use update::{handle_key, update};
 
+use crate::draft::DraftStore;
 use crate::plan::{PlanError, load_path};
 use glyphs::Glyphs;
 use std::path::PathBuf;
@@ -56,8 +58,32 @@ pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
     app
 }
 
-/// Runs the TUI and returns the process exit code: 0, or 2 when the plan can't be loaded
-/// (or the terminal can't be used).
+/// Turns autosave on for `app` and offers the draft an earlier session left, if any.
+pub fn start_autosave(app: &mut App, store: Option<DraftStore>) {
+    app.autosave = autosave::Autosave::new(store);
+    match app.with_autosave(|a, app| a.recover(app)) {
+        Ok(Some(recovered)) => {
+            app.recovered = Some(recovered);
+            app.overlay = Some(app::Overlay::RestoreDraft);
+        }
+        Ok(None) => {}
+        Err(problem) => {
+            // Keep the unreadable draft out of the way so autosave cannot overwrite it.
+            if let Some(store) = &app.autosave.store {
+                let path = store.path(&autosave::key_of(app));
+                let aside = path.with_extension("unreadable");
+                let _ = std::fs::rename(&path, &aside);
+                app.say(
+                    MessageKind::Error,
+                    format!("{problem} (moved to {})", aside.display()),
+                );
+            }
+        }
+    }
+}
+
+/// Runs the TUI and returns the process exit code: 0; 2 when the plan can't be loaded
+/// (or the terminal can't be used); 128 + N when signal N ended it (the draft is kept).
 pub fn run(options: Options) -> i32 {
     let loaded = Theme::load(
         options.theme.as_deref(),
@@ -67,6 +93,9 @@ pub fn run(options: Options) -> i32 {
     let mut app = build_app(&options, loaded.theme, Glyphs::pick(options.ascii));
     if let Some(problem) = &loaded.problem {
         app.say(MessageKind::Error, problem.clone());
+    }
+    if app.mode != app::Mode::LoadFailed && !app.read_only {
+        start_autosave(&mut app, DraftStore::default_location());
     }
     if let Err(e) = term::run(&mut app) {
         eprintln!("edgeplan: cannot run the terminal UI: {e}");

@@ -99,6 +99,28 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::DiscardAndQuit => app.quit = true,
         Action::CancelQuit => app.overlay = None,
+        Action::RestoreDraft => {
+            if let Some(recovered) = app.recovered.take() {
+                app.overlay = None;
+                let n = recovered.changes.len();
+                app.set_plan(recovered.plan);
+                app.hop = app.first_broken_hop().unwrap_or(app.hop);
+                app.say(
+                    MessageKind::Info,
+                    format!("Restored {n} unsaved change(s); Ctrl-S saves them"),
+                );
+            }
+        }
+        Action::DiscardDraft => {
+            if app.recovered.take().is_some() {
+                app.overlay = None;
+                app.with_autosave(|a, app| a.discard(app));
+                app.say(
+                    MessageKind::Info,
+                    "Discarded the unsaved changes of the earlier session",
+                );
+            }
+        }
         Action::Type(request) => type_text(app, ctx, request),
     }
 }
@@ -119,7 +141,7 @@ fn may_edit(app: &mut App) -> bool {
 }
 
 fn quit(app: &mut App) {
-    if app.mode == Mode::LoadFailed || !app.dirty() || app.read_only {
+    if app.mode == Mode::LoadFailed || !app.dirty() || app.read_only || app.recovered.is_some() {
         app.quit = true;
     } else {
         app.overlay = Some(Overlay::ConfirmQuit);

@@ -11,6 +11,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
+pub mod tmux;
+
 /// The example in the default theme with box drawing.
 pub fn example() -> App {
     App::example(Theme::default_dark(), UNICODE)

@@ -1,4 +1,5 @@
-//! The quit question shown when there are unsaved changes.
+//! The questions drawn over the screen: quit with unsaved changes, and restore the
+//! draft an earlier session left.
 
 use super::span;
 use crate::tui::app::App;
@@ -24,15 +25,58 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ]),
         Line::from(vec![span("  Esc ", t.key()), span("stay", t.overlay())]),
     ];
+    boxed(app, frame, area, (" Quit? ", 60), lines);
+}
+
+/// Draws the restore question with what the draft changes.
+pub fn render_restore(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let Some(recovered) = &app.recovered else {
+        return;
+    };
+    let mut lines = vec![
+        Line::from(span(
+            "An earlier session left unsaved changes.",
+            t.heading(),
+        )),
+        Line::from(span(format!("File: {}", app.file_label()), t.overlay())),
+        Line::default(),
+    ];
+    let room = usize::from(area.height.saturating_sub(10)).max(1);
+    for change in recovered.changes.iter().take(room) {
+        lines.push(Line::from(span(format!(" {change}"), t.overlay())));
+    }
+    if recovered.changes.len() > room {
+        let more = recovered.changes.len() - room;
+        lines.push(Line::from(span(format!(" … and {more} more"), t.overlay())));
+    }
+    lines.push(Line::default());
+    for (key, what) in [
+        ("r", "restore them"),
+        ("d", "discard them, open the file as it is"),
+        ("q", "quit, keep them for later"),
+    ] {
+        lines.push(Line::from(vec![
+            span(format!("  {key} "), t.key()),
+            span(what, t.overlay()),
+        ]));
+    }
+    boxed(app, frame, area, (" Restore unsaved changes? ", 76), lines);
+}
+
+/// A bordered box centred over `area`, sized to its lines.
+fn boxed(app: &App, frame: &mut Frame, area: Rect, (title, width): (&str, u16), lines: Vec<Line>) {
+    let t = &app.theme;
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = area.centered(
-        Constraint::Length(area.width.min(60)),
-        Constraint::Length(8),
+        Constraint::Length(area.width.min(width)),
+        Constraint::Length(height.min(area.height)),
     );
     let block = Block::bordered()
         .border_set(app.glyphs.border)
         .border_style(t.overlay_border())
         .style(t.overlay())
-        .title(span(" Quit? ", t.overlay_border()));
+        .title(span(title, t.overlay_border()));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)

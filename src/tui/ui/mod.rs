@@ -162,6 +162,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some(Overlay::Help) => help::render(app, frame, areas.main),
         Some(Overlay::ConfirmQuit) => dialog::render(app, frame, areas.main),
+        Some(Overlay::RestoreDraft) => dialog::render_restore(app, frame, areas.main),
         None => {}
     }
 }

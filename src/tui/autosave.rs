@@ -1,0 +1,182 @@
+//! Autosave: every change of the plan reaches a draft in the data directory at most a
+//! moment later (debounced), and at once when the session ends by a signal. A draft
+//! exists exactly while the plan has changes that are not in its file.
+
+use super::app::App;
+use super::persist::file_text;
+use crate::draft::{DraftKey, DraftStore};
+use crate::plan::{Plan, changes, parse_plan};
+use std::time::{Duration, Instant};
+
+/// How long edits are gathered before the draft is written; well under a second.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// A draft found at start-up that differs from the plan as loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveredDraft {
+    /// The plan the draft holds.
+    pub plan: Plan,
+    /// What differs from the loaded plan, one line per field.
+    pub changes: Vec<String>,
+}
+
+/// A draft ready to be written, handed to the signal watcher.
+#[derive(Debug, Clone)]
+pub struct DraftSnapshot {
+    /// Where.
+    pub store: DraftStore,
+    /// Whose.
+    pub key: DraftKey,
+    /// The plan file text.
+    pub text: String,
+}
+
+impl DraftSnapshot {
+    /// Writes the draft; the path on success.
+    pub fn write(&self) -> std::io::Result<std::path::PathBuf> {
+        self.store.save(&self.key, &self.text)?;
+        Ok(self.store.path(&self.key))
+    }
+}
+
+/// The draft writer of one session.
+#[derive(Debug, Clone, Default)]
+pub struct Autosave {
+    /// Where drafts go; `None` turns autosave off (tests, or no data directory).
+    pub store: Option<DraftStore>,
+    /// The plan the draft on disk holds; `None` when there is no draft.
+    written: Option<Plan>,
+    /// The key the draft on disk was written under.
+    written_key: Option<DraftKey>,
+    /// When the plan first differed from the draft, while a write is due.
+    pending_since: Option<Instant>,
+    /// The last write error, said once.
+    pub error: Option<String>,
+}
+
+/// The draft key of the app's plan.
+pub fn key_of(app: &App) -> DraftKey {
+    match &app.doc.path {
+        Some(p) => DraftKey::for_file(p),
+        None => DraftKey::Example,
+    }
+}
+
+impl Autosave {
+    /// Autosave into `store`.
+    pub fn new(store: Option<DraftStore>) -> Autosave {
+        Autosave {
+            store,
+            ..Autosave::default()
+        }
+    }
+
+    /// The draft for the app's plan, if one exists and differs from the plan as loaded.
+    /// A draft equal to the plan is removed; an unreadable one is reported and kept.
+    pub fn recover(&mut self, app: &App) -> Result<Option<RecoveredDraft>, String> {
+        let Some(store) = &self.store else {
+            return Ok(None);
+        };
+        let key = key_of(app);
+        let Some(text) = store.load(&key) else {
+            return Ok(None);
+        };
+        let draft_path = store.path(&key);
+        let plan = parse_plan(&draft_path.display().to_string(), &text)
+            .map_err(|e| format!("a draft of this plan could not be read: {e}"))?;
+        if plan == app.plan {
+            let _ = store.discard(&key);
+            return Ok(None);
+        }
+        self.written = Some(plan.clone());
+        self.written_key = Some(key);
+        Ok(Some(RecoveredDraft {
+            changes: changes(&app.plan, &plan),
+            plan,
+        }))
+    }
+
+    /// What the draft should hold now: the plan while it has unsaved changes, else nothing.
+    fn wanted(app: &App) -> Option<&Plan> {
+        (app.plan != app.doc.saved).then_some(&app.plan)
+    }
+
+    /// Brings the draft up to date when it has been out of date for `DEBOUNCE`.
+    pub fn tick(&mut self, app: &App, now: Instant) {
+        if app.recovered.is_some() || self.up_to_date(app) {
+            self.pending_since = None;
+            return;
+        }
+        let since = *self.pending_since.get_or_insert(now);
+        if now.duration_since(since) >= DEBOUNCE {
+            self.flush(app);
+        }
+    }
+
+    /// True when the draft on disk matches the app.
+    pub fn up_to_date(&self, app: &App) -> bool {
+        self.written.as_ref() == Self::wanted(app)
+            && (self.written.is_none() || self.written_key == Some(key_of(app)))
+    }
+
+    /// Time until the next write is due, if one is pending.
+    pub fn due_in(&self, now: Instant) -> Option<Duration> {
+        self.pending_since
+            .map(|s| DEBOUNCE.saturating_sub(now.duration_since(s)))
+    }
+
+    /// Writes (or removes) the draft now.
+    pub fn flush(&mut self, app: &App) {
+        self.pending_since = None;
+        let Some(store) = &self.store else { return };
+        if app.recovered.is_some() || self.up_to_date(app) {
+            return;
+        }
+        // A draft under another key (the example saved as a file) is superseded.
+        if let Some(old) = self.written_key.take() {
+            let _ = store.discard(&old);
+        }
+        self.written = None;
+        let Some(plan) = Self::wanted(app) else {
+            return;
+        };
+        let key = key_of(app);
+        match store.save(&key, &file_text(app)) {
+            Ok(()) => {
+                self.written = Some(plan.clone());
+                self.written_key = Some(key);
+                self.error = None;
+            }
+            Err(e) => {
+                self.error = Some(format!("autosave to {} failed: {e}", store.dir.display()));
+            }
+        }
+    }
+
+    /// What the draft should hold now, for the signal watcher: where, and the text;
+    /// `None` when there is nothing unsaved (or autosave is off).
+    pub fn snapshot(&self, app: &App) -> Option<DraftSnapshot> {
+        let store = self.store.clone()?;
+        if app.recovered.is_some() || Self::wanted(app).is_none() {
+            return None;
+        }
+        Some(DraftSnapshot {
+            store,
+            key: key_of(app),
+            text: file_text(app),
+        })
+    }
+
+    /// Removes the draft: the user saved, or chose to quit without the changes.
+    pub fn discard(&mut self, app: &App) {
+        self.pending_since = None;
+        let Some(store) = &self.store else { return };
+        for key in [self.written_key.take(), Some(key_of(app))]
+            .into_iter()
+            .flatten()
+        {
+            let _ = store.discard(&key);
+        }
+        self.written = None;
+    }
+}
