@@ -180,3 +180,98 @@ impl Autosave {
         self.written = None;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::glyphs::UNICODE;
+    use crate::tui::theme::Theme;
+    use crate::tui::{Action, update};
+
+    fn app_with_store(name: &str) -> App {
+        let dir =
+            std::env::temp_dir().join(format!("edgeplan-autosave-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut app = App::example(Theme::default_dark(), UNICODE);
+        app.autosave = Autosave::new(Some(DraftStore { dir }));
+        app
+    }
+
+    fn draft_file(app: &App) -> std::path::PathBuf {
+        app.autosave.store.as_ref().unwrap().path(&key_of(app))
+    }
+
+    fn edit(app: &mut App) {
+        let mut plan = app.plan.clone();
+        plan.vpc_cidrs.push("172.16.0.0/16".parse().unwrap());
+        app.set_plan(plan);
+    }
+
+    #[test]
+    fn an_edit_reaches_the_draft_after_the_debounce_and_not_before() {
+        let mut app = app_with_store("debounce");
+        edit(&mut app);
+        let t0 = Instant::now();
+        app.with_autosave(|a, app| a.tick(app, t0));
+        assert!(!draft_file(&app).exists(), "gathered, not yet written");
+        app.with_autosave(|a, app| a.tick(app, t0 + DEBOUNCE));
+        let text = std::fs::read_to_string(draft_file(&app)).unwrap();
+        assert!(text.contains("172.16.0.0/16"), "{text}");
+        assert!(app.autosave.up_to_date(&app));
+    }
+
+    #[test]
+    fn undoing_the_change_removes_the_draft() {
+        let mut app = app_with_store("undo");
+        edit(&mut app);
+        app.with_autosave(|a, app| a.flush(app));
+        assert!(draft_file(&app).exists());
+        let saved = app.doc.saved.clone();
+        app.set_plan(saved);
+        app.with_autosave(|a, app| a.flush(app));
+        assert!(!draft_file(&app).exists());
+    }
+
+    #[test]
+    fn a_later_session_is_offered_the_draft_and_restores_it_exactly() {
+        let mut first = app_with_store("restore");
+        edit(&mut first);
+        first.with_autosave(|a, app| a.flush(app));
+        let edited = first.plan.clone();
+
+        let mut second = App::example(Theme::default_dark(), UNICODE);
+        crate::tui::start_autosave(&mut second, first.autosave.store.clone());
+        let offer = second.recovered.clone().expect("the draft is offered");
+        assert_eq!(
+            offer.changes,
+            ["network.vpc_cidrs: 192.168.0.0/16 -> 192.168.0.0/16, 172.16.0.0/16"]
+        );
+        assert_eq!(
+            second.plan,
+            Plan::example(),
+            "nothing changes before the user says so"
+        );
+        update(&mut second, Action::RestoreDraft);
+        assert_eq!(second.plan, edited);
+        assert!(second.dirty(), "restored changes are unsaved until saved");
+    }
+
+    #[test]
+    fn a_draft_is_discarded_only_when_told() {
+        let mut first = app_with_store("discard");
+        edit(&mut first);
+        first.with_autosave(|a, app| a.flush(app));
+        let store = first.autosave.store.clone();
+
+        let mut second = App::example(Theme::default_dark(), UNICODE);
+        crate::tui::start_autosave(&mut second, store.clone());
+        second.with_autosave(|a, app| a.tick(app, Instant::now() + DEBOUNCE * 4));
+        assert!(
+            draft_file(&second).exists(),
+            "kept while the question is open"
+        );
+        update(&mut second, Action::DiscardDraft);
+        assert!(!draft_file(&second).exists());
+        assert_eq!(second.plan, Plan::example());
+    }
+}

@@ -59,3 +59,47 @@ pub fn save(app: &mut App, path: &Path) -> bool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::load_path;
+    use crate::store::backup_path;
+    use crate::tui::glyphs::UNICODE;
+    use crate::tui::theme::Theme;
+    use crate::tui::{Action, App, update};
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+        let dir = std::env::temp_dir().join(format!("edgeplan-persist-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("plan.toml");
+        std::fs::write(&path, crate::plan::to_toml(&crate::Plan::example())).unwrap();
+        let (plan, text) = load_path(&path).unwrap();
+        let mut app = App::from_file(&path, plan, text, Theme::default_dark(), UNICODE);
+        let mut edited = app.plan.clone();
+        edited.transit = crate::Transit::Cen;
+        app.set_plan(edited);
+
+        let theirs = "schema_version = 1\n# a colleague's edit\n";
+        std::fs::write(&path, theirs).unwrap();
+        update(&mut app, Action::Save);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            theirs,
+            "not overwritten"
+        );
+        let said = app.message.clone().unwrap().text;
+        assert!(
+            said.contains("changed on disk") && said.contains("edits are kept"),
+            "{said}"
+        );
+        assert!(app.dirty());
+
+        update(&mut app, Action::Save);
+        assert_eq!(load_path(&path).unwrap().0.transit, crate::Transit::Cen);
+        assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), theirs);
+        assert!(!app.dirty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
