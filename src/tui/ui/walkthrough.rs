@@ -6,9 +6,7 @@ use super::details::{Group, capitalise, hop_description};
 use super::span;
 use super::text::Doc;
 use crate::hop::Hop;
-use crate::requirements::{
-    Direction, Protocol, Requirement, RequirementKind, Target, join_targets,
-};
+use crate::requirements::{Protocol, Requirement, RequirementKind, Target, join_targets};
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,10 +44,7 @@ pub fn sentence(req: &Requirement) -> String {
             r.next_hop
         ),
         RequirementKind::Rule(r) => {
-            let direction = match r.direction {
-                Direction::Inbound => "inbound",
-                Direction::Outbound => "outbound",
-            };
+            let direction = r.direction.id();
             let what = match r.protocol {
                 Protocol::All => format!("all {direction} traffic"),
                 p => format!("{direction} {p} {}", ports(&r.ports)),
