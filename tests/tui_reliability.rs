@@ -153,29 +153,31 @@ fn assert_terminal_restored(dir: &Path, tmux: &Tmux) {
 }
 
 #[test]
-fn a_termination_signal_ends_the_app_and_restores_the_terminal() {
-    let dir = TempDir::new("tmux-sigterm");
-    let Some(tmux) = Tmux::start("sigterm", &command_then_stty(&dir.0, "")) else {
-        return;
-    };
-    tmux.wait_for("Steps");
-    let shell: i32 = std::fs::read_to_string(dir.join("pid"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    // The app is the shell's only child.
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
-    let app = children.split_whitespace().next().expect("the app runs");
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-TERM", app])
-            .status()
+fn sigterm_and_sigint_end_the_app_and_restore_the_terminal() {
+    for (signal, code) in [("TERM", "143"), ("INT", "130")] {
+        let dir = TempDir::new(&format!("tmux-sig{signal}"));
+        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &command_then_stty(&dir.0, ""))
+        else {
+            return;
+        };
+        tmux.wait_for("Steps");
+        let shell: i32 = std::fs::read_to_string(dir.join("pid"))
             .unwrap()
-            .success()
-    );
-    assert_eq!(wait_for_exit(&dir.0), "143", "128 + SIGTERM");
-    assert_terminal_restored(&dir.0, &tmux);
+            .trim()
+            .parse()
+            .unwrap();
+        // The app is the shell's only child.
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        let app = children.split_whitespace().next().expect("the app runs");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), app])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        assert_eq!(wait_for_exit(&dir.0), code, "128 + SIG{signal}");
+        assert_terminal_restored(&dir.0, &tmux);
+    }
 }
 
 #[test]
