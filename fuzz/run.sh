@@ -9,7 +9,7 @@ corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
 case $target in
   plan) cp tests/fixtures/*.toml tests/fixtures/hostile/*.toml "$corpus"/ ;;
-  theme) cp themes/*.toml "$corpus"/ ;;
+  theme) cp themes/*.toml tests/fixtures/hostile-themes/*.toml "$corpus"/ ;;
   cidr) grep -rhoE '"[^"]*/[^"]*"' tests/fixtures | tr -d '"' | sort -u |
           while read -r c; do printf '%s' "$c" > "$corpus/$(printf '%s' "$c" | md5sum | cut -c1-16)"; done ;;
 esac

@@ -6,7 +6,18 @@
 use crate::checks::Severity;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor, value::MapAccessDeserializer};
+use std::io::Read;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The largest user theme file read; the built-in themes are about 2 KB.
+pub const MAX_THEME_BYTES: u64 = 1 << 20;
+/// How many characters of a value or line a message quotes.
+const QUOTED_CHARS: usize = 64;
+/// How many characters of the TOML parser's own message are kept.
+const MESSAGE_CHARS: usize = 240;
 
 /// The built-in themes: name and embedded text.
 pub const BUILTIN: [(&str, &str); 4] = [
@@ -54,9 +65,9 @@ pub enum MessageKind {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct StyleFile {
-    fg: Option<String>,
-    bg: Option<String>,
-    modifiers: Option<Vec<String>>,
+    fg: Option<Spanned<String>>,
+    bg: Option<Spanned<String>>,
+    modifiers: Option<Vec<Spanned<String>>>,
 }
 
 impl StyleFile {
@@ -69,12 +80,15 @@ impl StyleFile {
         }
     }
 
-    fn resolve(&self, key: &str) -> Result<Style, String> {
-        let colour = |what: &str, v: &Option<String>| -> Result<Option<Color>, String> {
-            v.as_deref()
+    /// The style, or the byte offset in the file of the first bad value and why it is bad.
+    fn resolve(&self, key: &str) -> Result<Style, (usize, String)> {
+        let colour = |what: &str,
+                      v: &Option<Spanned<String>>|
+         -> Result<Option<Color>, (usize, String)> {
+            v.as_ref()
                 .map(|s| {
-                    s.parse::<Color>().map_err(|_| {
-                        format!("{key}.{what} = {s:?}: not a colour; use a name (red, lightblue, reset), an index 0-255 or \"#rrggbb\"")
+                    parse_colour(s.get_ref()).ok_or_else(|| {
+                        (s.span().start, format!("{key}.{what} = {}: not a colour; use a name (red, lightblue, reset), an index 0-255 or \"#rrggbb\"", quote(s.get_ref())))
                     })
                 })
                 .transpose()
@@ -87,7 +101,7 @@ impl StyleFile {
             style = style.bg(bg);
         }
         for m in self.modifiers.iter().flatten() {
-            let modifier = match m.as_str() {
+            let modifier = match m.get_ref().as_str() {
                 "bold" => Modifier::BOLD,
                 "dim" => Modifier::DIM,
                 "italic" => Modifier::ITALIC,
@@ -95,8 +109,12 @@ impl StyleFile {
                 "reverse" => Modifier::REVERSED,
                 "crossed-out" => Modifier::CROSSED_OUT,
                 other => {
-                    return Err(format!(
-                        "{key}.modifiers: {other:?} is not a modifier; use bold, dim, italic, underline, reverse or crossed-out"
+                    return Err((
+                        m.span().start,
+                        format!(
+                            "{key}.modifiers: {} is not a modifier; use bold, dim, italic, underline, reverse or crossed-out",
+                            quote(other)
+                        ),
                     ));
                 }
             };
@@ -106,6 +124,22 @@ impl StyleFile {
     }
 }
 
+/// Reads a TOML table into `T`, refusing an array: serde's derive alone would fill a struct
+/// from an array by position (`[[hop]]` as `hop.ok`, `ok = ["red"]` as `ok.fg`).
+fn table<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    struct OnlyTables<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for OnlyTables<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a table")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_map(OnlyTables(PhantomData)).map(Some)
+}
+
 /// Declares each theme section once: the file struct (every key optional, unknown keys
 /// refused), the runtime struct (every style resolved), merging and resolving.
 macro_rules! sections {
@@ -113,7 +147,7 @@ macro_rules! sections {
         $(
             #[derive(Debug, Clone, Default, Deserialize)]
             #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-            struct $file { $($key: Option<StyleFile>,)* }
+            struct $file { $(#[serde(default, deserialize_with = "table")] $key: Option<StyleFile>,)* }
 
             #[derive(Debug, Clone, PartialEq)]
             struct $styles { $($key: Style,)* }
@@ -129,8 +163,17 @@ macro_rules! sections {
                 fn resolve(&self) -> Result<$styles, String> {
                     Ok($styles { $($key: {
                         let key = format!("{}.{}", stringify!($section), stringify!($key).replace('_', "-"));
-                        self.$key.as_ref().ok_or_else(|| format!("{key}: missing"))?.resolve(&key)?
+                        let style = self.$key.as_ref().ok_or_else(|| format!("{key}: missing"))?;
+                        style.resolve(&key).map_err(|(_, e)| e)?
                     },)* })
+                }
+
+                /// Resolves the styles present, so a bad value is found where it was written.
+                fn check(&self) -> Result<(), (usize, String)> {
+                    $(if let Some(style) = &self.$key {
+                        style.resolve(&format!("{}.{}", stringify!($section), stringify!($key).replace('_', "-")))?;
+                    })*
+                    Ok(())
                 }
             }
         )*
@@ -138,11 +181,16 @@ macro_rules! sections {
         /// A theme file: every section and key optional so user files can be partial.
         #[derive(Debug, Clone, Default, Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-        struct ThemeFile { $($section: Option<$file>,)* }
+        struct ThemeFile { $(#[serde(default, deserialize_with = "table")] $section: Option<$file>,)* }
 
         impl ThemeFile {
             fn merge(self, over: ThemeFile) -> ThemeFile {
                 ThemeFile { $($section: Some(self.$section.unwrap_or_default().merge(over.$section.unwrap_or_default())),)* }
+            }
+
+            fn check(&self) -> Result<(), (usize, String)> {
+                $(self.$section.as_ref().map_or(Ok(()), $file::check)?;)*
+                Ok(())
             }
 
             fn resolve(&self, name: &str) -> Result<Theme, String> {
@@ -173,14 +221,117 @@ sections! {
     overlay: OverlayFile => OverlayStyles { body, border },
 }
 
+/// A colour as themes write it: a name, an index 0-255 or `#rrggbb`. Stricter than
+/// ratatui, which also takes `+5`, `#+1+2+3` and `r-e-d`.
+fn parse_colour(s: &str) -> Option<Color> {
+    const NAMES: [&str; 12] = [
+        "black", "red", "green", "yellow", "blue", "magenta", "cyan", "gray", "grey", "silver",
+        "white", "reset",
+    ];
+    if let Some(hex) = s.strip_prefix('#') {
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+    } else if s.bytes().all(|b| b.is_ascii_digit()) {
+        return (1..=3)
+            .contains(&s.len())
+            .then(|| s.parse().ok().map(Color::Indexed))?;
+    } else {
+        let lower = s.to_ascii_lowercase();
+        let base = ["light", "bright", "dark"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .map_or(lower.as_str(), |r| {
+                r.strip_prefix(['-', '_', ' ']).unwrap_or(r)
+            });
+        if !NAMES.contains(&base) {
+            return None;
+        }
+    }
+    s.parse().ok()
+}
+
+/// `s` for a one-line message: control and bidi characters escaped, cut to `max` characters.
+fn one_line(s: &str, max: usize) -> String {
+    let mut chars = s.chars().flat_map(|c| {
+        let escape =
+            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let escaped = escape.then(|| c.escape_default()).into_iter().flatten();
+        escaped.chain((!escape).then_some(c))
+    });
+    let mut out: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A colour or modifier quoted for a message, cut short (marked `…`) when long. Valid ones
+/// are ASCII, so anything else is escaped: a Cyrillic `е` in `rеd` shows as `\u{435}`.
+fn quote(s: &str) -> String {
+    let cut: String = s.chars().take(QUOTED_CHARS).collect();
+    let more = if cut.len() < s.len() { "…" } else { "" };
+    format!("\"{}\"{more}", cut.escape_default())
+}
+
+/// The 1-based line holding byte `at` of `bytes`, and that line's text in backticks.
+fn line_at(bytes: &[u8], at: usize) -> (usize, String) {
+    let at = at.min(bytes.len());
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| at + i);
+    let number = bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+    let text = String::from_utf8_lossy(&bytes[start..end]);
+    (number, format!("`{}`", one_line(text.trim(), QUOTED_CHARS)))
+}
+
 /// Parses theme text; errors name the file and line on one line, for the status bar.
 fn parse_file(origin: &str, text: &str) -> Result<ThemeFile, String> {
     toml::from_str(text).map_err(|e: toml::de::Error| {
-        let line = e
+        let message = one_line(&e.message().trim().replace('\n', " "), MESSAGE_CHARS);
+        let at = e
             .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-        let place = line.map_or_else(|| origin.to_string(), |l| format!("{origin}:{l}"));
-        format!("theme {place}: {}", e.message().trim().replace('\n', " "))
+            .map_or_else(|| spanless_error_at(text), |s| s.start);
+        let (line, source) = line_at(text.as_bytes(), at);
+        format!("theme {origin}:{line}: {message} in {source}")
+    })
+}
+
+/// Where an error the TOML parser gives no place for (a dotted key of 80 parts or more)
+/// starts: the first line whose text up to it fails that way, found by bisection.
+fn spanless_error_at(text: &str) -> usize {
+    let ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+    let fails =
+        |end: usize| toml::from_str::<ThemeFile>(&text[..end]).is_err_and(|e| e.span().is_none());
+    let lo = ends.partition_point(|&end| !fails(end));
+    if lo == 0 { 0 } else { ends[lo - 1] }
+}
+
+/// A user theme file's text: a regular file (not a FIFO or `/dev/zero` that would block or
+/// never end), at most `MAX_THEME_BYTES`, and UTF-8.
+fn read_theme(path: &Path, origin: &str) -> Result<String, String> {
+    let cannot = |e: std::io::Error| format!("theme {origin}: cannot read: {e}");
+    if !std::fs::metadata(path).map_err(cannot)?.is_file() {
+        return Err(format!("theme {origin}: not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_THEME_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_THEME_BYTES {
+        return Err(format!(
+            "theme {origin}: larger than {MAX_THEME_BYTES} bytes; a theme is a few KB"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let (line, source) = line_at(e.as_bytes(), at);
+        format!("theme {origin}:{line}: not UTF-8 (byte {at}) in {source}")
     })
 }
 
@@ -222,6 +373,10 @@ impl Theme {
     /// A theme from user text, merged over the built-in theme `base`.
     pub fn parse_over(base: &str, origin: &str, text: &str) -> Result<Theme, String> {
         let user = parse_file(origin, text)?;
+        user.check().map_err(|(at, e)| {
+            let (line, _) = line_at(text.as_bytes(), at);
+            format!("theme {origin}:{line}: {e}")
+        })?;
         let base_file = builtin_file(base)
             .or_else(|| builtin_file("default"))
             .unwrap_or_default();
@@ -251,9 +406,8 @@ impl Theme {
             .filter(|p| p.exists())
         {
             let origin = path.display().to_string();
-            let result = std::fs::read_to_string(&path)
-                .map_err(|e| format!("theme {origin}: cannot read: {e}"))
-                .and_then(|text| Theme::parse_over(name, &origin, &text));
+            let result =
+                read_theme(&path, &origin).and_then(|text| Theme::parse_over(name, &origin, &text));
             return match result {
                 Ok(theme) => Loaded {
                     theme,
