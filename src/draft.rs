@@ -85,6 +85,12 @@ impl DraftStore {
     /// Writes the draft (plan text) for `key`, atomically.
     pub fn save(&self, key: &DraftKey, plan_text: &str) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
+        #[cfg(unix)]
+        {
+            // Drafts hold customer addressing; their names say which plans exist.
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))?;
+        }
         let body = format!("{HEADER}{}\n{plan_text}", key.label());
         write_atomic(&self.path(key), body.as_bytes(), false)
     }
@@ -132,5 +138,16 @@ mod tests {
         s.discard(&a).unwrap();
         assert_eq!(s.load(&a), None);
         s.discard(&a).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn drafts_are_private_to_their_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let s = store("private");
+        s.save(&DraftKey::Example, "text").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&s.dir), 0o700);
+        assert_eq!(mode(&s.path(&DraftKey::Example)), 0o600);
     }
 }

@@ -5,6 +5,8 @@
 //! The domain core (catalog, plan, requirements, checks) is pure: it never touches the
 //! terminal. The CLI and the TUI are two thin faces over it.
 
+#![warn(missing_docs)]
+
 pub mod catalog;
 pub mod checks;
 pub mod cidr;
