@@ -147,14 +147,7 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
     let (reloaded, text) = load_path(&target).expect("the saved plan reads back");
     assert_eq!(reloaded, expected);
     assert_eq!(text, to_toml(&expected));
-    let reopened = build_app(
-        &Options {
-            plan: Some(target.clone()),
-            ..Options::default()
-        },
-        Theme::default_dark(),
-        edgeplan::tui::glyphs::UNICODE,
-    );
+    let reopened = open(&target);
     assert_eq!(reopened.plan, app.plan);
     assert!(!reopened.dirty());
 }
@@ -165,14 +158,7 @@ fn saving_a_loaded_file_keeps_its_comments_and_changes_only_the_edited_value() {
     let path = dir.join("plan.toml");
     let original = "# Our DC.\nschema_version = 1\n\n[network]\nregion = \"cn-hangzhou\"\ncni = \"terway-edge\"\ntransit = \"cen\"  # chosen by netops\ndatacenter_cidrs = [\"10.0.0.0/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\ncontainer_cidrs = [\"172.16.0.0/12\"]   # edge containers\n";
     std::fs::write(&path, original).unwrap();
-    let mut app = build_app(
-        &Options {
-            plan: Some(path.clone()),
-            ..Options::default()
-        },
-        Theme::default_dark(),
-        edgeplan::tui::glyphs::UNICODE,
-    );
+    let mut app = open(&path);
     assert!(!app.dirty());
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('k'));
@@ -192,14 +178,7 @@ fn saving_a_loaded_file_keeps_its_comments_and_changes_only_the_edited_value() {
 fn a_failed_save_says_why_and_keeps_every_edit() {
     let dir = TempDir::new("wizard-failed-save");
     let path = dir.join("no-such-dir/plan.toml");
-    let mut app = build_app(
-        &Options {
-            plan: Some(path.clone()),
-            ..Options::default()
-        },
-        Theme::default_dark(),
-        edgeplan::tui::glyphs::UNICODE,
-    );
+    let mut app = open(&path);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
@@ -228,14 +207,7 @@ fn a_plan_that_fails_to_load_shows_file_line_and_value_and_is_never_overwritten(
     let path = dir.join("bad.toml");
     let text = "schema_version = 1\n\n[network]\nregion = \"cn-hangzhou\"\ncni = \"flannel\"\ntransit = \"ecr\"\ndatacenter_cidrs = [\"10.0.0.1/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\n";
     std::fs::write(&path, text).unwrap();
-    let mut app = build_app(
-        &Options {
-            plan: Some(path.clone()),
-            ..Options::default()
-        },
-        Theme::default_dark(),
-        edgeplan::tui::glyphs::UNICODE,
-    );
+    let mut app = open(&path);
     assert_eq!(app.mode, Mode::LoadFailed);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("bad.toml:7"), "{shown}");
@@ -254,14 +226,7 @@ fn a_plan_that_fails_to_load_shows_file_line_and_value_and_is_never_overwritten(
 fn a_missing_file_starts_a_new_plan_that_saves_there() {
     let dir = TempDir::new("wizard-new-file");
     let path = dir.join("new-site.toml");
-    let mut app = build_app(
-        &Options {
-            plan: Some(path.clone()),
-            ..Options::default()
-        },
-        Theme::default_dark(),
-        edgeplan::tui::glyphs::UNICODE,
-    );
+    let mut app = open(&path);
     assert_eq!(app.mode, Mode::Wizard);
     assert!(screen(&app, 80, 24).contains("(new file)"));
     ctrl(&mut app, 's');

@@ -23,6 +23,15 @@ pub fn example_with(theme: Theme, glyphs: Glyphs) -> App {
     App::example(theme, glyphs)
 }
 
+/// The app as `edgeplan PATH` opens it, in the default theme with box drawing.
+pub fn open(path: &std::path::Path) -> App {
+    let options = edgeplan::tui::Options {
+        plan: Some(path.to_path_buf()),
+        ..Default::default()
+    };
+    edgeplan::tui::build_app(&options, Theme::default_dark(), UNICODE)
+}
+
 /// Presses one key.
 pub fn press(app: &mut App, code: KeyCode) {
     handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
