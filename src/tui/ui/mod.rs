@@ -96,7 +96,19 @@ pub fn areas(area: Rect) -> Option<Areas> {
         return None;
     }
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    if area.width >= VERTICAL_BELOW {
+    let vertical = area.width < VERTICAL_BELOW;
+    let [topology, steps, body, details] = if vertical {
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(34), Constraint::Min(0)]).areas(main);
+        let [topology, steps] = Layout::vertical([
+            Constraint::Min(topology::VERTICAL_HEIGHT),
+            Constraint::Length(8),
+        ])
+        .areas(left);
+        let [body, details] =
+            Layout::vertical([Constraint::Fill(4), Constraint::Fill(3)]).areas(right);
+        [topology, steps, body, details]
+    } else {
         let [topology, rest] = Layout::vertical([
             Constraint::Length(topology::HORIZONTAL_HEIGHT),
             Constraint::Min(0),
@@ -109,35 +121,17 @@ pub fn areas(area: Rect) -> Option<Areas> {
             Constraint::Fill(2),
         ])
         .areas(rest);
-        Some(Areas {
-            topology,
-            steps,
-            body,
-            details,
-            status,
-            main,
-            vertical: false,
-        })
-    } else {
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(34), Constraint::Min(0)]).areas(main);
-        let [topology, steps] = Layout::vertical([
-            Constraint::Min(topology::VERTICAL_HEIGHT),
-            Constraint::Length(8),
-        ])
-        .areas(left);
-        let [body, details] =
-            Layout::vertical([Constraint::Fill(4), Constraint::Fill(3)]).areas(right);
-        Some(Areas {
-            topology,
-            steps,
-            body,
-            details,
-            status,
-            main,
-            vertical: true,
-        })
-    }
+        [topology, steps, body, details]
+    };
+    Some(Areas {
+        topology,
+        steps,
+        body,
+        details,
+        status,
+        main,
+        vertical,
+    })
 }
 
 /// Draws the whole screen for `app`.
