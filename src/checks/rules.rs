@@ -3,7 +3,7 @@
 
 use super::{Finding, Report, Severity, overlapping_pairs};
 use crate::catalog::{Catalog, Region};
-use crate::cidr::{Relation, overlaps};
+use crate::cidr::{Relation, overlaps, relate};
 use crate::hop::Hop;
 use crate::plan::{CidrList, Cni, Plan, Scope, example_container_cidr};
 use crate::requirements::cloud_targets;
@@ -348,7 +348,7 @@ fn vpc_range_check(plan: &Plan, out: &mut Findings) {
         let rejected: Vec<String> = VPC_REJECTED
             .iter()
             .filter(|(r, _)| overlaps(v, net(r)))
-            .map(|(r, what)| format!("{r} ({what})"))
+            .map(|(r, what)| format!("{} {r} ({what})", relation_words(relate(v, net(r)))))
             .collect();
         if !rejected.is_empty() {
             out.add(
@@ -356,8 +356,8 @@ fn vpc_range_check(plan: &Plan, out: &mut Findings) {
                 "vpc-reserved-range",
                 vec![VpcRouteTable, SecurityGroup],
                 format!(
-                    "VPC block {v} overlaps {}, which an Alibaba Cloud VPC cannot use",
-                    rejected.join(", ")
+                    "VPC block {v} {}, which an Alibaba Cloud VPC cannot use",
+                    rejected.join(" and ")
                 ),
                 "Use a VPC block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.".into(),
             );
