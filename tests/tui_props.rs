@@ -44,16 +44,16 @@ proptest! {
 
     #[test]
     fn random_keys_never_panic_and_the_screen_follows_the_plan(
-        keys in prop::collection::vec(key(), 1..60),
-        width in 0u16..220,
-        height in 0u16..70,
+        // Each key comes with the terminal size after it: the terminal is resized all the
+        // time, down to 0x0 and 1x1.
+        steps in prop::collection::vec((key(), 0u16..220, 0u16..70), 1..60),
         ascii in any::<bool>(),
     ) {
         let dir = TempDir::new("props");
         let plan = Plan::example();
         let doc = Document { path: Some(dir.join("plan.toml")), original: None, saved: plan.clone(), new_file: true, stamp: None };
         let mut app = App::new(plan, doc, Theme::default_dark(), if ascii { ASCII } else { UNICODE });
-        for key in keys {
+        for (key, width, height) in steps {
             if context(&app) == Context::SavePath && key.code == KeyCode::Enter {
                 // Typed paths are random; saving them would write outside the temp dir.
                 continue;
