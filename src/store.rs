@@ -6,15 +6,12 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::SystemTime;
 
 /// What a file looked like when it was read, to notice a change made by someone else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiskStamp {
     /// Length in bytes.
     pub len: u64,
-    /// Modification time, where the file system keeps one.
-    pub modified: Option<SystemTime>,
     /// FNV-1a hash of the contents.
     pub hash: u64,
 }
@@ -31,20 +28,13 @@ impl DiskStamp {
     pub fn of_bytes(bytes: &[u8]) -> DiskStamp {
         DiskStamp {
             len: bytes.len() as u64,
-            modified: None,
             hash: fnv1a(bytes),
         }
     }
 
     /// The stamp of the file now; `None` when it does not exist or cannot be read.
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        let bytes = fs::read(path).ok()?;
-        let modified = fs::metadata(path).ok().and_then(|m| m.modified().ok());
-        Some(DiskStamp {
-            len: bytes.len() as u64,
-            modified,
-            hash: fnv1a(&bytes),
-        })
+        fs::read(path).ok().map(|bytes| DiskStamp::of_bytes(&bytes))
     }
 }
 
@@ -53,7 +43,7 @@ pub fn changed_on_disk(path: &Path, loaded: Option<&DiskStamp>) -> bool {
     let now = DiskStamp::of(path);
     match (loaded, now) {
         (None, None) => false,
-        (Some(a), Some(b)) => a.len != b.len || a.hash != b.hash,
+        (Some(a), Some(b)) => *a != b,
         _ => true,
     }
 }

@@ -6,7 +6,7 @@ use crate::catalog::{Catalog, Region};
 use crate::cidr::{Relation, overlaps, relate};
 use crate::hop::Hop;
 use crate::plan::{CidrList, Cni, Plan, Scope, example_container_cidr};
-use crate::requirements::cloud_targets;
+use crate::requirements::{Target, cloud_targets};
 use ipnet::Ipv4Net;
 
 /// At most this many overlap pairs are reported, so huge lists stay fast.
@@ -80,14 +80,8 @@ fn overlap_hops(a: Set, b: Set) -> Vec<Hop> {
 /// The hops whose configuration a plan list feeds.
 fn list_hops(list: CidrList) -> Vec<Hop> {
     match list {
-        CidrList::Datacenter => vec![
-            CoreSwitch,
-            Firewall,
-            Vbr,
-            Transit,
-            VpcRouteTable,
-            SecurityGroup,
-        ],
+        // Every hop but the edge nodes themselves routes or filters the data center.
+        CidrList::Datacenter => Hop::ALL[1..].to_vec(),
         CidrList::Vpc => vec![CoreSwitch, Firewall, Vbr, Transit, SecurityGroup],
         CidrList::CloudService => vec![CoreSwitch, Firewall, Vbr, Transit],
         CidrList::Container => vec![Vbr, Transit, VpcRouteTable],
@@ -149,7 +143,7 @@ fn relation_words(r: Relation) -> &'static str {
 }
 
 /// Overlaps across sets (errors) and inside one list (redundant entries, warnings).
-fn overlaps_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
+fn overlaps_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
     let mut entries: Vec<(Ipv4Net, Set)> = Vec::new();
     let whole = net("0.0.0.0/0");
     let mut push = |nets: &[Ipv4Net], set| {
@@ -158,7 +152,7 @@ fn overlaps_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
     push(&plan.datacenter_cidrs, Set::Datacenter);
     push(&plan.vpc_cidrs, Set::Vpc);
     push(&plan.container_cidrs, Set::Container);
-    let cloud: Vec<Ipv4Net> = cloud_targets(plan, region).iter().map(|t| t.net).collect();
+    let cloud: Vec<Ipv4Net> = cloud.iter().map(|t| t.net).collect();
     push(&cloud, Set::CloudService);
     push(plan.service_cidr.as_slice(), Set::Service);
 
@@ -404,12 +398,10 @@ fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
     }
 }
 
-fn management_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
+fn management_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
     let Some(ip) = plan.management_ip else { return };
-    let routed = cloud_targets(plan, region)
-        .iter()
-        .any(|t| t.net.contains(&ip))
-        || plan.vpc_cidrs.iter().any(|v| v.contains(&ip));
+    let routed =
+        cloud.iter().any(|t| t.net.contains(&ip)) || plan.vpc_cidrs.iter().any(|v| v.contains(&ip));
     if !routed {
         out.add(
             Severity::Warning,
@@ -434,8 +426,9 @@ pub fn check(plan: &Plan) -> Report {
     whole_space_check(plan, &mut out);
     vpc_range_check(plan, &mut out);
     vpc_membership_check(plan, &mut out);
-    overlaps_check(plan, region, &mut out);
-    management_check(plan, region, &mut out);
+    let cloud = cloud_targets(plan, region);
+    overlaps_check(plan, &cloud, &mut out);
+    management_check(plan, &cloud, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

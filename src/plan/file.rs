@@ -158,8 +158,7 @@ struct VersionDoc {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlanDoc {
-    #[allow(dead_code)] // checked by `VersionDoc` first
-    schema_version: i64,
+    schema_version: Spanned<toml::Value>,
     meta: Option<MetaDoc>,
     network: NetworkDoc,
 }
@@ -253,48 +252,51 @@ impl Converter<'_> {
     }
 }
 
-fn check_version(file: &str, text: &str) -> Result<(), PlanError> {
-    let doc: VersionDoc =
-        toml::from_str(text).map_err(|e| PlanError::one(file, problem_from_toml(text, &e)))?;
-    let Some(v) = doc.schema_version else {
-        return Err(PlanError::one(
-            file,
-            Problem {
-                line: Some(1),
-                key: Some("schema_version".into()),
-                value: None,
-                message: format!("missing; a plan starts with schema_version = {SCHEMA_VERSION}"),
-            },
-        ));
+/// What is wrong with the `schema_version` value, if anything.
+fn version_problem(text: &str, v: Option<&Spanned<toml::Value>>) -> Option<Problem> {
+    let Some(v) = v else {
+        return Some(Problem {
+            line: Some(1),
+            key: Some("schema_version".into()),
+            value: None,
+            message: format!("missing; a plan starts with schema_version = {SCHEMA_VERSION}"),
+        });
     };
-    let problem = |message: String| Problem {
+    let message = match v.get_ref().as_integer() {
+        Some(SCHEMA_VERSION) => return None,
+        Some(n) if n > SCHEMA_VERSION => format!(
+            "this plan was written by a newer edgeplan (format {n}); this build reads format {SCHEMA_VERSION}"
+        ),
+        _ => format!("unsupported plan format; this build reads schema_version = {SCHEMA_VERSION}"),
+    };
+    Some(Problem {
         line: Some(line_of(text, v.span().start)),
         key: Some("schema_version".into()),
         value: Some(shorten(&v.get_ref().to_string())),
         message,
+    })
+}
+
+/// The error for a file the strict reader refused: a version problem comes first, since a
+/// plan from a newer edgeplan fails on keys this build does not know.
+fn refused(file: &str, text: &str, err: &toml::de::Error) -> PlanError {
+    let problem = match toml::from_str::<VersionDoc>(text) {
+        Ok(doc) => version_problem(text, doc.schema_version.as_ref()),
+        Err(_) => None,
     };
-    match v.get_ref().as_integer() {
-        Some(SCHEMA_VERSION) => Ok(()),
-        Some(n) if n > SCHEMA_VERSION => Err(PlanError::one(
-            file,
-            problem(format!(
-                "this plan was written by a newer edgeplan (format {n}); this build reads format {SCHEMA_VERSION}"
-            )),
-        )),
-        _ => Err(PlanError::one(
-            file,
-            problem(format!(
-                "unsupported plan format; this build reads schema_version = {SCHEMA_VERSION}"
-            )),
-        )),
-    }
+    PlanError::one(
+        file,
+        problem.unwrap_or_else(|| problem_from_toml(text, err)),
+    )
 }
 
 /// Parses plan text; `file` names it in errors. Unknown keys, values and regions are errors.
 pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
-    check_version(file, text)?;
-    let doc: PlanDoc =
-        toml::from_str(text).map_err(|e| PlanError::one(file, problem_from_toml(text, &e)))?;
+    // One strict parse; the lenient version-only parse runs just when this one fails.
+    let doc: PlanDoc = toml::from_str(text).map_err(|e| refused(file, text, &e))?;
+    if let Some(problem) = version_problem(text, Some(&doc.schema_version)) {
+        return Err(PlanError::one(file, problem));
+    }
     let mut cv = Converter {
         text,
         problems: Vec::new(),
