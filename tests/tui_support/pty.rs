@@ -1,0 +1,241 @@
+//! The real binary in a pseudo-terminal, read back through a terminal emulator
+//! (`portable-pty` + `vt100`): end-to-end tests that need nothing but a Rust toolchain.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_edgeplan");
+
+/// Bytes a terminal sends for keys.
+pub mod key {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const TAB: &str = "\t";
+    pub const BACKSPACE: &str = "\x7f";
+    pub const CTRL_C: &str = "\x03";
+    pub const CTRL_S: &str = "\x13";
+    pub const CTRL_U: &str = "\x15";
+    pub const CTRL_Z: &str = "\x1a";
+    pub const UP: &str = "\x1b[A";
+    pub const DOWN: &str = "\x1b[B";
+    pub const RIGHT: &str = "\x1b[C";
+    pub const LEFT: &str = "\x1b[D";
+}
+
+/// How long a wait may take before the test fails with the screen.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// A running edgeplan in its own pseudo-terminal.
+pub struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Everything the app wrote, for tests that count output.
+    output: Arc<Mutex<Vec<u8>>>,
+    writer: Option<Box<dyn Write + Send>>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+/// What to start: arguments, working directory and environment (nothing inherited).
+pub struct Launch<'a> {
+    pub dir: &'a Path,
+    pub args: &'a [&'a str],
+    pub env: &'a [(&'a str, &'a str)],
+    pub size: (u16, u16),
+}
+
+impl<'a> Launch<'a> {
+    /// `edgeplan ARGS` in `dir` at 80x24, UTF-8 locale, `HOME` = `dir`.
+    pub fn new(dir: &'a Path, args: &'a [&'a str]) -> Launch<'a> {
+        Launch {
+            dir,
+            args,
+            env: &[],
+            size: (80, 24),
+        }
+    }
+}
+
+impl Pty {
+    /// Starts the binary as `launch` says.
+    pub fn start(launch: Launch<'_>) -> Pty {
+        let (cols, rows) = launch.size;
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(launch.args);
+        cmd.cwd(launch.dir);
+        cmd.env_clear();
+        let home = launch.dir.display().to_string();
+        let defaults = [
+            ("PATH", "/usr/bin:/bin"),
+            ("TERM", "xterm-256color"),
+            ("LANG", "C.UTF-8"),
+            ("HOME", home.as_str()),
+        ];
+        for (k, v) in defaults.iter().chain(launch.env) {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("edgeplan starts");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                o.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Pty {
+            parser,
+            output,
+            writer: Some(writer),
+            master: Some(pair.master),
+            child,
+        }
+    }
+
+    /// The app's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    /// Sends raw bytes as typed (see [`key`]).
+    pub fn send(&mut self, bytes: &str) {
+        let w = self.writer.as_mut().expect("the terminal is still open");
+        w.write_all(bytes.as_bytes()).expect("write to the pty");
+        w.flush().expect("flush the pty");
+        // One read per key, as a person types: lets the app see Esc apart from what follows.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Sends each key in turn.
+    pub fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            self.send(k);
+        }
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// True while the app shows the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// How many bytes the app has written so far.
+    pub fn bytes_written(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    /// Waits until the screen shows `needle`; panics with the screen after a while.
+    pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_line(&[needle])
+    }
+
+    /// Waits until one line of the screen shows every part, in order.
+    pub fn wait_for_line(&self, parts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.lines().any(|line| in_order(line, parts)) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("timed out waiting for {parts:?}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Resizes the terminal (the app gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master
+            .as_ref()
+            .expect("the terminal is still open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
+    /// Closes the terminal's master side, as an SSH drop does (the kernel hangs up).
+    pub fn hang_up(&mut self) {
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// The exit code once the app has ended; panics if it has not within a while.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for edgeplan") {
+                return status.exit_code();
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("edgeplan did not exit; the screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// True while the app runs.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if self.running() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// True when `line` holds every part, in order.
+pub fn in_order(line: &str, parts: &[&str]) -> bool {
+    let mut rest = line;
+    parts.iter().all(|p| match rest.find(p) {
+        Some(at) => {
+            rest = &rest[at + p.len()..];
+            true
+        }
+        None => false,
+    })
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal of at least 1x1")
+}
