@@ -1,4 +1,4 @@
-//! The promises to users at a jump host, in a real terminal (tmux): an SSH drop loses no
+//! The promises to users at a jump host, in a real pseudo-terminal: an SSH drop loses no
 //! edit, a failed save keeps every edit and a later save works, and the terminal is
 //! restored whether the app ends by a signal or a panic.
 
@@ -8,37 +8,46 @@ use edgeplan::plan::{Plan, load_path, to_toml};
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tui_support::TempDir;
-use tui_support::tmux::{BIN, Tmux, command, wait_for_exit};
+use tui_support::pty::{Launch, Pty, key};
 
-/// The draft directory the binary uses with `HOME` set to `dir` (as `command` does).
+/// The draft directory the binary uses with `HOME` set to `dir` (as the harness does).
 fn drafts(dir: &Path) -> std::path::PathBuf {
     dir.join(".local/share/edgeplan/drafts")
 }
 
+fn draft_count(dir: &Path) -> usize {
+    std::fs::read_dir(drafts(dir)).map_or(0, |d| {
+        d.filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".draft.toml"))
+        })
+        .count()
+    })
+}
+
 #[test]
 fn an_ssh_drop_mid_edit_loses_nothing_and_the_draft_restores_exactly() {
-    let dir = TempDir::new("tmux-hangup");
+    let dir = TempDir::new("pty-hangup");
     let fixture =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example-flannel-ecr.toml");
     std::fs::copy(&fixture, dir.join("plan.toml")).unwrap();
-    let Some(tmux) = Tmux::start("hangup", &command(&dir.0, "C.UTF-8", "plan.toml")) else {
-        return;
-    };
-    tmux.wait_for("Steps");
+    let mut app = Pty::start(Launch::new(&dir.0, &["plan.toml"]));
+    app.wait_for("Steps");
     // CIDRs step, onto "+ add" of the VPC list, type a block.
-    tmux.keys(&["4"]);
-    tmux.wait_for("Scope");
-    tmux.keys(&["j", "j", "j", "j", "Enter"]);
-    tmux.text("172.16.0.0/16");
-    tmux.wait_for_line(&["172.16.0.0/16", "✓"]);
-    tmux.keys(&["Enter"]);
+    app.keys(&["4"]);
+    app.wait_for("Scope");
+    app.keys(&["j", "j", "j", "j", key::ENTER]);
+    app.send("172.16.0.0/16");
+    app.wait_for_line(&["172.16.0.0/16", "✓"]);
+    app.keys(&[key::ENTER]);
     // The CIDR list's own keys are back: the entry is in the plan.
-    tmux.wait_for("a add");
-    // The connection drops: tmux hangs up the terminal (SIGHUP), mid-session.
-    drop(tmux);
+    app.wait_for("a add");
+    // The connection drops: the terminal hangs up (SIGHUP), mid-session.
+    app.hang_up();
+    assert_eq!(app.wait_exit(), 129, "128 + SIGHUP");
 
     let start = Instant::now();
-    while std::fs::read_dir(drafts(&dir.0)).map_or(0, |d| d.count()) == 0 {
+    while draft_count(&dir.0) == 0 {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "no draft after the hang-up"
@@ -52,20 +61,18 @@ fn an_ssh_drop_mid_edit_loses_nothing_and_the_draft_restores_exactly() {
         "the file itself is unchanged"
     );
 
-    let Some(tmux) = Tmux::start("hangup-again", &command(&dir.0, "C.UTF-8", "plan.toml")) else {
-        return;
-    };
-    let offer = tmux.wait_for("Restore unsaved changes?");
+    let mut app = Pty::start(Launch::new(&dir.0, &["plan.toml"]));
+    let offer = app.wait_for("Restore unsaved changes?");
     assert!(
         offer.contains("network.vpc_cidrs: 192.168.0.0/16 -> 192.168.0.0/16, 172.16.0.0/16"),
         "{offer}"
     );
-    tmux.keys(&["r"]);
-    tmux.wait_for("Restored 1 unsaved change");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("Saved");
-    tmux.keys(&["q"]);
-    assert_eq!(wait_for_exit(&dir.0), "0");
+    app.keys(&["r"]);
+    app.wait_for("Restored 1 unsaved change");
+    app.keys(&[key::CTRL_S]);
+    app.wait_for("Saved");
+    app.keys(&["q"]);
+    assert_eq!(app.wait_exit(), 0);
 
     let (plan, text) = load_path(&dir.join("plan.toml")).unwrap();
     let mut typed = load_path(&fixture).unwrap().0;
@@ -75,16 +82,12 @@ fn an_ssh_drop_mid_edit_loses_nothing_and_the_draft_restores_exactly() {
         text.starts_with("# The source document's example"),
         "comments kept: {text}"
     );
-    assert_eq!(
-        std::fs::read_dir(drafts(&dir.0)).unwrap().count(),
-        0,
-        "the draft is gone once saved"
-    );
+    assert_eq!(draft_count(&dir.0), 0, "the draft is gone once saved");
 }
 
 #[test]
 fn a_failed_save_says_why_and_a_save_to_a_good_path_writes_the_plan_and_a_bak() {
-    let dir = TempDir::new("tmux-failed-save");
+    let dir = TempDir::new("pty-failed-save");
     std::fs::write(
         dir.join("not-a-dir"),
         "a file, so nothing can be saved below it",
@@ -92,31 +95,29 @@ fn a_failed_save_says_why_and_a_save_to_a_good_path_writes_the_plan_and_a_bak() 
     .unwrap();
     let old = "schema_version = 1\n# an older plan\n";
     std::fs::write(dir.join("plan.toml"), old).unwrap();
-    let Some(tmux) = Tmux::start("failed-save", &command(&dir.0, "C.UTF-8", "")) else {
-        return;
-    };
-    tmux.wait_for("Steps");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("example-hangzhou-edge.toml");
-    tmux.keys(&["C-u"]);
-    tmux.text("not-a-dir/plan.toml");
-    tmux.keys(&["Enter"]);
-    let failed = tmux.wait_for("Not saved");
+    let mut app = Pty::start(Launch::new(&dir.0, &[]));
+    app.wait_for("Steps");
+    app.keys(&[key::CTRL_S]);
+    app.wait_for("example-hangzhou-edge.toml");
+    app.keys(&[key::CTRL_U]);
+    app.send("not-a-dir/plan.toml");
+    app.keys(&[key::ENTER]);
+    let failed = app.wait_for("Not saved");
     assert!(
         failed.contains("Not a directory") || failed.contains("not a directory"),
         "{failed}"
     );
 
-    tmux.keys(&["C-u"]);
-    tmux.text("plan.toml");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Enter again overwrites it");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Saved");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("Enter open");
-    tmux.keys(&["q"]);
-    assert_eq!(wait_for_exit(&dir.0), "0");
+    app.keys(&[key::CTRL_U]);
+    app.send("plan.toml");
+    app.keys(&[key::ENTER]);
+    app.wait_for("Enter again overwrites it");
+    app.keys(&[key::ENTER]);
+    app.wait_for("Saved");
+    app.keys(&[key::ESC]);
+    app.wait_for("Enter open");
+    app.keys(&["q"]);
+    assert_eq!(app.wait_exit(), 0);
     assert_eq!(
         std::fs::read_to_string(dir.join("plan.toml")).unwrap(),
         to_toml(&Plan::example())
@@ -127,71 +128,37 @@ fn a_failed_save_says_why_and_a_save_to_a_good_path_writes_the_plan_and_a_bak() 
     );
 }
 
-/// Runs the binary with `env`, then records its exit code and the terminal's settings.
-fn command_then_stty(dir: &Path, env: &str) -> String {
-    format!(
-        "cd {d} && echo $$ > {d}/pid && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME={d} {env} {BIN} 2> {d}/stderr; echo $? > {d}/exit; stty -a > {d}/stty; sleep 30",
-        d = dir.display()
-    )
-}
-
-fn assert_terminal_restored(dir: &Path, tmux: &Tmux) {
-    let start = Instant::now();
-    while !std::fs::read_to_string(dir.join("stty")).is_ok_and(|s| s.contains("echo")) {
-        assert!(start.elapsed() < Duration::from_secs(10), "stty never ran");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
-    for flag in ["-icanon", "-echo ", "-isig"] {
-        assert!(!stty.contains(flag), "raw mode left on ({flag}):\n{stty}");
-    }
-    let screen = tmux.capture();
+fn assert_terminal_restored(app: &Pty) {
+    app.cooked().unwrap();
     assert!(
-        !screen.contains("Steps"),
-        "the alternate screen was left:\n{screen}"
+        !app.alternate_screen(),
+        "the alternate screen was left on:\n{}",
+        app.screen()
     );
 }
 
 #[test]
 fn sigterm_and_sigint_end_the_app_and_restore_the_terminal() {
-    for (signal, code) in [("TERM", "143"), ("INT", "130")] {
-        let dir = TempDir::new(&format!("tmux-sig{signal}"));
-        let Some(tmux) = Tmux::start(&format!("sig{signal}"), &command_then_stty(&dir.0, ""))
-        else {
-            return;
-        };
-        tmux.wait_for("Steps");
-        let shell: i32 = std::fs::read_to_string(dir.join("pid"))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
-        // The app is the shell's only child.
-        let children =
-            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
-        let app = children.split_whitespace().next().expect("the app runs");
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), app])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        assert_eq!(wait_for_exit(&dir.0), code, "128 + SIG{signal}");
-        assert_terminal_restored(&dir.0, &tmux);
+    for (signal, number, code) in [("TERM", libc::SIGTERM, 143), ("INT", libc::SIGINT, 130)] {
+        let dir = TempDir::new(&format!("pty-sig{signal}"));
+        let mut app = Pty::start(Launch::new(&dir.0, &[]));
+        app.wait_for("Steps");
+        // SAFETY: kill has no memory effects; the pid is our own child.
+        assert_eq!(unsafe { libc::kill(app.pid() as i32, number) }, 0);
+        assert_eq!(app.wait_exit(), code, "128 + SIG{signal}");
+        assert_terminal_restored(&app);
     }
 }
 
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message() {
-    let dir = TempDir::new("tmux-panic");
-    let Some(tmux) = Tmux::start("panic", &command_then_stty(&dir.0, "EDGEPLAN_TEST_PANIC=1"))
-    else {
-        return;
-    };
-    assert_eq!(wait_for_exit(&dir.0), "101");
-    assert_terminal_restored(&dir.0, &tmux);
-    let stderr = std::fs::read_to_string(dir.join("stderr")).unwrap();
-    assert!(
-        stderr.contains("panicking after the first frame"),
-        "{stderr}"
-    );
+    let dir = TempDir::new("pty-panic");
+    let mut app = Pty::start(Launch {
+        env: &[("EDGEPLAN_TEST_PANIC", "1")],
+        ..Launch::new(&dir.0, &[])
+    });
+    assert_eq!(app.wait_exit(), 101);
+    assert_terminal_restored(&app);
+    let screen = app.wait_for("panicking after the first frame");
+    assert!(!screen.contains("Steps"), "{screen}");
 }

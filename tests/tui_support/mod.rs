@@ -12,7 +12,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
 pub mod pty;
-pub mod tmux;
 
 /// The example in the default theme with box drawing.
 pub fn example() -> App {

@@ -3,7 +3,9 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -36,6 +38,8 @@ pub struct Pty {
     writer: Option<Box<dyn Write + Send>>,
     master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
+    closing: Arc<AtomicBool>,
+    pump: Option<std::thread::JoinHandle<()>>,
 }
 
 /// What to start: arguments, working directory and environment (nothing inherited).
@@ -92,16 +96,36 @@ impl Pty {
             0,
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
-        std::thread::spawn(move || {
+        // Our own copy of the master, polled with a timeout, so `hang_up` can close every
+        // copy and the kernel really hangs the terminal up.
+        let master_fd = pair.master.as_raw_fd().expect("a pty master fd");
+        // SAFETY: dup of an fd we own; the new fd is owned by the File below.
+        let mut reader = unsafe { std::fs::File::from_raw_fd(libc::dup(master_fd)) };
+        let closing = Arc::new(AtomicBool::new(false));
+        let (p, o, c) = (
+            Arc::clone(&parser),
+            Arc::clone(&output),
+            Arc::clone(&closing),
+        );
+        let pump = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !c.load(Ordering::Relaxed) {
+                let mut fds = libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut fds, 1, 20) } <= 0 {
+                    continue;
                 }
-                p.lock().unwrap().process(&buf[..n]);
-                o.lock().unwrap().extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        o.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
@@ -111,6 +135,8 @@ impl Pty {
             writer: Some(writer),
             master: Some(pair.master),
             child,
+            closing,
+            pump: Some(pump),
         }
     }
 
@@ -190,6 +216,10 @@ impl Pty {
 
     /// Closes the terminal's master side, as an SSH drop does (the kernel hangs up).
     pub fn hang_up(&mut self) {
+        self.closing.store(true, Ordering::Relaxed);
+        if let Some(pump) = self.pump.take() {
+            let _ = pump.join();
+        }
         self.writer = None;
         self.master = None;
     }
@@ -199,6 +229,7 @@ impl Pty {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait for edgeplan") {
+                self.settle();
                 return status.exit_code();
             }
             if start.elapsed() > PATIENCE {
@@ -206,6 +237,49 @@ impl Pty {
                 panic!("edgeplan did not exit; the screen:\n{}", self.screen());
             }
             std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// The terminal's line discipline is cooked again (canonical input, echo, signals),
+    /// as a shell needs it after the app has gone; `Err` names what is still raw.
+    pub fn cooked(&self) -> Result<(), String> {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|m| m.as_raw_fd())
+            .expect("the terminal is still open");
+        // SAFETY: a zeroed termios is a valid out-parameter; fd is our open pty master.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: as above; tcgetattr only writes into `t`.
+        if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+            return Err(format!("tcgetattr: {}", std::io::Error::last_os_error()));
+        }
+        let missing: Vec<&str> = [
+            (libc::ICANON, "icanon"),
+            (libc::ECHO, "echo"),
+            (libc::ISIG, "isig"),
+        ]
+        .into_iter()
+        .filter(|(flag, _)| t.c_lflag & flag == 0)
+        .map(|(_, name)| name)
+        .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("raw mode left on: -{}", missing.join(" -")))
+        }
+    }
+
+    /// Waits until the app has written nothing for a moment, so the screen shows all of it.
+    pub fn settle(&self) {
+        let mut seen = self.bytes_written();
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let now = self.bytes_written();
+            if now == seen {
+                return;
+            }
+            seen = now;
         }
     }
 
