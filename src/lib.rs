@@ -2,24 +2,18 @@
 //! Alibaba Cloud VPC so that the data center's servers can join an ACK Edge cluster as
 //! edge nodes over Express Connect.
 //!
-//! The domain core (catalog, plan, requirements, checks) is pure: it never touches the
-//! terminal. The CLI and the TUI are two thin faces over it.
+//! This crate holds the two faces, the command line (`cli`) and the terminal UI (`tui`).
+//! The domain lives in the `edgeplan-core` crate, re-exported here under the same module
+//! names, so both faces (and the tests) say `edgeplan::plan`, `edgeplan::checks`, ….
 
 #![warn(missing_docs)]
 
-pub mod catalog;
-pub mod checks;
-pub mod cidr;
+pub use edgeplan_core::{catalog, checks, cidr, draft, hop, plan, requirements, store};
+
 pub mod cli;
-pub mod draft;
-pub mod hop;
-pub mod plan;
-pub mod requirements;
-pub mod store;
 pub mod tui;
 
-pub use catalog::{Catalog, Region};
-pub use checks::{Finding, Report, Severity};
-pub use hop::Hop;
-pub use plan::{Cni, Plan, Scope, Transit};
-pub use requirements::{HopRequirements, Requirement, Requirements};
+pub use edgeplan_core::{
+    Catalog, Cni, Finding, Hop, HopRequirements, Plan, Region, Report, Requirement, Requirements,
+    Scope, Severity, Transit,
+};

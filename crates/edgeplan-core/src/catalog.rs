@@ -7,7 +7,7 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The embedded catalog text.
-pub const REGIONS_TOML: &str = include_str!("../assets/regions.toml");
+pub const REGIONS_TOML: &str = include_str!("../../../assets/regions.toml");
 
 /// Every region the source document names.
 #[derive(Debug, Clone, PartialEq)]
