@@ -1,50 +1,15 @@
 //! What differs between two plans, field by field, in the file's words.
 
-use super::{Choice, Plan};
-use std::fmt::Write as _;
+use super::{Field, Plan};
 
-fn join(nets: &[ipnet::Ipv4Net]) -> String {
-    let mut s = String::new();
-    for (i, n) in nets.iter().enumerate() {
-        let _ = write!(s, "{}{n}", if i == 0 { "" } else { ", " });
-    }
-    if s.is_empty() { "(none)".into() } else { s }
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map_or_else(|| "(unset)".into(), T::to_string)
-}
-
-/// Every field as `(key, value)` text, in file order.
-fn fields(p: &Plan) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [
-        ("meta.name", opt(&p.meta.name)),
-        ("meta.customer", opt(&p.meta.customer)),
-        ("meta.author", opt(&p.meta.author)),
-        ("meta.notes", opt(&p.meta.notes)),
-        ("network.region", p.region.clone()),
-        ("network.cni", p.cni.id().into()),
-        ("network.transit", p.transit.id().into()),
-        ("network.scope", p.scope.id().into()),
-    ]
-    .map(|(k, v)| (k.to_string(), v))
-    .into();
-    for list in super::CidrList::ALL {
-        out.push((format!("network.{}", list.key()), join(list.get(p))));
-    }
-    out.push(("network.service_cidr".into(), opt(&p.service_cidr)));
-    out.push(("network.apiserver_ip".into(), opt(&p.apiserver_ip)));
-    out.push(("network.management_ip".into(), opt(&p.management_ip)));
-    out
-}
-
-/// One line per field that differs: `key: old -> new`.
+/// One line per field that differs, in file order: `key: old -> new`.
 pub fn changes(old: &Plan, new: &Plan) -> Vec<String> {
-    fields(old)
-        .into_iter()
-        .zip(fields(new))
-        .filter(|((_, a), (_, b))| a != b)
-        .map(|((key, a), (_, b))| format!("{key}: {a} -> {b}"))
+    Field::ALL
+        .iter()
+        .filter_map(|field| {
+            let (a, b) = (field.get(old), field.get(new));
+            (a != b).then(|| format!("{}: {a} -> {b}", field.path()))
+        })
         .collect()
 }
 

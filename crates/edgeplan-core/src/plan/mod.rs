@@ -5,10 +5,12 @@
 //! comments and key order.
 
 mod diff;
+mod field;
 mod file;
 mod save;
 
 pub use diff::changes;
+pub use field::{Field, FieldKind, FieldValue, Section};
 pub use file::{MAX_PLAN_BYTES, PlanError, Problem, load_path, parse_plan, plan_text};
 pub use save::{to_toml, update_toml};
 

@@ -2,7 +2,7 @@
 //! document, and a loaded file is edited in place so that its comments, key order and
 //! untouched values stay exactly as they were.
 
-use super::{Choice, Plan, SCHEMA_VERSION, parse_plan};
+use super::{Field, FieldValue, Plan, SCHEMA_VERSION, Section, parse_plan};
 use ipnet::Ipv4Net;
 use toml_edit::{Array, DocumentMut, Item, Table, Value, value};
 
@@ -65,64 +65,35 @@ fn table<'d>(doc: &'d mut DocumentMut, name: &str) -> &'d mut Table {
     doc[name].as_table_mut().expect("plan sections are tables")
 }
 
-/// A plan field written as a TOML string: its key and how to read it from a plan.
-type TextField = (&'static str, fn(&Plan) -> Option<String>);
-/// A `[meta]` field.
-type MetaField = (&'static str, fn(&Plan) -> &Option<String>);
+/// The field's value as TOML; `None` removes the key.
+fn toml_value(value: FieldValue<'_>) -> Option<Value> {
+    match value {
+        FieldValue::Text(text) => text.map(Value::from),
+        FieldValue::Id(id) => Some(Value::from(id)),
+        FieldValue::Cidrs(nets) => Some(cidr_array(nets)),
+        FieldValue::Cidr(net) => net.map(|n| Value::from(n.to_string())),
+        FieldValue::Address(addr) => addr.map(|a| Value::from(a.to_string())),
+    }
+}
 
 fn apply(doc: &mut DocumentMut, plan: &Plan, old: Option<&Plan>) {
     if old.is_none() {
         doc.insert("schema_version", value(SCHEMA_VERSION));
     }
-    let differs = |f: &dyn Fn(&Plan) -> String| old.is_none_or(|o| f(o) != f(plan));
-
-    let meta_fields: [MetaField; 4] = [
-        ("name", |p| &p.meta.name),
-        ("customer", |p| &p.meta.customer),
-        ("author", |p| &p.meta.author),
-        ("notes", |p| &p.meta.notes),
-    ];
-    if !plan.meta.is_empty() || doc.contains_key("meta") {
-        let t = table(doc, "meta");
-        for (key, get) in meta_fields {
-            let changed = old.is_none_or(|o| get(o) != get(plan));
-            set(t, key, get(plan).as_deref().map(Value::from), changed);
+    for section in [Section::Meta, Section::Network] {
+        // An empty [meta] is left out of the file rather than written as a bare header.
+        let optional = section == Section::Meta;
+        if optional && plan.meta.is_empty() && !doc.contains_key(section.key()) {
+            continue;
         }
-        if t.is_empty() {
-            doc.remove("meta");
+        let t = table(doc, section.key());
+        for field in Field::ALL.iter().filter(|f| f.section() == section) {
+            let new = field.get(plan);
+            let changed = old.is_none_or(|o| field.get(o) != new);
+            set(t, field.key(), toml_value(new), changed);
         }
-    }
-
-    let t = table(doc, "network");
-    let scalars: [TextField; 4] = [
-        ("region", |p| Some(p.region.clone())),
-        ("cni", |p| Some(p.cni.id().to_string())),
-        ("transit", |p| Some(p.transit.id().to_string())),
-        ("scope", |p| Some(p.scope.id().to_string())),
-    ];
-    for (key, get) in scalars {
-        set(
-            t,
-            key,
-            get(plan).map(Value::from),
-            differs(&|p| format!("{:?}", get(p))),
-        );
-    }
-    for list in super::CidrList::ALL {
-        let changed = old.is_none_or(|o| list.get(o) != list.get(plan));
-        set(t, list.key(), Some(cidr_array(list.get(plan))), changed);
-    }
-    let optionals: [TextField; 3] = [
-        ("service_cidr", |p| p.service_cidr.map(|n| n.to_string())),
-        ("apiserver_ip", |p| p.apiserver_ip.map(|a| a.to_string())),
-        ("management_ip", |p| p.management_ip.map(|a| a.to_string())),
-    ];
-    for (key, get) in optionals {
-        set(
-            t,
-            key,
-            get(plan).map(Value::from),
-            differs(&|p| format!("{:?}", get(p))),
-        );
+        if optional && t.is_empty() {
+            doc.remove(section.key());
+        }
     }
 }
