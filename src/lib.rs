@@ -12,6 +12,7 @@ pub mod checks;
 pub mod cidr;
 pub mod cli;
 pub mod draft;
+pub mod escape;
 pub mod hop;
 pub mod plan;
 pub mod requirements;
