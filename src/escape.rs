@@ -129,7 +129,10 @@ mod tests {
 
     #[test]
     fn a_file_name_is_escaped() {
-        assert_eq!(escape_path(Path::new("/tmp/a\nb\u{202e}.toml")), "/tmp/a\\nb\\u{202e}.toml");
+        assert_eq!(
+            escape_path(Path::new("/tmp/a\nb\u{202e}.toml")),
+            "/tmp/a\\nb\\u{202e}.toml"
+        );
     }
 
     proptest! {

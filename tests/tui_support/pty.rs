@@ -150,6 +150,11 @@ impl Pty {
         self.output.lock().unwrap().len()
     }
 
+    /// Every byte the app has written so far, as the terminal received it.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
     /// Waits until the screen shows `needle`; panics with the screen after a while.
     pub fn wait_for(&self, needle: &str) -> String {
         self.wait_for_line(&[needle])
