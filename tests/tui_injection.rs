@@ -70,7 +70,14 @@ fn a_plan_and_file_name_with_payloads_show_escaped_and_never_reach_the_terminal(
     let screen = app.wait_for("Steps");
     assert!(screen.contains(FILE_SHOWN), "{screen}");
     app.keys(&["6"]);
-    app.wait_for_line(&["Save to: ", FILE_SHOWN]);
+    let screen = app.wait_for_line(&["Save to: ", FILE_SHOWN]);
+    // The cursor stands after the escaped name, where typing goes on.
+    let (row, col) = app.cursor();
+    let line = screen.lines().nth(usize::from(row)).unwrap_or_default();
+    let end = line
+        .find(FILE_SHOWN)
+        .map(|at| line[..at].chars().count() + FILE_SHOWN.chars().count());
+    assert_eq!(Some(usize::from(col)), end, "{screen}");
     app.keys(&[key::ESC, "q"]);
     assert_eq!(app.wait_exit(), 0);
     assert_nothing_reached(&app);

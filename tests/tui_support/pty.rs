@@ -140,6 +140,11 @@ impl Pty {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The cursor's (row, column).
+    pub fn cursor(&self) -> (u16, u16) {
+        self.parser.lock().unwrap().screen().cursor_position()
+    }
+
     /// True while the app shows the alternate screen.
     pub fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
