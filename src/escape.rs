@@ -20,7 +20,8 @@
 //!
 //! A backslash is not escaped, so the output never holds an unsafe character and escaping
 //! twice changes nothing: text escaped where a message is built and again where it is
-//! drawn shows `\e`, never `\\e`. JSON output keeps serde_json's own escaping instead.
+//! drawn shows `\e`, never `\\e`. JSON output is not escaped this way: it keeps JSON's
+//! own escapes (`check --format json` writes these characters as `\uXXXX`).
 
 use std::borrow::Cow;
 use std::fmt;
