@@ -8,7 +8,7 @@
 
 #![warn(missing_docs)]
 
-pub use edgeplan_core::{catalog, checks, cidr, draft, hop, plan, requirements, store};
+pub use edgeplan_core::{catalog, checks, cidr, draft, escape, hop, plan, requirements, store};
 
 pub mod cli;
 pub mod tui;

@@ -2,6 +2,7 @@
 
 use super::{EXIT_FINDINGS, EXIT_OK, Format, load_or_report};
 use crate::checks::{Report, Severity, check as run_checks};
+use crate::escape::{Escaped, escape_path, is_unsafe};
 use crate::hop::Hop;
 use serde::Serialize;
 use std::io::Write;
@@ -47,7 +48,46 @@ pub fn check_json(report: &Report) -> String {
         warnings: report.count(Severity::Warning),
         findings,
     };
-    serde_json::to_string_pretty(&doc).expect("plain data serializes")
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson::default());
+    doc.serialize(&mut ser).expect("plain data serializes");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Pretty JSON that also writes the characters serde_json leaves raw but a terminal
+/// would act on (DEL, C1, bidi, zero-width, U+2028) as `\uXXXX`: the string parses back
+/// the same and the output holds no terminal control.
+#[derive(Default)]
+struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for SafeJson {
+    delegate! {
+        begin_array(); end_array(); begin_array_value(first: bool); end_array_value();
+        begin_object(); end_object(); begin_object_key(first: bool);
+        begin_object_value(); end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
+            // Every unsafe character is in the Basic Multilingual Plane: one \u escape.
+            write!(w, "{}\\u{:04x}", &rest[..at], u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
 }
 
 fn hops_list(hops: &[Hop]) -> String {
@@ -81,7 +121,7 @@ fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Res
     writeln!(
         out,
         "{}: {verdict}: {e} error(s), {w} warning(s)",
-        path.display()
+        escape_path(path)
     )?;
     for f in &report.findings {
         writeln!(
@@ -90,9 +130,9 @@ fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Res
             f.severity.id(),
             hops_list(&f.hops),
             f.code,
-            f.message
+            Escaped(&f.message)
         )?;
-        writeln!(out, "        fix: {}", f.fix)?;
+        writeln!(out, "        fix: {}", Escaped(&f.fix))?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
 use crate::cidr::parse_net;
+use crate::escape::{Escaped, escape_path};
 use crate::plan::{Choice, Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
@@ -48,7 +49,7 @@ pub fn parse_choice<C: Choice>(s: &str) -> Result<C, String> {
 fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
     values
         .iter()
-        .map(|v| parse_net(v).map_err(|e| format!("{flag} {v:?}: {e}")))
+        .map(|v| parse_net(v).map_err(|e| format!("{flag} \"{}\": {e}", Escaped(v))))
         .collect()
 }
 
@@ -59,7 +60,8 @@ pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
     if let Some(region) = &opts.region {
         if Catalog::builtin().region(region).is_none() {
             return Err(format!(
-                "--region {region:?}: unknown region id; `edgeplan regions` lists them"
+                "--region \"{}\": unknown region id; `edgeplan regions` lists them",
+                Escaped(region)
             ));
         }
         if region != &plan.region {
@@ -93,7 +95,7 @@ pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return EXIT_UNREADABLE;
         }
     };
-    let path = opts.output.display();
+    let path = escape_path(&opts.output);
     if !opts.force && opts.output.exists() {
         let _ = writeln!(err, "{path}: already exists; use --force to overwrite it");
         return EXIT_UNREADABLE;

@@ -3,6 +3,7 @@
 use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
 use crate::catalog::Catalog;
 use crate::checks::check;
+use crate::escape::Escaped;
 use crate::hop::{Hop, path_line};
 use crate::plan::Plan;
 use crate::requirements::derive;
@@ -10,16 +11,36 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
+/// The plan's free-text facts, escaped: they come from the file as written. Notes keep
+/// their lines, each indented under the first; every other control shows as an escape.
+fn write_meta(s: &mut String, plan: &Plan) {
+    let m = &plan.meta;
+    let one_line = [
+        ("Plan:   ", &m.name),
+        ("Customer:", &m.customer),
+        ("Author: ", &m.author),
+    ];
+    for (label, value) in one_line {
+        if let Some(value) = value {
+            let _ = writeln!(s, "{label} {}", Escaped(value));
+        }
+    }
+    if let Some(notes) = &m.notes {
+        for (i, line) in notes.lines().enumerate() {
+            let label = if i == 0 { "Notes:  " } else { "        " };
+            let _ = writeln!(s, "{label} {}", Escaped(line));
+        }
+    }
+}
+
 /// The whole plan as text: header, path, each hop's requirements with reasons, findings.
 pub fn show_text(plan: &Plan) -> String {
     let mut s = String::new();
     let region_name = Catalog::builtin()
         .region(&plan.region)
         .map_or("unknown region", |r| r.name.as_str());
-    if let Some(name) = &plan.meta.name {
-        let _ = writeln!(s, "Plan:    {name}");
-    }
-    let _ = writeln!(s, "Region:  {} ({region_name})", plan.region);
+    write_meta(&mut s, plan);
+    let _ = writeln!(s, "Region:  {} ({region_name})", Escaped(&plan.region));
     let _ = writeln!(
         s,
         "CNI:     {}   Transit: {}   Scope: {}",
@@ -35,7 +56,7 @@ pub fn show_text(plan: &Plan) -> String {
             let _ = writeln!(s, "      why: {}", r.reason);
         }
         for f in report.on(hop) {
-            let _ = writeln!(s, "  ! {} {}: {}", f.severity, f.code, f.message);
+            let _ = writeln!(s, "  ! {} {}: {}", f.severity, f.code, Escaped(&f.message));
         }
     }
     let _ = writeln!(

@@ -327,7 +327,8 @@ impl App {
     pub fn file_label(&self) -> String {
         match &self.doc.path {
             Some(p) => {
-                let name = p.display().to_string();
+                // Escaped here, before the status line cuts it to fit.
+                let name = crate::escape::escape_path(p);
                 if self.doc.new_file {
                     format!("{name} (new file)")
                 } else {

@@ -23,6 +23,7 @@ pub use keys::{Action, keymap};
 pub use update::{handle_key, update};
 
 use crate::draft::DraftStore;
+use crate::escape::Escaped;
 use crate::plan::{PlanError, load_path};
 use glyphs::Glyphs;
 use std::path::PathBuf;
@@ -103,11 +104,14 @@ pub fn run(options: Options) -> i32 {
     }
     if let Some(problem) = &loaded.problem {
         // Repeated after the screen is gone, so it is not lost with the first keystroke.
-        eprintln!("edgeplan: {problem}");
+        eprintln!("edgeplan: {}", Escaped(problem));
     }
     match &app.load_error {
         Some(error) => {
-            eprintln!("{error}");
+            // One problem a line; each line escaped, as the terminal is back to normal.
+            for line in error.lines() {
+                eprintln!("{}", Escaped(line));
+            }
             crate::cli::EXIT_UNREADABLE
         }
         None => crate::cli::EXIT_OK,

@@ -251,14 +251,10 @@ fn parse_colour(s: &str) -> Option<Color> {
     s.parse().ok()
 }
 
-/// `s` for a one-line message: control and bidi characters escaped, cut to `max` characters.
+/// `s` for a one-line message: unsafe characters escaped, cut to `max` characters.
 fn one_line(s: &str, max: usize) -> String {
-    let mut chars = s.chars().flat_map(|c| {
-        let escape =
-            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        let escaped = escape.then(|| c.escape_default()).into_iter().flatten();
-        escaped.chain((!escape).then_some(c))
-    });
+    let escaped = crate::escape::escape(s);
+    let mut chars = escaped.chars();
     let mut out: String = chars.by_ref().take(max).collect();
     if chars.next().is_some() {
         out.push('…');
@@ -405,7 +401,9 @@ impl Theme {
             .map(|d| d.join(format!("{name}.toml")))
             .filter(|p| p.exists())
         {
-            let origin = path.display().to_string();
+            // The file name and the theme name come from the user's directory and
+            // command line; every message below starts from this escaped name.
+            let origin = crate::escape::escape_path(&path);
             let result =
                 read_theme(&path, &origin).and_then(|text| Theme::parse_over(name, &origin, &text));
             return match result {
@@ -415,8 +413,10 @@ impl Theme {
                 },
                 Err(e) => Loaded {
                     theme: fallback(),
+                    // Escaped whole as well: a key of the user's file may reach `e`.
                     problem: Some(format!(
-                        "{e} (using the built-in {} theme)",
+                        "{} (using the built-in {} theme)",
+                        crate::escape::Escaped(&e),
                         fallback().name
                     )),
                 },
@@ -431,12 +431,13 @@ impl Theme {
                 let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
                 let dir = user_dir.map_or_else(
                     || "the config directory".to_string(),
-                    |d| d.display().to_string(),
+                    crate::escape::escape_path,
                 );
                 Loaded {
                     theme: Theme::default_dark(),
                     problem: Some(format!(
-                        "no theme named {name:?}: built-in themes are {}; user themes go in {dir}/NAME.toml",
+                        "no theme named \"{}\": built-in themes are {}; user themes go in {dir}/NAME.toml",
+                        crate::escape::Escaped(name),
                         names.join(", ")
                     )),
                 }

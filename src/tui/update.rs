@@ -302,7 +302,8 @@ fn commit_draft(app: &mut App) -> bool {
         return true;
     }
     if let Some(reason) = &draft.error {
-        let text = format!("{:?} is not kept: {reason}", draft.input.value());
+        let value = crate::escape::Escaped(draft.input.value());
+        let text = format!("\"{value}\" is not kept: {reason}");
         say_error(app, text);
         return false;
     }

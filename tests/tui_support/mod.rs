@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
+pub mod payloads;
 pub mod pty;
 
 /// The example in the default theme with box drawing.

@@ -166,6 +166,11 @@ impl Pty {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The cursor's (row, column).
+    pub fn cursor(&self) -> (u16, u16) {
+        self.parser.lock().unwrap().screen().cursor_position()
+    }
+
     /// True while the app shows the alternate screen.
     pub fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
@@ -174,6 +179,11 @@ impl Pty {
     /// How many bytes the app has written so far.
     pub fn bytes_written(&self) -> usize {
         self.output.lock().unwrap().len()
+    }
+
+    /// Every byte the app has written so far, as the terminal received it.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
     }
 
     /// Waits until the screen shows `needle`; panics with the screen after a while.

@@ -1,5 +1,6 @@
 //! Strict parsing of IPv4 CIDR blocks and addresses, and how two blocks relate.
 
+use crate::escape::Escaped;
 use ipnet::Ipv4Net;
 use std::fmt;
 use std::net::Ipv4Addr;
@@ -33,11 +34,13 @@ impl fmt::Display for CidrError {
                 write!(f, "missing prefix length (write it as 10.0.0.0/8)")
             }
             CidrError::PrefixOutOfRange(p) => {
-                write!(f, "prefix length {p} is out of range (0 to 32)")
+                // Both carry the text as written, which may hold terminal controls.
+                write!(f, "prefix length {} is out of range (0 to 32)", Escaped(p))
             }
             CidrError::BadAddress(a) => write!(
                 f,
-                "{a:?} is not an IPv4 address (four numbers 0-255, no leading zeros)"
+                "\"{}\" is not an IPv4 address (four numbers 0-255, no leading zeros)",
+                Escaped(a)
             ),
             CidrError::HostBitsSet(net) => {
                 write!(f, "host bits are set; the network is {net}")

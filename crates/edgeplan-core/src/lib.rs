@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod checks;
 pub mod cidr;
 pub mod draft;
+pub mod escape;
 pub mod hop;
 pub mod plan;
 pub mod requirements;

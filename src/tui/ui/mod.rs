@@ -190,10 +190,18 @@ pub fn pane<'a>(app: &App, title: impl Into<Line<'a>>, pane: Pane) -> Block<'a> 
         .title(title.style(app.theme.title(focused)))
 }
 
-/// A span of `text` in a style, for building lines tersely.
+/// A span of `text` in a style, for building lines tersely. Text from a plan, a file
+/// name or a message may hold terminal controls, bidi or zero-width characters, which
+/// the buffer would pass on: they are escaped here (escaping is idempotent, so text
+/// escaped earlier is unchanged).
 pub fn span<'a>(
     text: impl Into<std::borrow::Cow<'a, str>>,
     style: ratatui::style::Style,
 ) -> Span<'a> {
-    Span::styled(text, style)
+    let text = text.into();
+    let escaped = match crate::escape::escape(&text) {
+        std::borrow::Cow::Owned(safe) => Some(safe),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    Span::styled(escaped.map_or(text, std::borrow::Cow::Owned), style)
 }

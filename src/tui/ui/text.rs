@@ -1,6 +1,7 @@
 //! Text layout helpers: word wrapping that knows its line count (so scrolling can be
 //! clamped), truncation with the session's ellipsis, and a builder for pre-wrapped lines.
 
+use crate::escape::escape;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -122,11 +123,11 @@ impl<'a> Doc<'a> {
     }
 
     /// Adds `text` wrapped after `prefix` spans; later lines are indented by the
-    /// prefix's width.
+    /// prefix's width. Unsafe characters are escaped before wrapping, so widths hold.
     pub fn wrapped(&mut self, prefix: Vec<Span<'a>>, text: &str, style: Style) {
         let indent: usize = prefix.iter().map(Span::width).sum();
         let room = self.width.saturating_sub(indent).max(8);
-        for (i, part) in wrap(text, room).into_iter().enumerate() {
+        for (i, part) in wrap(&escape(text), room).into_iter().enumerate() {
             let mut spans = if i == 0 {
                 prefix.clone()
             } else {

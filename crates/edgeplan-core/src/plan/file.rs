@@ -4,6 +4,7 @@
 use super::{Choice, Cni, Meta, Plan, SCHEMA_VERSION, Scope, Transit, default_cloud_service_cidrs};
 use crate::catalog::Catalog;
 use crate::cidr::{parse_addr, parse_net};
+use crate::escape::Escaped;
 use ipnet::Ipv4Net;
 use serde::Deserialize;
 use std::fmt;
@@ -46,18 +47,19 @@ impl fmt::Display for PlanError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}", self.file)?;
+            // The file name, key, value and parser message all come from the file.
+            write!(f, "{}", Escaped(&self.file))?;
             if let Some(line) = p.line {
                 write!(f, ":{line}")?;
             }
             write!(f, ":")?;
             match (&p.key, &p.value) {
-                (Some(k), Some(v)) => write!(f, " {k} = {v}:")?,
-                (Some(k), None) => write!(f, " {k}:")?,
-                (None, Some(v)) => write!(f, " {v}:")?,
+                (Some(k), Some(v)) => write!(f, " {} = {}:", Escaped(k), Escaped(v))?,
+                (Some(k), None) => write!(f, " {}:", Escaped(k))?,
+                (None, Some(v)) => write!(f, " {}:", Escaped(v))?,
                 (None, None) => {}
             }
-            write!(f, " {}", p.message)?;
+            write!(f, " {}", Escaped(&p.message))?;
         }
         Ok(())
     }
@@ -74,16 +76,9 @@ impl PlanError {
     }
 }
 
-/// The value as shown in a message: control characters escaped, long values cut.
+/// The value as shown in a message: long values cut (`Display` escapes it).
 fn shorten(s: &str) -> String {
-    let visible = |c: char| {
-        if c.is_control() {
-            c.escape_debug().to_string()
-        } else {
-            c.to_string()
-        }
-    };
-    let head: String = s.chars().take(MAX_SHOWN_VALUE).map(visible).collect();
+    let head: String = s.chars().take(MAX_SHOWN_VALUE).collect();
     if s.chars().count() <= MAX_SHOWN_VALUE {
         head
     } else {
@@ -202,7 +197,7 @@ impl Converter<'_> {
         self.problems.push(Problem {
             line: Some(line_of(self.text, span.start)),
             key: Some(key),
-            value: Some(format!("{:?}", shorten(value))),
+            value: Some(format!("\"{}\"", shorten(value))),
             message,
         });
     }

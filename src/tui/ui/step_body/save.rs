@@ -1,10 +1,11 @@
 //! The save step: the path to write, whether there is anything unsaved, and the text
 //! that will be written.
 
+use crate::escape::escape;
 use crate::tui::app::App;
 use crate::tui::persist::file_text;
 use crate::tui::ui::span;
-use crate::tui::ui::text::{Doc, truncate};
+use crate::tui::ui::text::{Doc, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -17,14 +18,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let prompt = "Save to: ";
     let path = app.save_path.value();
     let room = usize::from(area.width).saturating_sub(prompt.len());
-    let scroll = app.save_path.visual_scroll(room.saturating_sub(1));
-    let shown: String = path.chars().skip(scroll).collect();
+    // The path may come from a hostile file name: it is shown escaped, so the cursor and
+    // the scroll are measured on the escaped text.
+    let before: String = path.chars().take(app.save_path.cursor()).collect();
+    let cursor = width(&escape(&before));
+    let mut shown = escape(path).into_owned();
+    let mut hidden = 0;
+    while hidden + room.saturating_sub(1) < cursor && !shown.is_empty() {
+        hidden += width(&shown.remove(0).to_string());
+    }
     d.line(Line::from(vec![
         span(prompt, t.heading()),
         span(format!("{shown:<room$}"), t.input(!path.trim().is_empty())),
     ]));
     if focused && !app.read_only {
-        let x = area.x + (prompt.len() + app.save_path.visual_cursor() - scroll) as u16;
+        let x = area.x + (prompt.len() + cursor - hidden) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
     let state = if app.read_only {
