@@ -39,10 +39,16 @@ fn a_save_killed_at_random_moments_leaves_the_old_or_the_new_plan() {
             "eu-central-1"
         };
         let mut child = new_plan(&path, region).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(seed % 6000));
-        let _ = child.kill();
-        if child.wait().unwrap().code().is_none() {
-            killed += 1; // ended by the signal, not by finishing
+        if round % 10 == 9 {
+            // Every tenth save runs to the end, however loaded the machine is, so the
+            // plan keeps changing between the two versions.
+            assert!(child.wait().unwrap().success(), "round {round}");
+        } else {
+            std::thread::sleep(Duration::from_micros(seed % 6000));
+            let _ = child.kill();
+            if child.wait().unwrap().code().is_none() {
+                killed += 1; // ended by the signal, not by finishing
+            }
         }
         let now = std::fs::read_to_string(&path).unwrap();
         assert!(
@@ -57,10 +63,6 @@ fn a_save_killed_at_random_moments_leaves_the_old_or_the_new_plan() {
         }
     }
     assert!(killed > 10, "only {killed} saves were interrupted");
-    assert!(
-        killed < 150,
-        "every save was interrupted: none reached the end"
-    );
     eprintln!("{killed} of 150 saves interrupted");
     std::fs::remove_dir_all(&dir).unwrap();
 }
