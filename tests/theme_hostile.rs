@@ -10,7 +10,9 @@
 mod tui_support;
 
 use edgeplan::checks::Severity;
-use edgeplan::tui::theme::{HopStatus, MAX_THEME_BYTES, MessageKind, Theme};
+use edgeplan::hop::HopStatus;
+use edgeplan::tui::app::MessageKind;
+use edgeplan::tui::theme::{MAX_THEME_BYTES, Theme};
 use proptest::prelude::*;
 use ratatui::style::{Color, Modifier, Style};
 use std::path::{Path, PathBuf};

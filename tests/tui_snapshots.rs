@@ -5,11 +5,12 @@
 mod tui_support;
 
 use edgeplan::Hop;
+use edgeplan::hop::HopStatus;
 use edgeplan::plan::{Plan, parse_plan};
 use edgeplan::tui::App;
 use edgeplan::tui::app::{Document, Step};
 use edgeplan::tui::glyphs::{ASCII, UNICODE};
-use edgeplan::tui::theme::{HopStatus, Theme};
+use edgeplan::tui::theme::Theme;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;

@@ -2,7 +2,9 @@
 
 mod tui_support;
 
-use edgeplan::tui::theme::{BUILTIN, HopStatus, MessageKind, Theme};
+use edgeplan::hop::HopStatus;
+use edgeplan::tui::app::MessageKind;
+use edgeplan::tui::theme::{BUILTIN, Theme};
 use ratatui::style::{Color, Modifier};
 use tui_support::TempDir;
 

@@ -4,10 +4,12 @@
 mod tui_support;
 
 use edgeplan::Hop;
+use edgeplan::hop::HopStatus;
 use edgeplan::plan::{Cni, Plan, Transit, load_path, to_toml};
+use edgeplan::tui::app::MessageKind;
 use edgeplan::tui::app::{Mode, Overlay, Pane, Step};
 use edgeplan::tui::editor::CidrRow;
-use edgeplan::tui::theme::{HopStatus, MessageKind, Theme};
+use edgeplan::tui::theme::Theme;
 use edgeplan::tui::{Options, build_app};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;

@@ -5,9 +5,9 @@
 use super::autosave::{Autosave, RecoveredDraft};
 use super::editor::{CidrRow, Draft, RegionPicker, cidr_rows};
 use super::glyphs::Glyphs;
-use super::theme::{HopStatus, MessageKind, Theme};
+use super::theme::Theme;
 use crate::checks::{Finding, Report, check};
-use crate::hop::Hop;
+use crate::hop::{Hop, HopStatus};
 use crate::plan::{Choice, Cni, Plan, Transit};
 use crate::requirements::{Requirements, derive};
 use crate::store::DiskStamp;
@@ -62,11 +62,6 @@ impl Step {
     /// The step after this one (the last stays put).
     pub fn next(self) -> Step {
         Step::ALL[(self.index() + 1).min(Step::ALL.len() - 1)]
-    }
-
-    /// The step before this one (the first stays put).
-    pub fn prev(self) -> Step {
-        Step::ALL[self.index().saturating_sub(1)]
     }
 }
 
@@ -134,6 +129,15 @@ pub struct Document {
     pub new_file: bool,
     /// The file as last read or written, to notice changes made by someone else.
     pub stamp: Option<DiskStamp>,
+}
+
+/// What a status-line message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Something worked (saved, region chosen).
+    Info,
+    /// Something failed or was refused.
+    Error,
 }
 
 /// A line for the status bar.

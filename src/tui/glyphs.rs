@@ -1,7 +1,7 @@
 //! The characters the TUI draws with: box drawing and arrows on UTF-8 terminals, plain
 //! ASCII with `--ascii` or when the locale is not UTF-8.
 
-use super::theme::HopStatus;
+use crate::hop::HopStatus;
 use ratatui::symbols::border;
 
 /// One set of drawing characters.

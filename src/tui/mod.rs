@@ -25,9 +25,10 @@ pub use update::{handle_key, update};
 use crate::draft::DraftStore;
 use crate::escape::Escaped;
 use crate::plan::{PlanError, load_path};
+use app::MessageKind;
 use glyphs::Glyphs;
 use std::path::PathBuf;
-use theme::{MessageKind, Theme};
+use theme::Theme;
 
 /// How the TUI was asked to start.
 #[derive(Debug, Clone, Default)]

@@ -2,7 +2,7 @@
 //! write, so a failed save never leaves a half-written plan behind.
 
 use super::app::App;
-use super::theme::MessageKind;
+use super::app::MessageKind;
 use crate::plan::{to_toml, update_toml};
 use crate::store::{DiskStamp, changed_on_disk, write_atomic};
 use std::path::Path;

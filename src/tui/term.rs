@@ -105,7 +105,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
         }
         app.with_autosave(|a, app| a.tick(app, Instant::now()));
         if let Some(error) = app.autosave.error.take() {
-            app.say(super::theme::MessageKind::Error, error);
+            app.say(super::app::MessageKind::Error, error);
         }
     }
     Ok(())

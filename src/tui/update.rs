@@ -1,10 +1,10 @@
 //! The one place that changes the app: `update(app, action)`.
 
+use super::app::MessageKind;
 use super::app::{App, Mode, Overlay, Pane, Step};
 use super::editor::{CidrRow, Draft, DraftTarget, RegionPicker, Single, step_index};
 use super::keys::{Action, Context, context, keymap};
 use super::persist;
-use super::theme::MessageKind;
 use crate::checks::Finding;
 use crate::hop::Hop;
 use crate::plan::{Choice, CidrList, Cni, Plan, Scope, Transit};

@@ -1,5 +1,6 @@
 //! The hops along the path from the data center to the VPC.
 
+use crate::checks::Severity;
 use std::fmt;
 
 /// One device or table on the path that must be configured.
@@ -46,11 +47,6 @@ impl Hop {
         }
     }
 
-    /// The hop for a stable id.
-    pub fn from_id(id: &str) -> Option<Hop> {
-        Hop::ALL.into_iter().find(|h| h.id() == id)
-    }
-
     /// A human title; the transit hop is named after the chosen transit.
     pub fn title(self, transit: crate::Transit) -> &'static str {
         match self {
@@ -80,6 +76,28 @@ impl Hop {
     /// The previous hop towards the data center, if any.
     pub fn prev(self) -> Option<Hop> {
         self.index().checked_sub(1).map(|i| Hop::ALL[i])
+    }
+}
+
+/// How a hop stands after the checks, as the topology shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HopStatus {
+    /// No warning or error touches the hop.
+    Ok,
+    /// The worst finding is a warning.
+    Warning,
+    /// At least one error.
+    Error,
+}
+
+impl HopStatus {
+    /// The status for a hop's worst finding; notes (info) leave a hop ok.
+    pub fn from_worst(worst: Option<Severity>) -> HopStatus {
+        match worst {
+            Some(Severity::Error) => HopStatus::Error,
+            Some(Severity::Warning) => HopStatus::Warning,
+            Some(Severity::Info) | None => HopStatus::Ok,
+        }
     }
 }
 

@@ -4,11 +4,11 @@
 use super::text::Doc;
 use super::{pane, span};
 use crate::hop::Hop;
+use crate::hop::HopStatus;
 use crate::plan::Transit;
 use crate::requirements::{Direction, Requirement, RequirementKind};
 use crate::tui::app::{App, Pane};
 use crate::tui::glyphs::Glyphs;
-use crate::tui::theme::HopStatus;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -80,8 +80,8 @@ pub fn render_message(app: &App, frame: &mut Frame, area: Rect) {
     let Some(message) = &app.message else { return };
     let style = app.theme.message(message.kind);
     let mark = match message.kind {
-        crate::tui::theme::MessageKind::Info => app.glyphs.ok,
-        crate::tui::theme::MessageKind::Error => app.glyphs.error,
+        crate::tui::app::MessageKind::Info => app.glyphs.ok,
+        crate::tui::app::MessageKind::Error => app.glyphs.error,
     };
     let width = usize::from(area.width).saturating_sub(2);
     let mut d = super::text::Doc::new(area.width);

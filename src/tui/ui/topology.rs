@@ -57,15 +57,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let legend = Line::from(vec![
         span(
             format!(" {} ok ", app.glyphs.ok),
-            app.theme.hop(crate::tui::theme::HopStatus::Ok, false),
+            app.theme.hop(crate::hop::HopStatus::Ok, false),
         ),
         span(
             format!(" {} warning ", app.glyphs.warning),
-            app.theme.hop(crate::tui::theme::HopStatus::Warning, false),
+            app.theme.hop(crate::hop::HopStatus::Warning, false),
         ),
         span(
             format!(" {} error ", app.glyphs.error),
-            app.theme.hop(crate::tui::theme::HopStatus::Error, false),
+            app.theme.hop(crate::hop::HopStatus::Error, false),
         ),
     ]);
     let wide = area.width >= super::VERTICAL_BELOW;
