@@ -1,7 +1,7 @@
 //! The `edgeplan` binary: parses arguments and hands over to the CLI or the TUI.
 
 use clap::{Parser, Subcommand};
-use edgeplan::cli::{self, Format, NewOptions};
+use edgeplan::cli::{self, ChoiceParser, Format, NewOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,7 +32,7 @@ enum Command {
         /// The plan file.
         plan: PathBuf,
         /// Output format.
-        #[arg(long, default_value = "text", value_parser = parse_format)]
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
         format: Format,
     },
     /// Print the path and every hop's requirements with reasons, for a ticket.
@@ -45,17 +45,9 @@ enum Command {
     /// List the region catalog.
     Regions {
         /// Output format.
-        #[arg(long, default_value = "text", value_parser = parse_format)]
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
         format: Format,
     },
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    match s {
-        "text" => Ok(Format::Text),
-        "json" => Ok(Format::Json),
-        _ => Err("expected text | json".into()),
-    }
 }
 
 fn main() -> ExitCode {

@@ -230,3 +230,15 @@ fn bad_arguments_exit_2_with_what_was_expected() {
     assert_eq!(code, 2);
     assert!(err.contains("expected flannel | terway-edge"), "{err}");
 }
+
+#[test]
+fn help_lists_the_ids_of_every_choice() {
+    let (_, new, _) = run(&["new", "--help"]);
+    for ids in ["flannel, terway-edge", "ecr, cen", "broad, fine"] {
+        assert!(new.contains(&format!("[possible values: {ids}]")), "{new}");
+    }
+    for cmd in ["check", "regions"] {
+        let (_, help, _) = run(&[cmd, "--help"]);
+        assert!(help.contains("[possible values: text, json]"), "{help}");
+    }
+}

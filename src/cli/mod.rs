@@ -2,11 +2,13 @@
 //! process exit code, so the binary stays a thin dispatcher and tests can call them too.
 
 mod check;
+mod choice;
 mod new;
 mod regions;
 mod show;
 
 pub use check::{check, check_json};
+pub use choice::ChoiceParser;
 pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use show::{show, show_text};
@@ -23,7 +25,18 @@ pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_UNREADABLE: i32 = 2;
 
 /// Text or JSON output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Format {
     /// For people.
     #[default]

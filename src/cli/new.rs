@@ -1,10 +1,11 @@
 //! `edgeplan new`: writes a plan file, the source's example unless told otherwise.
 
+use super::ChoiceParser;
 use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
 use crate::cidr::parse_net;
 use crate::escape::{Escaped, escape_path};
-use crate::plan::{Choice, Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
+use crate::plan::{Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,14 +22,14 @@ pub struct NewOptions {
     /// Region id, such as cn-hangzhou (see `edgeplan regions`).
     #[arg(long)]
     pub region: Option<String>,
-    /// CNI plugin: flannel | terway-edge.
-    #[arg(long, value_parser = parse_choice::<Cni>)]
+    /// CNI plugin.
+    #[arg(long, value_parser = ChoiceParser::<Cni>::new())]
     pub cni: Option<Cni>,
-    /// Transit: ecr | cen.
-    #[arg(long, value_parser = parse_choice::<Transit>)]
+    /// Transit between the VBR and the VPC.
+    #[arg(long, value_parser = ChoiceParser::<Transit>::new())]
     pub transit: Option<Transit>,
-    /// Scope of cloud-service destinations: broad | fine.
-    #[arg(long, value_parser = parse_choice::<Scope>)]
+    /// Scope of cloud-service destinations.
+    #[arg(long, value_parser = ChoiceParser::<Scope>::new())]
     pub scope: Option<Scope>,
     /// Data center CIDR block (repeat for more).
     #[arg(long)]
@@ -39,11 +40,6 @@ pub struct NewOptions {
     /// Edge container CIDR block, for Terway Edge (repeat for more).
     #[arg(long)]
     pub container: Vec<String>,
-}
-
-/// Parses a choice by its stable id, for the argument parser.
-pub fn parse_choice<C: Choice>(s: &str) -> Result<C, String> {
-    C::from_id(s).ok_or_else(|| format!("expected {}", C::expected()))
 }
 
 fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {

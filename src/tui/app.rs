@@ -8,10 +8,11 @@ use super::glyphs::Glyphs;
 use super::theme::Theme;
 use crate::checks::{Finding, Report, check};
 use crate::hop::{Hop, HopStatus};
-use crate::plan::{Choice, Cni, Plan, Transit};
+use crate::plan::{Cni, Plan, Transit};
 use crate::requirements::{Requirements, derive};
 use crate::store::DiskStamp;
 use std::path::{Path, PathBuf};
+use strum::VariantArray;
 use tui_input::Input;
 
 /// A wizard step, in the order the left pane lists them.
@@ -227,8 +228,11 @@ impl App {
             report: check(&plan),
             requirements: derive(&plan),
             regions: RegionPicker::at(&plan.region),
-            cni_cursor: Cni::ALL.iter().position(|c| *c == plan.cni).unwrap_or(0),
-            transit_cursor: Transit::ALL
+            cni_cursor: Cni::VARIANTS
+                .iter()
+                .position(|c| *c == plan.cni)
+                .unwrap_or(0),
+            transit_cursor: Transit::VARIANTS
                 .iter()
                 .position(|t| *t == plan.transit)
                 .unwrap_or(0),

@@ -7,8 +7,9 @@ use super::keys::{Action, Context, context, keymap};
 use super::persist;
 use crate::checks::Finding;
 use crate::hop::Hop;
-use crate::plan::{Choice, CidrList, Cni, Plan, Scope, Transit};
+use crate::plan::{CidrList, Cni, Plan, Scope, Transit};
 use ratatui::crossterm::event::KeyEvent;
+use strum::VariantArray;
 
 /// Lines a page key moves.
 const PAGE: isize = 10;
@@ -174,10 +175,10 @@ fn move_cursor(app: &mut App, ctx: Context, delta: isize) {
         Context::Walkthrough => scroll(&mut app.walkthrough_scroll, delta),
         Context::Region => app.regions.move_by(delta),
         Context::Choice if app.step == Step::Cni => {
-            app.cni_cursor = step_index(app.cni_cursor, delta, Cni::ALL.len());
+            app.cni_cursor = step_index(app.cni_cursor, delta, Cni::VARIANTS.len());
         }
         Context::Choice => {
-            app.transit_cursor = step_index(app.transit_cursor, delta, Transit::ALL.len())
+            app.transit_cursor = step_index(app.transit_cursor, delta, Transit::VARIANTS.len())
         }
         Context::Cidrs => {
             app.cidr_cursor = step_index(app.cidr_cursor, delta, app.cidr_rows().len())
@@ -228,9 +229,9 @@ fn choose(app: &mut App) {
     }
     let mut plan = app.plan.clone();
     if app.step == Step::Cni {
-        plan.cni = Cni::ALL[app.cni_cursor];
+        plan.cni = Cni::VARIANTS[app.cni_cursor];
     } else {
-        plan.transit = Transit::ALL[app.transit_cursor];
+        plan.transit = Transit::VARIANTS[app.transit_cursor];
     }
     app.set_plan(plan);
     go_to_step(app, app.step.next());

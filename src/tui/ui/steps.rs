@@ -2,7 +2,6 @@
 
 use super::{pane, span};
 use crate::Severity;
-use crate::plan::Choice;
 use crate::tui::app::{App, Pane, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,9 +16,9 @@ pub fn summary(app: &App, step: Step) -> String {
     );
     match step {
         Step::Region => app.plan.region.clone(),
-        Step::Cni => app.plan.cni.id().to_string(),
-        Step::Transit => app.plan.transit.id().to_string(),
-        Step::Cidrs => format!("{} scope", app.plan.scope.id()),
+        Step::Cni => app.plan.cni.to_string(),
+        Step::Transit => app.plan.transit.to_string(),
+        Step::Cidrs => format!("{} scope", app.plan.scope),
         Step::Review if errors + warnings == 0 => "all ok".into(),
         Step::Review if warnings == 0 => format!("{errors} err"),
         Step::Review if errors == 0 => format!("{warnings} warn"),

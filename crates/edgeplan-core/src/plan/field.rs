@@ -2,7 +2,7 @@
 //! for people, its kind, and how to read it from a [`Plan`]. The reader, the writer, the
 //! diff, the editors and the messages all go through it, so a field is added here once.
 
-use super::{Choice, Plan};
+use super::Plan;
 use ipnet::Ipv4Net;
 use std::fmt;
 use std::net::Ipv4Addr;
@@ -219,9 +219,9 @@ impl Field {
             Field::Author => FieldValue::Text(meta.author.as_deref()),
             Field::Notes => FieldValue::Text(meta.notes.as_deref()),
             Field::Region => FieldValue::Id(&plan.region),
-            Field::Cni => FieldValue::Id(plan.cni.id()),
-            Field::Transit => FieldValue::Id(plan.transit.id()),
-            Field::Scope => FieldValue::Id(plan.scope.id()),
+            Field::Cni => FieldValue::Id(plan.cni.into()),
+            Field::Transit => FieldValue::Id(plan.transit.into()),
+            Field::Scope => FieldValue::Id(plan.scope.into()),
             Field::ServiceCidr => FieldValue::Cidr(plan.service_cidr),
             Field::ApiserverIp => FieldValue::Address(plan.apiserver_ip),
             Field::ManagementIp => FieldValue::Address(plan.management_ip),

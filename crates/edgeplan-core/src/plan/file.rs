@@ -1,7 +1,9 @@
 //! Reading plan TOML: serde file types (strict, spanned) turned into the domain `Plan`,
 //! with every problem reported by file, line, key and value.
 
-use super::{Choice, Cni, Meta, Plan, SCHEMA_VERSION, Scope, Transit, default_cloud_service_cidrs};
+use super::{
+    Cni, Meta, Plan, SCHEMA_VERSION, Scope, Transit, default_cloud_service_cidrs, expected_ids,
+};
 use crate::catalog::Catalog;
 use crate::cidr::{parse_addr, parse_net};
 use crate::escape::Escaped;
@@ -11,6 +13,8 @@ use std::fmt;
 use std::net::Ipv4Addr;
 use std::ops::Range;
 use std::path::Path;
+use std::str::FromStr;
+use strum::VariantArray;
 use toml::Spanned;
 
 /// Plans larger than this are refused before parsing, so hostile input stays bounded.
@@ -202,10 +206,14 @@ impl Converter<'_> {
         });
     }
 
-    fn choice<C: Choice>(&mut self, key: &str, v: &Text) -> Option<C> {
-        let found = C::from_id(v.get_ref());
+    /// The choice with the id `v`, or a problem naming `what` was expected.
+    fn choice<C>(&mut self, key: &str, what: &str, v: &Text) -> Option<C>
+    where
+        C: VariantArray + Copy + Into<&'static str> + FromStr,
+    {
+        let found = C::from_str(v.get_ref()).ok();
         if found.is_none() {
-            let msg = format!("unknown {}; expected {}", C::WHAT, C::expected());
+            let msg = format!("unknown {what}; expected {}", expected_ids::<C>());
             self.report(v.span(), format!("network.{key}"), v.get_ref(), msg);
         }
         found
@@ -306,10 +314,10 @@ pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
             msg,
         );
     }
-    let cni = cv.choice::<Cni>("cni", &n.cni);
-    let transit = cv.choice::<Transit>("transit", &n.transit);
+    let cni = cv.choice::<Cni>("cni", "CNI plugin", &n.cni);
+    let transit = cv.choice::<Transit>("transit", "transit", &n.transit);
     let scope = match &n.scope {
-        Some(s) => cv.choice::<Scope>("scope", s),
+        Some(s) => cv.choice::<Scope>("scope", "scope", s),
         None => Some(Scope::Broad),
     };
     let datacenter_cidrs = cv.list("datacenter_cidrs", &n.datacenter_cidrs);

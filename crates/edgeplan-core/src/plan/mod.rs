@@ -16,14 +16,19 @@ pub use save::{to_toml, update_toml};
 
 use crate::cidr::host;
 use ipnet::Ipv4Net;
-use std::fmt;
 use std::net::Ipv4Addr;
+use strum::{Display, EnumString, IntoStaticStr, VariantArray};
 
 /// The plan format version this build reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;
 
 /// The container network plugin of the ACK Edge cluster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The strum derives give each choice its stable id in files and on the command line
+// (`terway-edge`): `Display`, `FromStr`, `Into<&'static str>` and `VARIANTS` in display order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Cni {
     /// Flannel: VXLAN overlay on UDP 8472; pod addresses never leave the nodes.
     Flannel,
@@ -32,7 +37,10 @@ pub enum Cni {
 }
 
 /// How the VBR reaches the VPC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Transit {
     /// Express Connect Router.
     Ecr,
@@ -41,7 +49,10 @@ pub enum Transit {
 }
 
 /// How narrowly the cloud-service destinations are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Scope {
     /// The plan's `cloud_service_cidrs` (100.0.0.0/8 by default), all ports.
     Broad,
@@ -49,71 +60,14 @@ pub enum Scope {
     Fine,
 }
 
-/// A choice with a stable id in files and on the command line.
-pub trait Choice: Sized + Copy + 'static {
-    /// Every value, in display order.
-    const ALL: &'static [Self];
-    /// What the choice is called in error messages.
-    const WHAT: &'static str;
-    /// The stable id.
-    fn id(self) -> &'static str;
-    /// The value for a stable id.
-    fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|c| c.id() == id)
-    }
-    /// The ids joined for an error message: `a | b`.
-    fn expected() -> String {
-        Self::ALL
-            .iter()
-            .map(|c| c.id())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    }
+/// The stable ids of every value of a choice, joined for an error message: `a | b`.
+pub fn expected_ids<C: VariantArray + Copy + Into<&'static str>>() -> String {
+    C::VARIANTS
+        .iter()
+        .map(|&c| c.into())
+        .collect::<Vec<&str>>()
+        .join(" | ")
 }
-
-impl Choice for Cni {
-    const ALL: &'static [Self] = &[Cni::Flannel, Cni::TerwayEdge];
-    const WHAT: &'static str = "CNI plugin";
-    fn id(self) -> &'static str {
-        match self {
-            Cni::Flannel => "flannel",
-            Cni::TerwayEdge => "terway-edge",
-        }
-    }
-}
-
-impl Choice for Transit {
-    const ALL: &'static [Self] = &[Transit::Ecr, Transit::Cen];
-    const WHAT: &'static str = "transit";
-    fn id(self) -> &'static str {
-        match self {
-            Transit::Ecr => "ecr",
-            Transit::Cen => "cen",
-        }
-    }
-}
-
-impl Choice for Scope {
-    const ALL: &'static [Self] = &[Scope::Broad, Scope::Fine];
-    const WHAT: &'static str = "scope";
-    fn id(self) -> &'static str {
-        match self {
-            Scope::Broad => "broad",
-            Scope::Fine => "fine",
-        }
-    }
-}
-
-macro_rules! display_by_id {
-    ($($t:ty),*) => {$(
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.id())
-            }
-        }
-    )*};
-}
-display_by_id!(Cni, Transit, Scope);
 
 /// Free-text facts about the plan, for reviewers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -276,6 +230,38 @@ impl CidrList {
             CidrList::CloudService => &mut plan.cloud_service_cidrs,
             CidrList::Container => &mut plan.container_cidrs,
             CidrList::Vswitch => &mut plan.vswitch_cidrs,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn choices_keep_their_ids_in_display_order_and_read_back_only_those() {
+        fn ids<C: VariantArray + Copy + Into<&'static str> + std::fmt::Display>()
+        -> Vec<&'static str> {
+            let ids: Vec<&str> = C::VARIANTS.iter().map(|&c| c.into()).collect();
+            let shown: Vec<String> = C::VARIANTS.iter().map(|c| c.to_string()).collect();
+            assert_eq!(ids, shown, "Display writes the id");
+            ids
+        }
+        assert_eq!(ids::<Cni>(), ["flannel", "terway-edge"]);
+        assert_eq!(ids::<Transit>(), ["ecr", "cen"]);
+        assert_eq!(ids::<Scope>(), ["broad", "fine"]);
+        assert_eq!(expected_ids::<Cni>(), "flannel | terway-edge");
+        assert_eq!(Cni::from_str("terway-edge"), Ok(Cni::TerwayEdge));
+        for other in [
+            "TerwayEdge",
+            "terway_edge",
+            "Flannel",
+            "FLANNEL",
+            " flannel",
+            "",
+        ] {
+            assert!(Cni::from_str(other).is_err(), "{other:?}");
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The CNI and transit steps: two options each, with what the choice means for the hops.
 
-use crate::plan::{Choice, Cni, Transit};
+use crate::plan::{Cni, Transit, expected_ids};
 use crate::tui::app::{App, Step};
 use crate::tui::ui::span;
 use crate::tui::ui::text::Doc;
@@ -89,9 +89,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         d.wrapped(vec![span("      ", t.base())], explanation, t.muted());
     }
     let ids = if app.step == Step::Cni {
-        Cni::expected()
+        expected_ids::<Cni>()
     } else {
-        Transit::expected()
+        expected_ids::<Transit>()
     };
     d.gap();
     d.wrapped(
