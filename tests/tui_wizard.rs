@@ -250,11 +250,24 @@ fn read_only_refuses_edits_and_saves_but_still_navigates() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.plan.cni, Cni::Flannel);
-    assert!(app.message.as_ref().unwrap().text.contains("read-only"));
+    let said = |app: &edgeplan::tui::App| app.message.clone().map(|m| (m.kind, m.text));
+    let refused = |what: &str| {
+        let text = format!("read-only: started with --read-only, so {what}");
+        Some((MessageKind::Error, text))
+    };
+    assert_eq!(said(&app), refused("the plan cannot be changed"));
     press(&mut app, KeyCode::Char('l'));
     assert_eq!(app.hop, Hop::CoreSwitch);
     ctrl(&mut app, 's');
-    assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
+    assert_eq!(said(&app), refused("nothing is saved"));
+    app.message = None;
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        said(&app),
+        refused("nothing is saved"),
+        "Enter on the Save step"
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit, "nothing to lose in read-only mode");

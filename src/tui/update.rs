@@ -130,15 +130,21 @@ fn say_error(app: &mut App, text: impl Into<String>) {
     app.say(MessageKind::Error, text);
 }
 
-/// Refuses a change in read-only mode; true when the change may go ahead.
-fn may_edit(app: &mut App) -> bool {
+/// True unless the session is read-only, which is then said with what it refuses
+/// (`refused`: "nothing is saved").
+fn writable(app: &mut App, refused: &str) -> bool {
     if app.read_only {
         say_error(
             app,
-            "read-only: started with --read-only, so the plan cannot be changed",
+            format!("read-only: started with --read-only, so {refused}"),
         );
     }
     !app.read_only
+}
+
+/// Refuses a change in read-only mode; true when the change may go ahead.
+fn may_edit(app: &mut App) -> bool {
+    writable(app, "the plan cannot be changed")
 }
 
 fn quit(app: &mut App) {
@@ -402,14 +408,7 @@ fn jump_to_fix(app: &mut App) {
 
 /// Saves to the plan's file; true when it was written.
 fn save(app: &mut App) -> bool {
-    if app.read_only {
-        say_error(
-            app,
-            "read-only: started with --read-only, so nothing is saved",
-        );
-        return false;
-    }
-    if !commit_draft(app) {
+    if !writable(app, "nothing is saved") || !commit_draft(app) {
         return false;
     }
     match app.doc.path.clone() {
@@ -426,11 +425,8 @@ fn save(app: &mut App) -> bool {
 }
 
 fn save_to_path(app: &mut App) {
-    if app.read_only {
-        return say_error(
-            app,
-            "read-only: started with --read-only, so nothing is saved",
-        );
+    if !writable(app, "nothing is saved") {
+        return;
     }
     let text = app.save_path.value().trim().to_string();
     if text.is_empty() {
