@@ -140,3 +140,31 @@ fn a_theme_error_is_one_line_naming_the_line() {
     assert!(!problem.contains('\n'), "{problem}");
     assert!(problem.contains("t.toml:4"), "{problem}");
 }
+
+#[test]
+fn render_code_names_no_colour_and_no_style_of_its_own() {
+    // Every look comes from a `Theme` method named for its purpose, so a theme file (and
+    // NO_COLOR) reaches all of the screen.
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/ui"),
+        &mut files,
+    );
+    assert!(files.len() > 5, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for word in ["Color", "Modifier::", "Style::"] {
+            assert!(!text.contains(word), "{} names {word}", file.display());
+        }
+    }
+}
