@@ -204,7 +204,9 @@ fn write(path: &Path, bytes: &[u8], keep_backup: bool, links: Links) -> io::Resu
     let _saving = SAVES.lock().unwrap_or_else(PoisonError::into_inner);
     let target = resolve(path, links)?;
     let old = existing(&target)?;
-    let tmp = prepared(&target, bytes, old.as_ref())?;
+    // A private file (a draft) is always owner-only, whatever the one it replaces was.
+    let keep = old.as_ref().filter(|_| links == Links::Follow);
+    let tmp = prepared(&target, bytes, keep)?;
     slow_for_test();
     if keep_backup && let Some(old) = &old {
         back_up(&target, old)?;
@@ -289,6 +291,20 @@ mod tests {
         let err = write_atomic(&file.join("plan.toml"), b"new", true).unwrap_err();
         assert!(!err.to_string().is_empty());
         assert_eq!(fs::read(&file).unwrap(), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_bak_that_is_a_symlink_is_replaced_and_its_target_left_alone() {
+        let d = dir("bak-link");
+        let (p, elsewhere) = (d.join("plan.toml"), d.join("elsewhere"));
+        fs::write(&elsewhere, b"keep").unwrap();
+        write_atomic(&p, b"old", true).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, backup_path(&p)).unwrap();
+        write_atomic(&p, b"new", true).unwrap();
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"keep");
+        assert!(!fs::symlink_metadata(backup_path(&p)).unwrap().is_symlink());
+        assert_eq!(fs::read(backup_path(&p)).unwrap(), b"old");
     }
 
     #[test]

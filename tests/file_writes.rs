@@ -283,10 +283,14 @@ fn sigterm_in_the_middle_of_a_save_leaves_no_temp_file() {
     });
     app.wait_for("Steps");
     app.keys(&[key::CTRL_S]);
-    // The save now waits 1.5 s with its temporary file written, before the rename.
-    let temp_written = std::time::Instant::now();
-    while listing(&dir.0).len() < 2 {
-        assert!(temp_written.elapsed().as_secs() < 15, "no save started");
+    // The save waits 1.5 s with its temporary file written, before the rename: the
+    // signal lands while the temporary file exists.
+    let start = std::time::Instant::now();
+    while !listing(&dir.0).iter().any(|n| n.starts_with(".plan.toml.")) {
+        assert!(
+            start.elapsed().as_secs() < 15,
+            "no save caught in the middle"
+        );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     // SAFETY: plain kill(2) of the child we started.
