@@ -193,6 +193,16 @@ impl DraftStore {
         Ok((first == format!("{HEADER}{}", key.label())).then(|| rest.to_string()))
     }
 
+    /// Moves an unreadable draft of `key` out of autosave's way; where it went.
+    pub fn set_aside(&self, key: &DraftKey) -> io::Result<PathBuf> {
+        self.open_dir()?;
+        let path = self.path(key);
+        let aside = path.with_extension("unreadable");
+        // rename moves a link itself, never what it points to.
+        fs::rename(&path, &aside)?;
+        Ok(aside)
+    }
+
     /// Removes the draft of `key`.
     pub fn discard(&self, key: &DraftKey) -> io::Result<()> {
         if self.open_dir()?.is_none() {

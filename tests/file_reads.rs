@@ -316,3 +316,21 @@ fn a_link_inside_the_draft_directory_is_replaced_by_a_save_never_followed() {
     assert!(draft.is_file());
     assert_eq!(draft.mode() & 0o777, 0o600);
 }
+
+#[test]
+fn a_symlinked_draft_directory_is_not_read_nor_changed_at_start() {
+    let dir = TempDir::new("reads-draft-dir-link-start");
+    let (plan, app, store) = loaded(&dir);
+    let real = dir.join("elsewhere");
+    fs::rename(&store.dir, &real).unwrap();
+    symlink(&real, &store.dir).unwrap();
+    let draft = real.join(store.path(&DraftKey::for_file(&plan)).file_name().unwrap());
+    fs::write(&draft, "not a draft of anything").unwrap();
+    let message = offered(app, store);
+    assert!(message.contains("is a symbolic link"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&draft).unwrap(),
+        "not a draft of anything"
+    );
+    assert_eq!(fs::read_dir(&real).unwrap().count(), 1, "nothing moved");
+}
