@@ -218,7 +218,15 @@ fn write(path: &Path, bytes: &[u8], keep_backup: bool, links: Links) -> io::Resu
 
 fn sync_dir(dir: &Path) {
     // Makes the rename durable; not every platform can open a directory, so best effort.
-    if let Ok(d) = File::open(dir) {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Only a directory: a FIFO swapped in for it must not block the save.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK);
+    }
+    if let Ok(d) = options.open(dir) {
         let _ = d.sync_all();
     }
 }
