@@ -78,8 +78,10 @@ impl Autosave {
             return Ok(None);
         };
         let key = key_of(app);
-        let Some(text) = store.load(&key) else {
-            return Ok(None);
+        let text = match store.load(&key) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(format!("a draft of this plan could not be read: {e}")),
         };
         let draft_path = store.path(&key);
         let plan = parse_plan(&draft_path.display().to_string(), &text)

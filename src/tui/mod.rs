@@ -72,13 +72,11 @@ pub fn start_autosave(app: &mut App, store: Option<DraftStore>) {
         Err(problem) => {
             // Keep the unreadable draft out of the way so autosave cannot overwrite it.
             if let Some(store) = &app.autosave.store {
-                let path = store.path(&autosave::key_of(app));
-                let aside = path.with_extension("unreadable");
-                let _ = std::fs::rename(&path, &aside);
-                app.say(
-                    MessageKind::Error,
-                    format!("{problem} (moved to {})", aside.display()),
-                );
+                let said = match store.set_aside(&autosave::key_of(app)) {
+                    Ok(aside) => format!("{problem} (moved to {})", aside.display()),
+                    Err(_) => problem,
+                };
+                app.say(MessageKind::Error, said);
             }
         }
     }

@@ -51,6 +51,8 @@ fn watch_signals(latest: Latest) -> io::Result<()> {
                 ),
                 None => Ok(()),
             };
+            // A plan save in progress ends (renamed or removed) before the exit.
+            let _saves = crate::store::hold_saves(Duration::from_secs(5));
             std::process::exit(128 + sig);
         }
     });

@@ -2,8 +2,9 @@
 //! SSH drop or a crash loses nothing. A draft names the plan it belongs to on its first
 //! line, so drafts of different plans never mix.
 
-use crate::store::{fnv1a, write_atomic};
-use std::fs;
+use crate::plan::MAX_PLAN_BYTES;
+use crate::store::{Links, fnv1a, read_capped, write_private};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,9 @@ use std::path::{Path, PathBuf};
 pub const DATA_DIR_ENV: &str = "EDGEPLAN_DATA_DIR";
 
 const HEADER: &str = "# edgeplan draft for: ";
+
+/// The largest draft read: a plan and its header line.
+const MAX_DRAFT_BYTES: u64 = MAX_PLAN_BYTES + 64 * 1024;
 
 /// Which plan a draft belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,28 +86,129 @@ impl DraftStore {
         self.dir.join(key.file_name())
     }
 
-    /// Writes the draft (plan text) for `key`, atomically.
-    pub fn save(&self, key: &DraftKey, plan_text: &str) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+    /// Opens the draft directory, refusing a symbolic link, something not a directory or
+    /// a directory owned by someone else; checked on the handle. `None` when it is missing.
+    fn open_dir(&self) -> io::Result<Option<File>> {
+        let refuse = |why: &str| {
+            io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "the draft directory {} {why}; refusing to use it (remove it or set {DATA_DIR_ENV})",
+                    self.dir.display()
+                ),
+            )
+        };
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
         #[cfg(unix)]
         {
-            // Drafts hold customer addressing; their names say which plans exist.
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))?;
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_DIRECTORY);
         }
-        let body = format!("{HEADER}{}\n{plan_text}", key.label());
-        write_atomic(&self.path(key), body.as_bytes(), false)
+        let dir = match options.open(&self.dir) {
+            Ok(dir) => dir,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            #[cfg(unix)]
+            Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) => {
+                let link = fs::symlink_metadata(&self.dir).is_ok_and(|m| m.is_symlink());
+                return Err(refuse(if link {
+                    "is a symbolic link"
+                } else {
+                    "is not a directory"
+                }));
+            }
+            Err(e) => return Err(e),
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let owner = dir.metadata()?.uid();
+            // SAFETY: geteuid has no preconditions and cannot fail.
+            let me = unsafe { libc::geteuid() };
+            if owner != me {
+                return Err(refuse(&format!(
+                    "belongs to uid {owner}, not to you (uid {me})"
+                )));
+            }
+        }
+        Ok(Some(dir))
     }
 
-    /// The draft's plan text for `key`, if there is one that belongs to it.
-    pub fn load(&self, key: &DraftKey) -> Option<String> {
-        let body = fs::read_to_string(self.path(key)).ok()?;
-        let (first, rest) = body.split_once('\n')?;
-        (first == format!("{HEADER}{}", key.label())).then(|| rest.to_string())
+    /// The draft directory, created owner-only if missing, made owner-only if not.
+    fn ready_dir(&self) -> io::Result<()> {
+        if self.open_dir()?.is_none() {
+            if let Some(parent) = self.dir.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            let mut builder = fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                // Drafts hold customer addressing; their names say which plans exist.
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            match builder.create(&self.dir) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                _ => {}
+            }
+        }
+        let dir = self.open_dir()?.ok_or_else(|| {
+            io::Error::new(io::ErrorKind::NotFound, "the draft directory vanished")
+        })?;
+        #[cfg(unix)]
+        {
+            // Through the handle: the directory checked is the one changed.
+            use std::os::unix::fs::PermissionsExt;
+            if dir.metadata()?.permissions().mode() & 0o077 != 0 {
+                dir.set_permissions(fs::Permissions::from_mode(0o700))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the draft (plan text) for `key`, atomically.
+    pub fn save(&self, key: &DraftKey, plan_text: &str) -> io::Result<()> {
+        self.ready_dir()?;
+        let body = format!("{HEADER}{}\n{plan_text}", key.label());
+        write_private(&self.path(key), body.as_bytes())
+    }
+
+    /// The draft's plan text for `key`, if there is one that belongs to it; an error when
+    /// the directory or the draft is refused (a link, not a regular file, too large).
+    pub fn load(&self, key: &DraftKey) -> io::Result<Option<String>> {
+        if self.open_dir()?.is_none() {
+            return Ok(None);
+        }
+        let path = self.path(key);
+        let bytes = match read_capped(&path, MAX_DRAFT_BYTES, Links::Refuse) {
+            Err(e) if e.is_not_found() => return Ok(None),
+            other => other.map_err(|e| e.into_io(&path))?,
+        };
+        let Ok(body) = String::from_utf8(bytes) else {
+            return Ok(None);
+        };
+        let Some((first, rest)) = body.split_once('\n') else {
+            return Ok(None);
+        };
+        Ok((first == format!("{HEADER}{}", key.label())).then(|| rest.to_string()))
+    }
+
+    /// Moves an unreadable draft of `key` out of autosave's way; where it went.
+    pub fn set_aside(&self, key: &DraftKey) -> io::Result<PathBuf> {
+        self.open_dir()?;
+        let path = self.path(key);
+        let aside = path.with_extension("unreadable");
+        // rename moves a link itself, never what it points to.
+        fs::rename(&path, &aside)?;
+        Ok(aside)
     }
 
     /// Removes the draft of `key`.
     pub fn discard(&self, key: &DraftKey) -> io::Result<()> {
+        if self.open_dir()?.is_none() {
+            return Ok(());
+        }
+        // remove_file removes a link itself, never what it points to.
         match fs::remove_file(self.path(key)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
@@ -129,14 +234,14 @@ mod tests {
         let b = DraftKey::for_file(Path::new("/tmp/b/plan.toml"));
         s.save(&a, "text of a").unwrap();
         s.save(&DraftKey::Example, "text of example").unwrap();
-        assert_eq!(s.load(&a).as_deref(), Some("text of a"));
-        assert_eq!(s.load(&b), None, "same file name, other directory");
+        assert_eq!(s.load(&a).unwrap().as_deref(), Some("text of a"));
+        assert_eq!(s.load(&b).unwrap(), None, "same file name, other directory");
         assert_eq!(
-            s.load(&DraftKey::Example).as_deref(),
+            s.load(&DraftKey::Example).unwrap().as_deref(),
             Some("text of example")
         );
         s.discard(&a).unwrap();
-        assert_eq!(s.load(&a), None);
+        assert_eq!(s.load(&a).unwrap(), None);
         s.discard(&a).unwrap();
     }
 

@@ -1,11 +1,45 @@
 //! Careful writes of plan files: a temporary file in the same directory, flushed and
 //! synced, then renamed over the target, so a plan is always either the old or the new
 //! version and never half-written. The previous version is kept as `PLAN.toml.bak`.
+//!
+//! Plans are edited as root in directories others can write to: every temporary file has
+//! a random name and is created exclusively (a planted link is never followed), owner and
+//! mode are set on the open handle (never on a path), and no path out leaves one behind.
 
-use std::fs::{self, File, OpenOptions};
+mod read;
+
+pub use read::{Links, ReadError, read_capped};
+
+use std::fs::{self, File, Metadata, Permissions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
+use std::time::{Duration, Instant};
+use tempfile::NamedTempFile;
+
+/// The most read of a file that is only compared or backed up, never parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Set to a number of milliseconds to make every write wait that long before its rename:
+/// lets tests end the process in the middle of a save.
+pub const SLOW_SAVE_FOR_TEST_ENV: &str = "EDGEPLAN_TEST_SLOW_SAVE";
+
+/// Held while a file is written, so an exit on a signal waits for the write to finish.
+static SAVES: Mutex<()> = Mutex::new(());
+
+/// Waits up to `patience` for a write in progress, then keeps any other from starting
+/// while the guard lives: taken before the process exits, so no temporary file is left.
+pub fn hold_saves(patience: Duration) -> Option<MutexGuard<'static, ()>> {
+    let deadline = Instant::now() + patience;
+    loop {
+        match SAVES.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) if Instant::now() >= deadline => return None,
+            Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+}
 
 /// What a file looked like when it was read, to notice a change made by someone else.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,9 +66,12 @@ impl DiskStamp {
         }
     }
 
-    /// The stamp of the file now; `None` when it does not exist or cannot be read.
+    /// The stamp of the file now; `None` when it is missing, not a regular file, over
+    /// `MAX_FILE_BYTES` or cannot be read.
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        fs::read(path).ok().map(|bytes| DiskStamp::of_bytes(&bytes))
+        read_capped(path, MAX_FILE_BYTES, Links::Follow)
+            .ok()
+            .map(|bytes| DiskStamp::of_bytes(&bytes))
     }
 }
 
@@ -55,68 +92,157 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// A temporary name beside `path`, unique per process and call, so two writers (the
-/// event loop and the signal watcher) never share one.
-fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".tmp{}-{n}", std::process::id()));
-    path.with_file_name(name)
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
-fn create_private(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+/// An error that names the file it is about.
+fn naming(path: &Path, what: &str, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{what} {}: {e}", path.display()))
+}
+
+/// The file to write: a symbolic link's target, resolved once (the link is kept).
+fn resolve(path: &Path, links: Links) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() && links == Links::Follow => {
+            fs::canonicalize(path).map_err(|e| naming(path, "cannot follow the symbolic link", e))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// The file being replaced, if any; only a regular file is replaced.
+fn existing(target: &Path) -> io::Result<Option<Metadata>> {
+    match fs::symlink_metadata(target) {
+        Ok(m) if m.file_type().is_file() => Ok(Some(m)),
+        // A link left in place of a draft is replaced, never followed.
+        Ok(m) if m.file_type().is_symlink() => Ok(None),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}: not a regular file", target.display()),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(naming(target, "cannot inspect", e)),
+    }
+}
+
+/// A new, exclusively created, randomly named file beside `target`; removed when dropped.
+fn temp_beside(target: &Path) -> io::Result<NamedTempFile> {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(target.file_name().unwrap_or_default());
+    prefix.push(".");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         // Plans hold customer addressing: owner-only from the start, never world-readable.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(Permissions::from_mode(0o600));
     }
-    options.open(path)
+    let dir = parent_dir(target);
+    builder
+        .tempfile_in(&dir)
+        .map_err(|e| naming(&dir, "cannot create a temporary file in", e))
+}
+
+/// Gives the new file the owner, group and mode of the one it replaces (owner-only for a
+/// new file), through the handle.
+fn keep_owner_and_mode(file: &File, old: Option<&Metadata>) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+        let Some(old) = old else {
+            return file.set_permissions(Permissions::from_mode(0o600));
+        };
+        let mine = file.metadata()?;
+        if (mine.uid(), mine.gid()) != (old.uid(), old.gid())
+            && fchown(file, Some(old.uid()), Some(old.gid())).is_err()
+        {
+            // Only root may give a file away; others keep at least the group if they can.
+            let _ = fchown(file, None, Some(old.gid()));
+        }
+        file.set_permissions(Permissions::from_mode(old.mode() & 0o777))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, old);
+        Ok(())
+    }
+}
+
+/// Writes `bytes` into a temporary file beside `target`, ready to be renamed over it.
+fn prepared(target: &Path, bytes: &[u8], old: Option<&Metadata>) -> io::Result<NamedTempFile> {
+    let mut tmp = temp_beside(target)?;
+    keep_owner_and_mode(tmp.as_file(), old)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// Copies the plan being replaced to `PLAN.bak` with its owner and mode.
+fn back_up(target: &Path, old: &Metadata) -> io::Result<()> {
+    let bak = backup_path(target);
+    let bytes =
+        read_capped(target, MAX_FILE_BYTES, Links::Refuse).map_err(|e| e.into_io(target))?;
+    prepared(&bak, &bytes, Some(old))
+        .and_then(|tmp| tmp.persist(&bak).map(drop).map_err(|e| e.error))
+        .map_err(|e| naming(&bak, "cannot keep the backup", e))
+}
+
+fn slow_for_test() {
+    if let Some(ms) = std::env::var_os(SLOW_SAVE_FOR_TEST_ENV)
+        .and_then(|v| v.to_str().and_then(|v| v.parse().ok()))
+    {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+}
+
+fn write(path: &Path, bytes: &[u8], keep_backup: bool, links: Links) -> io::Result<()> {
+    let _saving = SAVES.lock().unwrap_or_else(PoisonError::into_inner);
+    let target = resolve(path, links)?;
+    let old = existing(&target)?;
+    // A private file (a draft) is always owner-only, whatever the one it replaces was.
+    let keep = old.as_ref().filter(|_| links == Links::Follow);
+    let tmp = prepared(&target, bytes, keep)?;
+    slow_for_test();
+    if keep_backup && let Some(old) = &old {
+        back_up(&target, old)?;
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(&parent_dir(&target));
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) {
     // Makes the rename durable; not every platform can open a directory, so best effort.
-    if let Ok(d) = File::open(dir) {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Only a directory: a FIFO swapped in for it must not block the save.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK);
+    }
+    if let Ok(d) = options.open(dir) {
         let _ = d.sync_all();
     }
 }
 
-/// Writes `bytes` to `path` through a synced temporary file and a rename.
-/// `keep_backup` keeps the replaced version as `PATH.bak`. On error the target is untouched.
+/// Writes `bytes` to `path` through a synced temporary file and a rename; a symbolic link
+/// at `path` is kept and its target written. `keep_backup` keeps the replaced version as
+/// `PATH.bak`. An existing file keeps its owner, group and mode. On error the target is
+/// untouched and no temporary file is left.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = temp_path(path);
-    let result = (|| {
-        let mut file = create_private(&tmp)?;
-        if let Ok(meta) = fs::metadata(path) {
-            // Keep the mode the owner chose for an existing plan.
-            file.set_permissions(meta.permissions())?;
-        }
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        if keep_backup && path.exists() {
-            let bak = backup_path(path);
-            let bak_tmp = temp_path(&bak);
-            fs::copy(path, &bak_tmp)?;
-            File::open(&bak_tmp)?.sync_all()?;
-            fs::rename(&bak_tmp, &bak)?;
-        }
-        fs::rename(&tmp, path)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    write(path, bytes, keep_backup, Links::Follow)
+}
+
+/// Like `write_atomic` without a backup, but a symbolic link at `path` is replaced, never
+/// followed: for files inside a directory edgeplan owns (drafts).
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write(path, bytes, false, Links::Refuse)
 }
 
 #[cfg(test)]
@@ -173,6 +299,20 @@ mod tests {
         let err = write_atomic(&file.join("plan.toml"), b"new", true).unwrap_err();
         assert!(!err.to_string().is_empty());
         assert_eq!(fs::read(&file).unwrap(), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_bak_that_is_a_symlink_is_replaced_and_its_target_left_alone() {
+        let d = dir("bak-link");
+        let (p, elsewhere) = (d.join("plan.toml"), d.join("elsewhere"));
+        fs::write(&elsewhere, b"keep").unwrap();
+        write_atomic(&p, b"old", true).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, backup_path(&p)).unwrap();
+        write_atomic(&p, b"new", true).unwrap();
+        assert_eq!(fs::read(&elsewhere).unwrap(), b"keep");
+        assert!(!fs::symlink_metadata(backup_path(&p)).unwrap().is_symlink());
+        assert_eq!(fs::read(backup_path(&p)).unwrap(), b"old");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::Theme;
 use super::colour::QUOTED_CHARS;
 use super::file::ThemeFile;
-use std::io::Read;
+use crate::store::{Links, ReadError, read_capped};
 use std::path::{Path, PathBuf};
 
 /// The largest user theme file read; the built-in themes are about 2 KB.
@@ -77,19 +77,12 @@ fn spanless_error_at(text: &str) -> usize {
 /// A user theme file's text: a regular file (not a FIFO or `/dev/zero` that would block or
 /// never end), at most `MAX_THEME_BYTES`, and UTF-8.
 fn read_theme(path: &Path, origin: &str) -> Result<String, String> {
-    let cannot = |e: std::io::Error| format!("theme {origin}: cannot read: {e}");
-    if !std::fs::metadata(path).map_err(cannot)?.is_file() {
-        return Err(format!("theme {origin}: not a regular file"));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_THEME_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_THEME_BYTES {
-        return Err(format!(
-            "theme {origin}: larger than {MAX_THEME_BYTES} bytes; a theme is a few KB"
-        ));
-    }
+    let bytes = read_capped(path, MAX_THEME_BYTES, Links::Follow).map_err(|e| match e {
+        ReadError::TooLarge { .. } => {
+            format!("theme {origin}: larger than {MAX_THEME_BYTES} bytes; a theme is a few KB")
+        }
+        e => format!("theme {origin}: {e}"),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (line, source) = line_at(e.as_bytes(), at);

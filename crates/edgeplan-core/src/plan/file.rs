@@ -7,6 +7,7 @@ use super::{
 use crate::catalog::Catalog;
 use crate::cidr::{parse_addr, parse_net};
 use crate::escape::Escaped;
+use crate::store::{Links, ReadError, read_capped};
 use ipnet::Ipv4Net;
 use serde::Deserialize;
 use std::fmt;
@@ -398,25 +399,28 @@ pub fn plan_text(file: &str, bytes: &[u8]) -> Result<String, PlanError> {
     })
 }
 
-/// Reads and parses a plan file, returning the plan and the text it came from.
+/// Reads and parses a plan file, returning the plan and the text it came from. The file
+/// is opened once and must be a regular file of at most `MAX_PLAN_BYTES`.
 pub fn load_path(path: &Path) -> Result<(Plan, String), PlanError> {
     let file = path.display().to_string();
-    let io_error = |e: std::io::Error| {
+    let refused = |message: String| {
         PlanError::one(
             &file,
             Problem {
                 line: None,
                 key: None,
                 value: None,
-                message: format!("cannot read: {e}"),
+                message,
             },
         )
     };
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.len() > MAX_PLAN_BYTES {
-        return Err(too_large(&file, meta.len()));
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = read_capped(path, MAX_PLAN_BYTES, Links::Follow).map_err(|e| match e {
+        ReadError::TooLarge { len, .. } => too_large(&file, len),
+        ReadError::NotRegular(what) => refused(format!(
+            "not a regular file ({what}); a plan is a TOML file"
+        )),
+        e @ ReadError::Io(_) => refused(e.to_string()),
+    })?;
     let text = plan_text(&file, &bytes)?;
     let plan = parse_plan(&file, &text)?;
     Ok((plan, text))
