@@ -167,3 +167,40 @@ proptest! {
         let _ = edgeplan::cidr::parse_net(&text);
     }
 }
+
+#[test]
+fn every_structural_problem_is_reported_in_one_read() {
+    // An unknown key, a missing field, a bad choice, a host-bits block and IPv6: before,
+    // each took its own run to reveal.
+    let text = "schema_version = 1\nowner = \"me\"\n[network]\nregion = \"cn-hangzhou\"\ncni = \"Flannel\"\ntransit = \"ecr\"\ndatacenter_cidr = [\"10.0.0.0/8\"]\nvpc_cidrs = [\"10.20.0.1/16\", \"fd00::/8\"]\n";
+    let err = error_of(text);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "plan.toml:2: owner = \"me\": unknown field `owner`, expected one of `schema_version`, `meta`, `network`",
+            "plan.toml:3: [network]: missing field `datacenter_cidrs`",
+            "plan.toml:5: network.cni = \"Flannel\": unknown CNI plugin; expected flannel | terway-edge",
+            "plan.toml:7: network.datacenter_cidr = [\"10.0.0.0/8\"]: unknown field `datacenter_cidr`, expected one of `region`, `cni`, `transit`, `scope`, `datacenter_cidrs`, `vpc_cidrs`, `cloud_service_cidrs`, `container_cidrs`, `vswitch_cidrs`, `service_cidr`, `apiserver_ip`, `management_ip`",
+            "plan.toml:8: network.vpc_cidrs[0] = \"10.20.0.1/16\": host bits are set; the network is 10.20.0.0/16",
+            "plan.toml:8: network.vpc_cidrs[1] = \"fd00::/8\": IPv6 is not supported here; use an IPv4 value",
+        ],
+        "{err}"
+    );
+}
+
+#[test]
+fn the_reader_checks_regions_against_the_catalog_it_is_given() {
+    use edgeplan::catalog::Catalog;
+    use edgeplan::plan::parse_plan_in;
+    let text = with_network("");
+    let empty = Catalog { regions: vec![] };
+    let err = parse_plan_in(&empty, "plan.toml", &text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("network.region = \"cn-hangzhou\": unknown region id"),
+        "{err}"
+    );
+    assert!(parse_plan_in(Catalog::builtin(), "plan.toml", &text).is_ok());
+}

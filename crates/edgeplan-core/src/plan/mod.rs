@@ -5,13 +5,17 @@
 //! comments and key order.
 
 mod diff;
+mod error;
 mod field;
 mod file;
+mod read;
 mod save;
 
 pub use diff::changes;
+pub use error::{PlanError, Problem};
 pub use field::{Field, FieldKind, FieldValue, Section};
-pub use file::{MAX_PLAN_BYTES, PlanError, Problem, load_path, parse_plan, plan_text};
+pub use file::{MAX_PLAN_BYTES, load_path, plan_text};
+pub use read::{parse_plan, parse_plan_in};
 pub use save::{to_toml, update_toml};
 
 use crate::cidr::host;
