@@ -24,16 +24,18 @@ fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
     app.keys(&[key::ENTER]);
     app.wait_for("Which CNI plugin");
     app.keys(&["j", key::ENTER]);
-    let broken = app.wait_for("How does the VBR reach the VPC?");
+    let chosen = app.wait_for("How does the VBR reach the VPC?");
     assert!(
-        broken.contains("✗ VBR"),
-        "Terway Edge without containers breaks the VBR:\n{broken}"
+        chosen.contains("added the edge container block 172.16.0.0/12 (the source's")
+            && chosen.contains("✓ VBR"),
+        "Terway Edge comes with a container block that overlaps nothing:\n{chosen}"
     );
     app.keys(&["j", key::ENTER]);
     app.wait_for("Scope");
-    app.keys(&["j", "j", "j", "j", "j", "j", "j", key::ENTER]);
-    app.send("172.16.0.0/12");
-    app.wait_for_line(&["172.16.0.0/12", "✓"]);
+    // Replace the offered block with the customer's own.
+    app.keys(&["j", "j", "j", "j", "j", "j", "j", key::ENTER, key::CTRL_U]);
+    app.send("172.20.0.0/16");
+    app.wait_for_line(&["172.20.0.0/16", "✓"]);
     app.keys(&[key::ENTER]);
     let fixed = app.wait_for_line(&["5 Review", "all ok"]);
     assert!(
@@ -53,7 +55,7 @@ fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
     let (plan, _) = load_path(&dir.join("site.toml")).expect("the saved plan reads back");
     assert_eq!(plan.region, "ap-southeast-1");
     assert_eq!((plan.cni, plan.transit), (Cni::TerwayEdge, Transit::Cen));
-    assert_eq!(plan.container_cidrs, ["172.16.0.0/12".parse().unwrap()]);
+    assert_eq!(plan.container_cidrs, ["172.20.0.0/16".parse().unwrap()]);
     assert_eq!(plan.meta.name.as_deref(), Some("site"));
 }
 

@@ -54,10 +54,27 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
     );
     assert_eq!(app.step, Step::Cni);
 
-    // CNI: Terway Edge without a container block breaks four hops at once.
+    // CNI: Terway Edge comes with the source's container block, which is free here.
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.plan.cni, Cni::TerwayEdge);
+    assert_eq!(app.plan.container_cidrs, ["172.16.0.0/12".parse().unwrap()]);
+    assert!(all_ok(&app), "{:?}", statuses(&app));
+
+    // Transit: CEN.
+    assert_eq!(app.step, Step::Transit);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.plan.transit, Transit::Cen);
+    assert!(screen(&app, 160, 48).contains("✓ CEN"));
+
+    // CIDRs: without a container block, Terway Edge breaks four hops at once.
+    assert_eq!(app.step, Step::Cidrs);
+    while app.cidr_row() != CidrRow::Entry(edgeplan::plan::CidrList::Container, 0) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.plan.container_cidrs.is_empty());
     for hop in BROKEN_BY_TERWAY {
         assert_eq!(
             app.hop_status(hop),
@@ -67,12 +84,6 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
         );
     }
     assert_eq!(title_colour(&app, "✗ VBR"), error_colour);
-
-    // Transit: CEN.
-    assert_eq!(app.step, Step::Transit);
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.transit, Transit::Cen);
     assert!(screen(&app, 160, 48).contains("✗ CEN"));
 
     // CIDRs: add the edge container block on its add row.
@@ -338,6 +349,12 @@ fn review_lists_findings_by_hop_and_enter_goes_to_the_fix() {
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
+    // Terway Edge came with a container block: delete it to break the plan.
+    press(&mut app, KeyCode::Char('4'));
+    while app.cidr_row() != CidrRow::Entry(edgeplan::plan::CidrList::Container, 0) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('5'));
     let shown = screen(&app, 160, 48);
     assert!(shown.contains("terway-without-container-cidr"), "{shown}");

@@ -5,7 +5,7 @@ use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
 use crate::cidr::parse_net;
 use crate::escape::{Escaped, escape_path};
-use crate::plan::{Cni, Plan, Scope, Transit, example_container_cidr, to_toml};
+use crate::plan::{Cni, Plan, Scope, Transit, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
@@ -54,19 +54,14 @@ pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
     let mut plan = Plan::example();
     plan.meta.name = None;
     if let Some(region) = &opts.region {
-        if Catalog::builtin().region(region).is_none() {
-            return Err(format!(
+        // The example's management address is Hangzhou's: another region unsets it.
+        plan.set_region(Catalog::builtin(), region).map_err(|_| {
+            format!(
                 "--region \"{}\": unknown region id; `edgeplan regions` lists them",
                 Escaped(region)
-            ));
-        }
-        if region != &plan.region {
-            // The example's management address is Hangzhou's.
-            plan.management_ip = None;
-        }
-        plan.region = region.clone();
+            )
+        })?;
     }
-    plan.cni = opts.cni.unwrap_or(plan.cni);
     plan.transit = opts.transit.unwrap_or(plan.transit);
     plan.scope = opts.scope.unwrap_or(plan.scope);
     if !opts.dc.is_empty() {
@@ -76,9 +71,8 @@ pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
         plan.vpc_cidrs = nets("--vpc", &opts.vpc)?;
     }
     plan.container_cidrs = nets("--container", &opts.container)?;
-    if plan.cni == Cni::TerwayEdge && plan.container_cidrs.is_empty() {
-        plan.container_cidrs = vec![example_container_cidr()];
-    }
+    // After the blocks, so the default container block overlaps none of them.
+    plan.set_cni(opts.cni.unwrap_or(plan.cni));
     Ok(plan)
 }
 

@@ -5,9 +5,10 @@ use super::app::{App, Mode, Overlay, Pane, Step};
 use super::editor::{CidrRow, Draft, DraftTarget, RegionPicker, Single, step_index};
 use super::keys::{Action, Context, context, keymap};
 use super::persist;
+use crate::catalog::Catalog;
 use crate::checks::Finding;
 use crate::hop::Hop;
-use crate::plan::{CidrList, Cni, Plan, Scope, Transit};
+use crate::plan::{CidrList, Cni, ContainerDefault, Plan, Scope, Transit};
 use ratatui::crossterm::event::KeyEvent;
 use strum::VariantArray;
 
@@ -208,17 +209,14 @@ fn choose_region(app: &mut App) {
         return;
     }
     let mut plan = app.plan.clone();
-    let mut note = String::new();
-    if region.id != plan.region
-        && let Some(ip) = plan.management_ip.take()
-    {
-        // The address is what cs-anony-vpc.<old region> resolved to; it is wrong for the new one.
-        note = format!(
+    let note = match plan.set_region(Catalog::builtin(), &region.id) {
+        Ok(Some(ip)) => format!(
             "; management_ip {ip} was {}'s, so it is unset: resolve cs-anony-vpc.{}.aliyuncs.com in the VPC",
-            plan.region, region.id
-        );
-    }
-    plan.region = region.id.clone();
+            app.plan.region, region.id
+        ),
+        Ok(None) => String::new(),
+        Err(_) => return say_error(app, "that region is not in the catalog"),
+    };
     app.set_plan(plan);
     app.regions.filter.reset();
     app.regions.refilter(&app.plan.region);
@@ -234,13 +232,28 @@ fn choose(app: &mut App) {
         return;
     }
     let mut plan = app.plan.clone();
+    let mut note = None;
     if app.step == Step::Cni {
-        plan.cni = Cni::VARIANTS[app.cni_cursor];
+        note = match plan.set_cni(Cni::VARIANTS[app.cni_cursor]) {
+            ContainerDefault::Unchanged => None,
+            ContainerDefault::SourceExample(block) => Some(format!(
+                "Terway Edge: added the edge container block {block} (the source's example); edit it in step 4"
+            )),
+            ContainerDefault::Substitute(block) => Some(format!(
+                "Terway Edge: added the edge container block {block}, as 172.16.0.0/12 overlaps the plan"
+            )),
+            ContainerDefault::NoneFree => {
+                Some("Terway Edge needs an edge container block: add one in step 4".to_string())
+            }
+        };
     } else {
         plan.transit = Transit::VARIANTS[app.transit_cursor];
     }
     app.set_plan(plan);
     go_to_step(app, app.step.next());
+    if let Some(note) = note {
+        app.say(MessageKind::Info, note);
+    }
 }
 
 fn start_draft(app: &mut App, target: DraftTarget) {

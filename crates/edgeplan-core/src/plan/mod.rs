@@ -5,6 +5,7 @@
 //! comments and key order.
 
 mod diff;
+mod edit;
 mod error;
 mod field;
 mod file;
@@ -12,6 +13,7 @@ mod read;
 mod save;
 
 pub use diff::changes;
+pub use edit::{ContainerDefault, UnknownRegion};
 pub use error::{PlanError, Problem};
 pub use field::{Field, FieldKind, FieldValue, Section};
 pub use file::{MAX_PLAN_BYTES, load_path, plan_text};
