@@ -4,6 +4,7 @@
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,8 @@ pub struct Pty {
     output: Arc<Mutex<Vec<u8>>>,
     writer: Option<Box<dyn Write + Send>>,
     master: Option<Box<dyn MasterPty + Send>>,
+    /// Tells the reader thread to let go of its copy of the master side.
+    closing: Arc<AtomicBool>,
     child: Box<dyn Child + Send + Sync>,
 }
 
@@ -44,6 +47,9 @@ pub struct Launch<'a> {
     pub args: &'a [&'a str],
     pub env: &'a [(&'a str, &'a str)],
     pub size: (u16, u16),
+    /// False starts the app in a session without a controlling terminal (as `setsid`
+    /// does): closing the terminal then sends no SIGHUP, it only reads end-of-file.
+    pub controlling_tty: bool,
 }
 
 impl<'a> Launch<'a> {
@@ -54,6 +60,7 @@ impl<'a> Launch<'a> {
             args,
             env: &[],
             size: (80, 24),
+            controlling_tty: true,
         }
     }
 }
@@ -71,6 +78,7 @@ impl Pty {
             })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
+        cmd.set_controlling_tty(launch.controlling_tty);
         cmd.args(launch.args);
         cmd.cwd(launch.dir);
         cmd.env_clear();
@@ -92,16 +100,35 @@ impl Pty {
             0,
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        let mut reader = reader_of(pair.master.as_ref());
+        let closing = Arc::new(AtomicBool::new(false));
+        let (p, o, c) = (
+            Arc::clone(&parser),
+            Arc::clone(&output),
+            Arc::clone(&closing),
+        );
         std::thread::spawn(move || {
+            use std::os::fd::AsRawFd;
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            // Wakes now and then to see whether the test hung up: this copy of the master
+            // side must close too before the app's terminal hangs up.
+            while !c.load(Ordering::SeqCst) {
+                let mut fds = [libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                }];
+                // SAFETY: one valid pollfd for the length given.
+                if unsafe { libc::poll(fds.as_mut_ptr(), 1, 50) } <= 0 {
+                    continue;
                 }
-                p.lock().unwrap().process(&buf[..n]);
-                o.lock().unwrap().extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        o.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
@@ -110,6 +137,7 @@ impl Pty {
             output,
             writer: Some(writer),
             master: Some(pair.master),
+            closing,
             child,
         }
     }
@@ -190,8 +218,40 @@ impl Pty {
 
     /// Closes the terminal's master side, as an SSH drop does (the kernel hangs up).
     pub fn hang_up(&mut self) {
+        self.closing.store(true, Ordering::SeqCst);
         self.writer = None;
         self.master = None;
+    }
+
+    /// Sends `signal` to the app.
+    pub fn signal(&self, signal: i32) {
+        let pid = libc::pid_t::try_from(self.pid()).expect("a pid");
+        // SAFETY: kill only sends a signal.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "signal {signal}");
+    }
+
+    /// True while the app is stopped (job control).
+    pub fn stopped(&self) -> bool {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        let state = stat
+            .rfind(')')
+            .and_then(|at| stat[at + 1..].split_whitespace().next());
+        state == Some("T")
+    }
+
+    /// Waits until `done` holds; panics with `what` and the screen after a while.
+    pub fn wait_until(&self, what: &str, mut done: impl FnMut(&Pty) -> bool) {
+        let start = Instant::now();
+        while !done(self) {
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "timed out waiting until {what}; the screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
     }
 
     /// The exit code once the app has ended; panics if it has not within a while.
@@ -222,6 +282,17 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// A reader of its own on the master side, closed by the reader thread when it ends.
+fn reader_of(master: &(dyn MasterPty + Send)) -> std::fs::File {
+    use std::os::fd::{BorrowedFd, OwnedFd};
+    let raw = master.as_raw_fd().expect("a unix pty");
+    // SAFETY: the master is open for as long as this call.
+    let fd: OwnedFd = unsafe { BorrowedFd::borrow_raw(raw) }
+        .try_clone_to_owned()
+        .expect("dup the pty master");
+    fd.into()
 }
 
 /// True when `line` holds every part, in order.
