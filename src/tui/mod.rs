@@ -131,7 +131,8 @@ pub fn run(options: Options) -> i32 {
         start_autosave(&mut app, DraftStore::default_location());
     }
     if let Err(e) = term::run(&mut app) {
-        eprintln!("edgeplan: cannot run the terminal UI: {e}");
+        // writeln!, not eprintln!: a terminal that is gone must not turn this into a panic.
+        let _ = writeln!(io::stderr(), "edgeplan: cannot run the terminal UI: {e}");
         return crate::cli::EXIT_UNREADABLE;
     }
     if let Some(problem) = &loaded.problem {
