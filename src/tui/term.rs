@@ -17,7 +17,7 @@ use super::ui;
 use super::update::handle_key;
 use crate::plan::Plan;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::{execute, terminal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
@@ -161,6 +161,20 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
+/// Ctrl-Z: in raw mode the terminal no longer turns it into SIGTSTP, so the app does.
+fn is_suspend_key(key: KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press
+        && key.code == KeyCode::Char('z')
+        && key.modifiers == KeyModifiers::CONTROL
+}
+
+/// Stops as SIGTSTP would (the shell gets its terminal back), and takes it back after.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let _ = ratatui::try_restore();
+    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+    resume(terminal)
+}
+
 /// Runs the event loop until the app asks to quit. The terminal is restored on every
 /// path out, and the draft written before it when the loop failed.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -208,7 +222,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
         if event::poll(wait)? {
             // Resize and other events just redraw.
             if let Event::Key(key) = event::read()? {
-                handle_key(app, key);
+                if is_suspend_key(key) {
+                    suspend(terminal)?;
+                } else {
+                    handle_key(app, key);
+                }
             }
             redraw = true;
         }
