@@ -8,7 +8,9 @@
 
 #![warn(missing_docs)]
 
-pub use edgeplan_core::{catalog, checks, cidr, draft, escape, hop, plan, requirements, store};
+pub use edgeplan_core::{
+    catalog, checks, cidr, draft, escape, hop, lock, plan, requirements, store,
+};
 
 pub mod cli;
 pub mod tui;

@@ -115,6 +115,17 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Restore the draft an earlier session left?"
     RestoreDraft,
+    /// "This plan is open in another edgeplan": read-only, take over, or quit.
+    OpenElsewhere,
+}
+
+/// Other running edgeplans that edit this plan, found at start.
+#[derive(Debug, Clone)]
+pub struct Elsewhere {
+    /// Who they are.
+    pub owners: Vec<crate::lock::Owner>,
+    /// The draft directory to claim a slot in on take-over.
+    pub base: crate::draft::DraftStore,
 }
 
 /// Where the plan lives on disk and what was last read from or written there.
@@ -207,6 +218,8 @@ pub struct App {
     pub autosave: Autosave,
     /// A draft from an earlier session, waiting for restore or discard.
     pub recovered: Option<RecoveredDraft>,
+    /// Other edgeplans on this plan, while the user decides what to do.
+    pub elsewhere: Option<Elsewhere>,
 }
 
 /// The file name the example is offered to be saved as.
@@ -257,6 +270,7 @@ impl App {
             load_error: None,
             quit: false,
             autosave: Autosave::default(),
+            elsewhere: None,
             recovered: None,
         };
         app.hop = app.first_broken_hop().unwrap_or(Hop::EdgeNode);

@@ -52,6 +52,8 @@ pub struct Autosave {
     pending_since: Option<Instant>,
     /// The last write error, said once.
     pub error: Option<String>,
+    /// This instance's lock on its draft slot; released when the last clone goes.
+    pub lock: Option<std::sync::Arc<crate::lock::PlanLock>>,
 }
 
 /// The draft key of the app's plan.

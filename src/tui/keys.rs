@@ -72,6 +72,10 @@ pub enum Action {
     RestoreDraft,
     /// Delete the draft an earlier session left and continue with the file.
     DiscardDraft,
+    /// Another edgeplan edits this plan: review it here without changing it.
+    OpenReadOnly,
+    /// Another edgeplan edits this plan: edit here too, with a draft of this instance's own.
+    TakeOver,
     /// Text editing in the focused box.
     Type(InputRequest),
 }
@@ -105,6 +109,8 @@ pub enum Context {
     ConfirmQuit,
     /// The question whether to restore an earlier session's draft.
     RestoreDraft,
+    /// The question what to do about another edgeplan on this plan.
+    OpenElsewhere,
     /// The load-error screen.
     LoadFailed,
 }
@@ -134,6 +140,7 @@ impl Context {
             Context::Help => "Help",
             Context::ConfirmQuit => "Quit?",
             Context::RestoreDraft => "Restore unsaved changes?",
+            Context::OpenElsewhere => "Open in another edgeplan",
             Context::LoadFailed => "Plan not loaded",
         }
     }
@@ -342,6 +349,13 @@ const RESTORE_DRAFT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const OPEN_ELSEWHERE: &[Binding] = &[
+    b(&[k('r')], "r", A::OpenReadOnly, "open it read-only here", "read-only"),
+    b(&[k('t')], "t", A::TakeOver, "take over: edit here too, with a draft of its own", "take over"),
+    b(&[k('q'), code(C::Esc), ctrl('c')], "q", A::Quit, "quit", "quit"),
+];
+
+#[rustfmt::skip]
 const LOAD_FAILED: &[Binding] = &[b(
     &[k('q'), code(C::Esc), code(C::Enter), ctrl('c')],
     "q",
@@ -355,6 +369,7 @@ pub fn context(app: &App) -> Context {
     match app.overlay {
         Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
         Some(Overlay::RestoreDraft) => Context::RestoreDraft,
+        Some(Overlay::OpenElsewhere) => Context::OpenElsewhere,
         Some(Overlay::Help) => Context::Help,
         None => base_context(app),
     }
@@ -397,6 +412,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Help => HELP,
         Context::ConfirmQuit => CONFIRM_QUIT,
         Context::RestoreDraft => RESTORE_DRAFT,
+        Context::OpenElsewhere => OPEN_ELSEWHERE,
         Context::LoadFailed => LOAD_FAILED,
     };
     match ctx {
@@ -404,6 +420,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         | Context::Help
         | Context::ConfirmQuit
         | Context::RestoreDraft
+        | Context::OpenElsewhere
         | Context::LoadFailed => {
             vec![own]
         }
@@ -482,6 +499,7 @@ mod tests {
             Context::Help,
             Context::ConfirmQuit,
             Context::RestoreDraft,
+            Context::OpenElsewhere,
             Context::LoadFailed,
         ];
         for ctx in all {

@@ -27,6 +27,7 @@ use crate::escape::Escaped;
 use crate::plan::{PlanError, load_path};
 use app::MessageKind;
 use glyphs::Glyphs;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use theme::Theme;
 
@@ -60,9 +61,41 @@ pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
     app
 }
 
-/// Turns autosave on for `app` and offers the draft an earlier session left, if any.
+/// Turns autosave on for `app` and offers the draft an earlier session left, if any;
+/// when another running edgeplan edits the plan, asks first what to do.
 pub fn start_autosave(app: &mut App, store: Option<DraftStore>) {
-    app.autosave = autosave::Autosave::new(store);
+    let Some(base) = store else {
+        app.autosave = autosave::Autosave::new(None);
+        return;
+    };
+    let owners = crate::lock::others(&base, &autosave::key_of(app));
+    if owners.is_empty() {
+        claim_and_recover(app, base);
+    } else {
+        // Nothing is written or offered until the user knows.
+        app.autosave = autosave::Autosave::new(None);
+        app.elsewhere = Some(app::Elsewhere { owners, base });
+        app.overlay = Some(app::Overlay::OpenElsewhere);
+    }
+}
+
+/// Locks a draft slot of this instance's own under `base` and offers the draft a gone
+/// instance left there: a live instance's draft is never offered, overwritten or deleted.
+pub fn claim_and_recover(app: &mut App, base: DraftStore) {
+    match crate::lock::claim(&base, &autosave::key_of(app)) {
+        Ok((lock, store)) => {
+            app.autosave = autosave::Autosave::new(Some(store));
+            app.autosave.lock = Some(std::sync::Arc::new(lock));
+        }
+        Err(e) => {
+            app.autosave = autosave::Autosave::new(None);
+            app.say(
+                MessageKind::Error,
+                format!("autosave is off: {}: {e}", base.dir.display()),
+            );
+            return;
+        }
+    }
     match app.with_autosave(|a, app| a.recover(app)) {
         Ok(Some(recovered)) => {
             app.recovered = Some(recovered);
@@ -98,7 +131,8 @@ pub fn run(options: Options) -> i32 {
         start_autosave(&mut app, DraftStore::default_location());
     }
     if let Err(e) = term::run(&mut app) {
-        eprintln!("edgeplan: cannot run the terminal UI: {e}");
+        // writeln!, not eprintln!: a terminal that is gone must not turn this into a panic.
+        let _ = writeln!(io::stderr(), "edgeplan: cannot run the terminal UI: {e}");
         return crate::cli::EXIT_UNREADABLE;
     }
     if let Some(problem) = &loaded.problem {

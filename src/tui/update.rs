@@ -123,6 +123,18 @@ pub fn update(app: &mut App, action: Action) {
                 );
             }
         }
+        Action::OpenReadOnly => {
+            if app.elsewhere.take().is_some() {
+                app.overlay = None;
+                app.read_only = true;
+            }
+        }
+        Action::TakeOver => {
+            if let Some(elsewhere) = app.elsewhere.take() {
+                app.overlay = None;
+                super::claim_and_recover(app, elsewhere.base);
+            }
+        }
         Action::Type(request) => type_text(app, ctx, request),
     }
 }

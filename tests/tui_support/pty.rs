@@ -3,7 +3,6 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -38,6 +37,7 @@ pub struct Pty {
     writer: Option<Box<dyn Write + Send>>,
     master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
+    /// Tells the reader thread to let go of its copy of the master side.
     closing: Arc<AtomicBool>,
     pump: Option<std::thread::JoinHandle<()>>,
 }
@@ -48,6 +48,9 @@ pub struct Launch<'a> {
     pub args: &'a [&'a str],
     pub env: &'a [(&'a str, &'a str)],
     pub size: (u16, u16),
+    /// False starts the app in a session without a controlling terminal (as `setsid`
+    /// does): closing the terminal then sends no SIGHUP, it only reads end-of-file.
+    pub controlling_tty: bool,
 }
 
 impl<'a> Launch<'a> {
@@ -58,6 +61,7 @@ impl<'a> Launch<'a> {
             args,
             env: &[],
             size: (80, 24),
+            controlling_tty: true,
         }
     }
 }
@@ -75,6 +79,7 @@ impl Pty {
             })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
+        cmd.set_controlling_tty(launch.controlling_tty);
         cmd.args(launch.args);
         cmd.cwd(launch.dir);
         cmd.env_clear();
@@ -96,11 +101,7 @@ impl Pty {
             0,
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
-        // Our own copy of the master, polled with a timeout, so `hang_up` can close every
-        // copy and the kernel really hangs the terminal up.
-        let master_fd = pair.master.as_raw_fd().expect("a pty master fd");
-        // SAFETY: dup of an fd we own; the new fd is owned by the File below.
-        let mut reader = unsafe { std::fs::File::from_raw_fd(libc::dup(master_fd)) };
+        let mut reader = reader_of(pair.master.as_ref());
         let closing = Arc::new(AtomicBool::new(false));
         let (p, o, c) = (
             Arc::clone(&parser),
@@ -108,15 +109,18 @@ impl Pty {
             Arc::clone(&closing),
         );
         let pump = std::thread::spawn(move || {
+            use std::os::fd::AsRawFd;
             let mut buf = [0u8; 8192];
-            while !c.load(Ordering::Relaxed) {
-                let mut fds = libc::pollfd {
+            // Wakes now and then to see whether the test hung up: this copy of the master
+            // side must close too before the app's terminal hangs up.
+            while !c.load(Ordering::SeqCst) {
+                let mut fds = [libc::pollfd {
                     fd: reader.as_raw_fd(),
                     events: libc::POLLIN,
                     revents: 0,
-                };
-                // SAFETY: one valid pollfd.
-                if unsafe { libc::poll(&mut fds, 1, 20) } <= 0 {
+                }];
+                // SAFETY: one valid pollfd for the length given.
+                if unsafe { libc::poll(fds.as_mut_ptr(), 1, 50) } <= 0 {
                     continue;
                 }
                 match reader.read(&mut buf) {
@@ -234,6 +238,37 @@ impl Pty {
         self.master = None;
     }
 
+    /// Sends `signal` to the app.
+    pub fn signal(&self, signal: i32) {
+        let pid = libc::pid_t::try_from(self.pid()).expect("a pid");
+        // SAFETY: kill only sends a signal.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "signal {signal}");
+    }
+
+    /// True while the app is stopped (job control).
+    pub fn stopped(&self) -> bool {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        let state = stat
+            .rfind(')')
+            .and_then(|at| stat[at + 1..].split_whitespace().next());
+        state == Some("T")
+    }
+
+    /// Waits until `done` holds; panics with `what` and the screen after a while.
+    pub fn wait_until(&self, what: &str, mut done: impl FnMut(&Pty) -> bool) {
+        let start = Instant::now();
+        while !done(self) {
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "timed out waiting until {what}; the screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
     /// The exit code once the app has ended; panics if it has not within a while.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
@@ -306,6 +341,17 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// A reader of its own on the master side, closed by the reader thread when it ends.
+fn reader_of(master: &(dyn MasterPty + Send)) -> std::fs::File {
+    use std::os::fd::{BorrowedFd, OwnedFd};
+    let raw = master.as_raw_fd().expect("a unix pty");
+    // SAFETY: the master is open for as long as this call.
+    let fd: OwnedFd = unsafe { BorrowedFd::borrow_raw(raw) }
+        .try_clone_to_owned()
+        .expect("dup the pty master");
+    fd.into()
 }
 
 /// True when `line` holds every part, in order.

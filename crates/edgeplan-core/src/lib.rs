@@ -13,6 +13,7 @@ pub mod cidr;
 pub mod draft;
 pub mod escape;
 pub mod hop;
+pub mod lock;
 pub mod plan;
 pub mod requirements;
 pub mod store;

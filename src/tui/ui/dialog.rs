@@ -64,6 +64,36 @@ pub fn render_restore(app: &App, frame: &mut Frame, area: Rect) {
     boxed(app, frame, area, (" Restore unsaved changes? ", 76), lines);
 }
 
+/// Draws the question what to do about other edgeplans on this plan.
+pub fn render_elsewhere(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let Some(elsewhere) = &app.elsewhere else {
+        return;
+    };
+    let mut lines = vec![
+        Line::from(span("This plan is open in another edgeplan.", t.heading())),
+        Line::from(span(format!("File: {}", app.file_label()), t.overlay())),
+    ];
+    for owner in &elsewhere.owners {
+        lines.push(Line::from(span(
+            format!(" Open by {}", owner.describe()),
+            t.overlay(),
+        )));
+    }
+    lines.push(Line::default());
+    for (key, what) in [
+        ("r", "open it read-only here"),
+        ("t", "take over: edit here too (the other keeps its draft)"),
+        ("q", "quit"),
+    ] {
+        lines.push(Line::from(vec![
+            span(format!("  {key} "), t.key()),
+            span(what, t.overlay()),
+        ]));
+    }
+    boxed(app, frame, area, (" Open in another edgeplan ", 76), lines);
+}
+
 /// A bordered box centred over `area`, sized to its lines.
 fn boxed(app: &App, frame: &mut Frame, area: Rect, (title, width): (&str, u16), lines: Vec<Line>) {
     let t = &app.theme;
