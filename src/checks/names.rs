@@ -8,15 +8,16 @@ use std::fmt::{Display, Write};
 pub const NAMED: usize = 3;
 
 /// `10.0.0.0/8, 10.1.0.0/16, 10.2.0.0/16 and 1,997 more`: at most `max` items named.
-pub fn name_some<T: Display>(items: &[T], max: usize) -> String {
+pub fn name_some<T: Display>(items: impl ExactSizeIterator<Item = T>, max: usize) -> String {
     let mut out = String::new();
-    for (i, item) in items.iter().take(max).enumerate() {
+    let len = items.len();
+    for (i, item) in items.take(max).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
         let _ = write!(out, "{item}");
     }
-    let rest = items.len().saturating_sub(max);
+    let rest = len.saturating_sub(max);
     if rest > 0 {
         let _ = write!(out, " and {} more", thousands(rest));
     }
@@ -43,10 +44,10 @@ mod tests {
     #[test]
     fn a_short_list_is_named_in_full() {
         assert_eq!(
-            name_some(&["10.0.0.0/8", "192.168.0.0/16"], NAMED),
+            name_some(["10.0.0.0/8", "192.168.0.0/16"].iter(), NAMED),
             "10.0.0.0/8, 192.168.0.0/16"
         );
-        assert_eq!(name_some::<&str>(&[], NAMED), "");
+        assert_eq!(name_some(std::iter::empty::<&str>(), NAMED), "");
     }
 
     #[test]
@@ -55,7 +56,7 @@ mod tests {
             .map(|i| format!("10.{}.0.0/16", i % 256))
             .collect();
         assert_eq!(
-            name_some(&items, 3),
+            name_some(items.iter(), 3),
             "10.0.0.0/16, 10.1.0.0/16, 10.2.0.0/16 and 1,997 more"
         );
     }

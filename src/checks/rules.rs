@@ -301,7 +301,7 @@ fn cni_check(plan: &Plan, out: &mut Findings) {
 
 /// A few of `nets` and a count of the rest, for a message.
 fn join(nets: &[Ipv4Net]) -> String {
-    name_some(nets, NAMED)
+    name_some(nets.iter(), NAMED)
 }
 
 fn inside_vpc(plan: &Plan, n: Ipv4Net) -> bool {

@@ -246,15 +246,28 @@ pub fn join_ports(ports: &[u16]) -> String {
 
 /// `10.0.0.0/8, 172.16.0.0/12`
 pub fn join_targets(targets: &[Target]) -> String {
-    targets
-        .iter()
-        .map(|t| t.net.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    join_some_targets(targets, usize::MAX)
 }
 
-impl fmt::Display for RequirementKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// `10.0.0.0/8, 172.16.0.0/12 and 99,998 more`: at most `max` blocks named.
+pub fn join_some_targets(targets: &[Target], max: usize) -> String {
+    crate::checks::name_some(targets.iter().map(|t| t.net), max)
+}
+
+impl RequirementKind {
+    /// The requirement in one line, naming at most `max` blocks of a rule's lists, for
+    /// screens where 100,000 blocks would not be read (`to_string` names them all).
+    pub fn brief(&self, max: usize) -> String {
+        struct Brief<'a>(&'a RequirementKind, usize);
+        impl fmt::Display for Brief<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, self.1)
+            }
+        }
+        Brief(self, max).to_string()
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, max: usize) -> fmt::Result {
         match self {
             RequirementKind::Route(r) => write!(
                 f,
@@ -273,8 +286,8 @@ impl fmt::Display for RequirementKind {
                 write!(
                     f,
                     " from {} to {}",
-                    join_targets(&r.from),
-                    join_targets(&r.to)
+                    join_some_targets(&r.from, max),
+                    join_some_targets(&r.to, max)
                 )
             }
             RequirementKind::Endpoint(e) => {
@@ -287,5 +300,11 @@ impl fmt::Display for RequirementKind {
             }
             RequirementKind::Setting(s) => f.write_str(s),
         }
+    }
+}
+
+impl fmt::Display for RequirementKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, usize::MAX)
     }
 }
