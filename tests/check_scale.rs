@@ -123,11 +123,12 @@ fn check(name: &str, text: &str, json: bool) -> Run {
             Ok(())
         });
     }
-    let child = cmd.spawn().expect("binary runs");
+    // Reaped by wait4 below, which also reports the child's own peak RSS.
+    let child = cmd.spawn().expect("binary runs").id() as libc::pid_t;
     let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
     // SAFETY: waits for our own child; `status` and `usage` are valid for writes.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
+    let pid = unsafe { libc::wait4(child, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child, "wait4 failed");
     assert!(libc::WIFEXITED(status), "edgeplan died: status {status:#x}");
     Run {
         code: libc::WEXITSTATUS(status),
