@@ -111,5 +111,28 @@ fn keystroke_huge(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, frames, keystroke, keystroke_huge);
+/// Typing into entry 70,000 of the 100,000-block plan: every keystroke re-checks and
+/// re-derives the whole plan before the frame (reported, no target).
+fn typing_huge(c: &mut Criterion) {
+    let mut app = deep_in_huge_list();
+    key(&mut app, KeyCode::Enter);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut erase = true;
+    c.bench_function("typing keystroke to frame, 100,000-CIDR plan 80x24", |b| {
+        b.iter(|| {
+            key(
+                &mut app,
+                if erase {
+                    KeyCode::Backspace
+                } else {
+                    KeyCode::Char('6')
+                },
+            );
+            erase = !erase;
+            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, frames, keystroke, keystroke_huge, typing_huge);
 criterion_main!(benches);
