@@ -357,3 +357,53 @@ fn findings_light_up_the_hops_they_break_and_only_those() {
     assert_eq!(r.worst(Firewall), None);
     assert_eq!(r.worst(SecurityGroup), None);
 }
+
+#[test]
+fn many_duplicates_in_one_list_do_not_hide_an_overlap_between_lists() {
+    let mut p = Plan::example();
+    p.datacenter_cidrs = vec![net("10.0.0.0/8"); 500];
+    p.vpc_cidrs = nets(&["10.1.0.0/16"]);
+    let r = check(&p);
+    let overlap = only(&r, "overlap-datacenter-vpc");
+    assert!(
+        overlap.message.contains("10.1.0.0/16"),
+        "{}",
+        overlap.message
+    );
+    assert!(!r.ok());
+}
+
+#[test]
+fn a_vswitch_outside_a_long_vpc_list_names_three_blocks_and_counts_the_rest() {
+    let mut p = Plan::example();
+    p.vpc_cidrs = (0..2000u32)
+        .map(|i| ipnet::Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 + (i << 8)), 24).unwrap())
+        .collect();
+    p.vswitch_cidrs = nets(&["192.168.1.0/24"]);
+    let f = only(&check(&p), "vswitch-outside-vpc");
+    assert_eq!(
+        f.message,
+        "vSwitch 192.168.1.0/24 is not inside the VPC (10.0.0.0/24, 10.0.1.0/24, 10.0.2.0/24 and 1,997 more)"
+    );
+}
+
+#[test]
+fn a_vswitch_inside_any_of_many_nested_vpc_blocks_is_inside() {
+    let mut p = Plan::example();
+    p.vpc_cidrs = nets(&[
+        "192.168.0.0/16",
+        "192.168.1.0/24",
+        "10.0.0.0/25",
+        "10.0.0.128/25",
+    ]);
+    p.vswitch_cidrs = nets(&["192.168.1.0/26", "10.0.0.128/26"]);
+    assert!(
+        !check(&p)
+            .findings
+            .iter()
+            .any(|f| f.code == "vswitch-outside-vpc")
+    );
+    // Covered by two blocks together, but inside neither.
+    p.vswitch_cidrs = nets(&["10.0.0.0/24"]);
+    only(&check(&p), "vswitch-outside-vpc");
+}

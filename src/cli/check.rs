@@ -1,12 +1,17 @@
 //! `edgeplan check`: findings as text or JSON, exit 1 on any error.
 
 use super::{EXIT_FINDINGS, EXIT_OK, Format, load_or_report};
-use crate::checks::{Report, Severity, check as run_checks};
+use crate::checks::{Report, Severity, check as run_checks, thousands};
 use crate::escape::{Escaped, escape_path, is_unsafe};
 use crate::hop::Hop;
 use serde::Serialize;
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
 use std::path::Path;
+
+/// Text output shows at most this many findings of one code, then counts the rest; JSON
+/// keeps every finding (each message is bounded), since tools read it.
+pub const MAX_TEXT_PER_CODE: usize = 10;
 
 /// One finding in the JSON contract.
 #[derive(Serialize)]
@@ -25,33 +30,42 @@ struct CheckJson<'a> {
     ok: bool,
     errors: usize,
     warnings: usize,
-    findings: Vec<FindingJson<'a>>,
+    findings: FindingsJson<'a>,
 }
 
-/// The report as the JSON contract: `{ok, errors, warnings, findings: [...]}`.
-pub fn check_json(report: &Report) -> String {
-    let findings = report
-        .findings
-        .iter()
-        .map(|f| FindingJson {
+/// The findings, converted one at a time while they are written.
+struct FindingsJson<'a>(&'a Report);
+
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.findings.iter().map(|f| FindingJson {
             hop: f.hop().id(),
             hops: f.hops.iter().map(|h| h.id()).collect(),
             severity: f.severity.id(),
             code: f.code,
             message: &f.message,
             fix: &f.fix,
-        })
-        .collect();
+        }))
+    }
+}
+
+/// The report as the JSON contract: `{ok, errors, warnings, findings: [...]}`.
+pub fn check_json(report: &Report) -> String {
+    let mut out = Vec::new();
+    write_json(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Streams the JSON contract to `out`, so a large report is never held twice.
+fn write_json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let doc = CheckJson {
         ok: report.ok(),
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
-        findings,
+        findings: FindingsJson(report),
     };
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson::default());
-    doc.serialize(&mut ser).expect("plain data serializes");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
+    doc.serialize(&mut ser).map_err(std::io::Error::from)
 }
 
 /// Pretty JSON that also writes the characters serde_json leaves raw but a terminal
@@ -101,10 +115,13 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
         Err(code) => return code,
     };
     let report = run_checks(&plan);
+    // Buffered: the line-buffered stdout would cost a write per line of a long report.
+    let mut buf = BufWriter::new(out);
     let written = match format {
-        Format::Json => writeln!(out, "{}", check_json(&report)),
-        Format::Text => write_text(path, &report, out),
-    };
+        Format::Json => write_json(&report, &mut buf).and_then(|()| writeln!(buf)),
+        Format::Text => write_text(path, &report, &mut buf),
+    }
+    .and_then(|()| buf.flush());
     if let Err(e) = written {
         let _ = writeln!(err, "cannot write output: {e}");
         return super::EXIT_UNREADABLE;
@@ -123,7 +140,17 @@ fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Res
         "{}: {verdict}: {e} error(s), {w} warning(s)",
         escape_path(path)
     )?;
+    let mut total: HashMap<&str, usize> = HashMap::new();
     for f in &report.findings {
+        *total.entry(f.code).or_default() += 1;
+    }
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    for f in &report.findings {
+        let n = shown.entry(f.code).or_default();
+        *n += 1;
+        if *n > MAX_TEXT_PER_CODE {
+            continue;
+        }
         writeln!(
             out,
             "{:<7} [{}] {}: {}",
@@ -133,6 +160,11 @@ fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Res
             Escaped(&f.message)
         )?;
         writeln!(out, "        fix: {}", Escaped(&f.fix))?;
+        let rest = total[f.code] - *n;
+        if *n == MAX_TEXT_PER_CODE && rest > 0 {
+            let rest = thousands(rest);
+            writeln!(out, "        \u{2026} and {rest} more {} findings", f.code)?;
+        }
     }
     Ok(())
 }

@@ -199,9 +199,9 @@ pub struct App {
     /// A path that exists and is not the plan's file; Enter again overwrites it.
     pub overwrite_armed: Option<PathBuf>,
     /// Lines scrolled in the details pane.
-    pub details_scroll: u16,
+    pub details_scroll: usize,
     /// Lines scrolled in the walkthrough.
-    pub walkthrough_scroll: u16,
+    pub walkthrough_scroll: usize,
     /// The status-bar message.
     pub message: Option<Message>,
     /// Review only: no edits, no saving.

@@ -181,8 +181,8 @@ fn select_hop(app: &mut App, hop: Option<Hop>) {
     }
 }
 
-fn scroll(value: &mut u16, delta: isize) {
-    *value = (*value as isize + delta).clamp(0, u16::MAX as isize) as u16;
+fn scroll(value: &mut usize, delta: isize) {
+    *value = value.saturating_add_signed(delta);
 }
 
 fn move_cursor(app: &mut App, ctx: Context, delta: isize) {

@@ -84,6 +84,10 @@ impl Group {
     }
 }
 
+/// At most this many blocks of a rule's lists are named on screen; `edgeplan show`
+/// lists them all.
+pub const LISTED_BLOCKS: usize = 32;
+
 /// One requirement as a line; routes read destination, then where they go.
 pub fn requirement_line(req: &Requirement, g: &Glyphs) -> String {
     match &req.kind {
@@ -96,16 +100,21 @@ pub fn requirement_line(req: &Requirement, g: &Glyphs) -> String {
                 r.next_hop
             )
         }
-        other => other.to_string(),
+        other => other.brief(LISTED_BLOCKS),
     }
 }
 
 /// The details of the selected hop as lines wrapped to `width`.
 pub fn doc(app: &App, width: u16) -> Doc<'static> {
+    doc_upto(app, width, usize::MAX)
+}
+
+/// Like `doc`, laid out only as far as its first `limit` lines.
+pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     let (t, g) = (&app.theme, &app.glyphs);
     let hop = app.hop;
     let status = app.hop_status(hop);
-    let mut d = Doc::new(width);
+    let mut d = Doc::upto(width, limit);
     let verdict = match status {
         HopStatus::Ok => "ok",
         HopStatus::Warning => "warning",
@@ -130,6 +139,9 @@ pub fn doc(app: &App, width: u16) -> Doc<'static> {
     } else {
         d.line(span("Findings", t.heading()));
         for f in findings {
+            if d.full() {
+                break;
+            }
             let mark = format!(" {} ", g.severity(f.severity));
             d.wrapped(
                 vec![span(mark, t.finding(f.severity))],
@@ -141,6 +153,9 @@ pub fn doc(app: &App, width: u16) -> Doc<'static> {
     }
     let items = &app.requirements.hop(hop).items;
     for group in Group::ALL {
+        if d.full() {
+            break;
+        }
         let mut in_group = items.iter().filter(|r| Group::of(r) == group).peekable();
         if in_group.peek().is_none() {
             continue;
@@ -148,6 +163,9 @@ pub fn doc(app: &App, width: u16) -> Doc<'static> {
         d.gap();
         d.line(span(group.heading(), t.heading()));
         for r in in_group {
+            if d.full() {
+                break;
+            }
             d.wrapped(
                 vec![span(format!(" {} ", g.bullet), t.base())],
                 &requirement_line(r, g),
@@ -170,9 +188,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane(app, title, Pane::Details);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let d = doc(app, inner.width);
-    let scroll = d.clamp_scroll(app.details_scroll, inner.height);
-    frame.render_widget(Paragraph::new(d.lines).scroll((scroll, 0)), inner);
+    // Laid out only down to the bottom of the view: a hop may carry 100,000 routes.
+    let height = usize::from(inner.height);
+    let d = doc_upto(app, inner.width, app.details_scroll.saturating_add(height));
+    frame.render_widget(Paragraph::new(d.window(app.details_scroll, height)), inner);
 }
 
 /// `s` with its first letter in capitals.

@@ -54,10 +54,19 @@ pub fn truncate_left(s: &str, max: usize, ellipsis: &str) -> String {
 
 /// `text` broken at spaces into lines of at most `max` columns; over-long words are cut.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    wrap_first(text, max, usize::MAX)
+}
+
+/// The first `count` lines of `wrap(text, max)`; the rest of `text` is not looked at.
+pub fn wrap_first(text: &str, max: usize, count: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
+        if lines.len() >= count {
+            lines.truncate(count);
+            return lines;
+        }
         let mut word = word.to_string();
         loop {
             let sep = usize::from(!line.is_empty());
@@ -99,6 +108,9 @@ pub struct Doc<'a> {
     pub lines: Vec<Line<'a>>,
     /// The width lines are wrapped to.
     pub width: usize,
+    /// Lines past this many are dropped, so a long document is laid out only as far as
+    /// it is shown; `None` keeps every line.
+    limit: Option<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -107,17 +119,33 @@ impl<'a> Doc<'a> {
         Doc {
             lines: Vec::new(),
             width: usize::from(width),
+            limit: None,
         }
+    }
+
+    /// An empty document that keeps only its first `limit` lines.
+    pub fn upto(width: u16, limit: usize) -> Doc<'a> {
+        Doc {
+            limit: Some(limit),
+            ..Doc::new(width)
+        }
+    }
+
+    /// True when the line limit is reached: builders stop adding.
+    pub fn full(&self) -> bool {
+        self.limit.is_some_and(|l| self.lines.len() >= l)
     }
 
     /// Adds one line as is (cut by the pane if too long).
     pub fn line(&mut self, line: impl Into<Line<'a>>) {
-        self.lines.push(line.into());
+        if !self.full() {
+            self.lines.push(line.into());
+        }
     }
 
     /// Adds an empty line, unless the document is empty or already ends with one.
     pub fn gap(&mut self) {
-        if self.lines.last().is_some_and(|l| l.width() > 0) {
+        if !self.full() && self.lines.last().is_some_and(|l| l.width() > 0) {
             self.lines.push(Line::default());
         }
     }
@@ -125,23 +153,35 @@ impl<'a> Doc<'a> {
     /// Adds `text` wrapped after `prefix` spans; later lines are indented by the
     /// prefix's width. Unsafe characters are escaped before wrapping, so widths hold.
     pub fn wrapped(&mut self, prefix: Vec<Span<'a>>, text: &str, style: Style) {
+        if self.full() {
+            return;
+        }
         let indent: usize = prefix.iter().map(Span::width).sum();
         let room = self.width.saturating_sub(indent).max(8);
-        for (i, part) in wrap(&escape(text), room).into_iter().enumerate() {
+        let left = self.limit.map_or(usize::MAX, |l| l - self.lines.len());
+        for (i, part) in wrap_first(&escape(text), room, left)
+            .into_iter()
+            .enumerate()
+        {
             let mut spans = if i == 0 {
                 prefix.clone()
             } else {
                 vec![Span::raw(" ".repeat(indent))]
             };
             spans.push(Span::styled(part, style));
-            self.lines.push(Line::from(spans));
+            self.line(Line::from(spans));
         }
     }
 
-    /// The scroll offset that keeps `scroll` inside the document for a `height`-row view.
-    pub fn clamp_scroll(&self, scroll: u16, height: u16) -> u16 {
-        let max = self.lines.len().saturating_sub(usize::from(height));
-        scroll.min(u16::try_from(max).unwrap_or(u16::MAX))
+    /// The `height` lines from line `scroll` on, `scroll` kept inside the document. When
+    /// the limit cut the document, it is taken to go on past the window.
+    pub fn window(self, scroll: usize, height: usize) -> Vec<Line<'a>> {
+        let scroll = if self.full() {
+            scroll
+        } else {
+            scroll.min(self.lines.len().saturating_sub(height))
+        };
+        self.lines.into_iter().skip(scroll).take(height).collect()
     }
 }
 

@@ -2,11 +2,11 @@
 //! each requirement as a plain sentence with its reason, large enough to read on a
 //! screen share.
 
-use super::details::{Group, capitalise, hop_description};
+use super::details::{Group, LISTED_BLOCKS, capitalise, hop_description};
 use super::span;
 use super::text::Doc;
 use crate::hop::Hop;
-use crate::requirements::{Protocol, Requirement, RequirementKind, Target, join_targets};
+use crate::requirements::{Protocol, Requirement, RequirementKind, Target, join_some_targets};
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,7 +19,11 @@ fn targets(ts: &[Target]) -> String {
         l.dedup();
         l
     };
-    format!("{} ({})", join_targets(ts), labels.join(", "))
+    format!(
+        "{} ({})",
+        join_some_targets(ts, LISTED_BLOCKS),
+        labels.join(", ")
+    )
 }
 
 fn ports(ps: &[u16]) -> String {
@@ -103,9 +107,14 @@ fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// The walkthrough page of the selected hop, wrapped to `width`.
 pub fn doc(app: &App, width: u16) -> Doc<'static> {
+    doc_upto(app, width, usize::MAX)
+}
+
+/// Like `doc`, laid out only as far as its first `limit` lines.
+pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     let t = &app.theme;
     let hop = app.hop;
-    let mut d = Doc::new(width);
+    let mut d = Doc::upto(width, limit);
     for line in path_lines(app, usize::from(width)) {
         d.line(line);
     }
@@ -127,6 +136,9 @@ pub fn doc(app: &App, width: u16) -> Doc<'static> {
         d.gap();
         d.line(span("Before this hop works", t.heading()));
         for f in findings {
+            if d.full() {
+                break;
+            }
             let mark = format!("  {} ", app.glyphs.severity(f.severity));
             d.wrapped(
                 vec![span(mark, t.finding(f.severity))],
@@ -139,13 +151,19 @@ pub fn doc(app: &App, width: u16) -> Doc<'static> {
     let items = &app.requirements.hop(hop).items;
     let mut n = 0;
     for group in Group::ALL {
-        let in_group: Vec<&Requirement> = items.iter().filter(|r| Group::of(r) == group).collect();
-        if in_group.is_empty() {
+        if d.full() {
+            break;
+        }
+        let mut in_group = items.iter().filter(|r| Group::of(r) == group).peekable();
+        if in_group.peek().is_none() {
             continue;
         }
         d.gap();
         d.line(span(group.heading(), t.heading()));
         for r in in_group {
+            if d.full() {
+                break;
+            }
             n += 1;
             d.wrapped(
                 vec![span(format!("  {n:>2}. "), t.key())],
@@ -180,7 +198,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let d = doc(app, inner.width);
-    let scroll = d.clamp_scroll(app.walkthrough_scroll, inner.height);
-    frame.render_widget(Paragraph::new(d.lines).scroll((scroll, 0)), inner);
+    // Laid out only down to the bottom of the view: a hop may carry 100,000 routes.
+    let height = usize::from(inner.height);
+    let d = doc_upto(
+        app,
+        inner.width,
+        app.walkthrough_scroll.saturating_add(height),
+    );
+    frame.render_widget(
+        Paragraph::new(d.window(app.walkthrough_scroll, height)),
+        inner,
+    );
 }

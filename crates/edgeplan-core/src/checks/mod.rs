@@ -1,9 +1,11 @@
 //! Checks of a plan: findings tied to the hops they break, each with a fix.
 
+mod names;
 mod overlap;
 mod rules;
 
-pub use overlap::{Overlap, overlapping_pairs};
+pub use names::{NAMED, name_some, thousands};
+pub use overlap::{Cover, Overlap, overlapping_pairs};
 pub use rules::check;
 
 use crate::hop::Hop;

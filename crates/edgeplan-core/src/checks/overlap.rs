@@ -19,6 +19,17 @@ pub struct Overlap {
 /// Every overlapping pair among `nets`, at most `limit` of them; the bool says whether
 /// pairs were left out.
 pub fn overlapping_pairs(nets: &[Ipv4Net], limit: usize) -> (Vec<Overlap>, bool) {
+    overlapping_pairs_where(nets, limit, |_, _| true)
+}
+
+/// Like `overlapping_pairs`, but only pairs `(outer, inner)` that `keep` accepts count
+/// towards `limit` and are returned, so pairs the caller ignores cannot use up the limit.
+/// The work is the sum of the nesting depths: bounded when equal entries are few.
+pub fn overlapping_pairs_where(
+    nets: &[Ipv4Net],
+    limit: usize,
+    keep: impl Fn(usize, usize) -> bool,
+) -> (Vec<Overlap>, bool) {
     let mut order: Vec<usize> = (0..nets.len()).collect();
     order.sort_by_key(|&i| (nets[i].network(), nets[i].prefix_len(), i));
     let mut stack: Vec<usize> = Vec::new();
@@ -31,6 +42,9 @@ pub fn overlapping_pairs(nets: &[Ipv4Net], limit: usize) -> (Vec<Overlap>, bool)
             stack.pop();
         }
         for &outer in stack.iter().rev() {
+            if !keep(outer, i) {
+                continue;
+            }
             if out.len() == limit {
                 return (out, true);
             }
@@ -43,6 +57,35 @@ pub fn overlapping_pairs(nets: &[Ipv4Net], limit: usize) -> (Vec<Overlap>, bool)
         stack.push(i);
     }
     (out, false)
+}
+
+/// The blocks of a list that no other block of it contains: disjoint, sorted by
+/// address, so "is this block inside one of the list's blocks" is a binary search.
+#[derive(Debug, Clone, Default)]
+pub struct Cover {
+    tops: Vec<Ipv4Net>,
+}
+
+impl Cover {
+    /// The outermost blocks of `nets`, in O(n log n).
+    pub fn new(nets: &[Ipv4Net]) -> Cover {
+        let mut sorted = nets.to_vec();
+        sorted.sort_by_key(|n| (n.network(), n.prefix_len()));
+        let mut tops: Vec<Ipv4Net> = Vec::new();
+        for n in sorted {
+            // Blocks nest or are disjoint, so a contained block lies in the last top.
+            if !tops.last().is_some_and(|t| t.contains(&n)) {
+                tops.push(n);
+            }
+        }
+        Cover { tops }
+    }
+
+    /// True when one block of the list contains `n` (or is `n`).
+    pub fn holds(&self, n: Ipv4Net) -> bool {
+        let after = self.tops.partition_point(|t| t.network() <= n.network());
+        after > 0 && self.tops[after - 1].contains(&n)
+    }
 }
 
 #[cfg(test)]
@@ -87,6 +130,17 @@ mod tests {
                 prop_assert!(matches!(o.relation, Relation::Equal | Relation::Contains));
                 prop_assert!(nets[o.outer].contains(&nets[o.inner]));
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn cover_holds_exactly_what_some_block_contains(
+            nets in prop::collection::vec(arb_net(), 0..30),
+            probe in arb_net(),
+        ) {
+            let brute = nets.iter().any(|n| n.contains(&probe));
+            prop_assert_eq!(Cover::new(&nets).holds(probe), brute);
         }
     }
 

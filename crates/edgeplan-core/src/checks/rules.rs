@@ -1,6 +1,9 @@
 //! The rules a plan is checked against. Each rule names the values it found and says
 //! what to change.
 
+use super::names::{NAMED, name_some};
+use super::overlap::Cover;
+use super::overlap::overlapping_pairs_where;
 use super::{Finding, Report, Severity, overlapping_pairs};
 use crate::catalog::{Catalog, Region};
 use crate::cidr::{Relation, overlaps, relate};
@@ -156,14 +159,16 @@ fn overlaps_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
     push(&cloud, Set::CloudService);
     push(plan.service_cidr.as_slice(), Set::Service);
 
+    // Same-list pairs are the redundancy check's (fine-scope ranges are the catalog's):
+    // they must not use up the pair limit, and equal entries of one list are one entry here.
+    entries.sort_by_key(|&(n, set)| (n.network(), n.prefix_len(), set));
+    entries.dedup();
     let nets: Vec<Ipv4Net> = entries.iter().map(|e| e.0).collect();
-    let (pairs, truncated) = overlapping_pairs(&nets, MAX_OVERLAP_PAIRS);
+    let (pairs, truncated) = overlapping_pairs_where(&nets, MAX_OVERLAP_PAIRS, |a, b| {
+        entries[a].1 != entries[b].1
+    });
     for p in pairs {
         let ((a, sa), (b, sb)) = (entries[p.outer], entries[p.inner]);
-        if sa == sb {
-            // Same-list duplicates are the redundancy check's; fine-scope ranges are the catalog's.
-            continue;
-        }
         // Say it from the point of view of the set that comes first on the path.
         let (x, sx, y, sy, rel) = if sa <= sb {
             (a, sa, b, sb, p.relation)
@@ -294,11 +299,9 @@ fn cni_check(plan: &Plan, out: &mut Findings) {
     }
 }
 
+/// A few of `nets` and a count of the rest, for a message.
 fn join(nets: &[Ipv4Net]) -> String {
-    nets.iter()
-        .map(|n| n.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    name_some(nets.iter(), NAMED)
 }
 
 fn inside_vpc(plan: &Plan, n: Ipv4Net) -> bool {
@@ -309,8 +312,10 @@ fn vpc_membership_check(plan: &Plan, out: &mut Findings) {
     if plan.vpc_cidrs.is_empty() {
         return;
     }
+    // A sorted search, not a scan of the VPC list per vSwitch: both lists may be long.
+    let vpc = Cover::new(&plan.vpc_cidrs);
     for &v in &plan.vswitch_cidrs {
-        if !inside_vpc(plan, v) {
+        if !vpc.holds(v) {
             out.add(
                 Severity::Error,
                 "vswitch-outside-vpc",

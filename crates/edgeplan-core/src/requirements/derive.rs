@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
 use crate::plan::{Cni, Plan, Scope};
 use ipnet::Ipv4Net;
+use std::sync::Arc;
 
 /// Kubelet API and read-only ports.
 pub const KUBELET_PORTS: [u16; 2] = [10250, 10255];
@@ -60,7 +61,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn push(&mut self, kind: RequirementKind, reason: impl Into<String>) {
+    fn push(&mut self, kind: RequirementKind, reason: impl Into<Arc<str>>) {
         self.items.push(Requirement {
             kind,
             reason: reason.into(),
@@ -68,8 +69,17 @@ impl Builder<'_> {
     }
 
     fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
+        self.items.reserve(dests.len());
+        let mut last: Option<(Dest, Arc<str>)> = None;
         for &destination in dests {
-            let reason = why_route(destination.dest, &self.plan.region);
+            let reason = match &last {
+                Some((dest, reason)) if *dest == destination.dest => reason.clone(),
+                _ => {
+                    let reason: Arc<str> = why_route(destination.dest, &self.plan.region).into();
+                    last = Some((destination.dest, reason.clone()));
+                    reason
+                }
+            };
             let route = RouteEntry {
                 direction,
                 destination,

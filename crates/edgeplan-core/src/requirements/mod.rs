@@ -9,6 +9,7 @@ use crate::hop::Hop;
 use crate::plan::Transit;
 use ipnet::Ipv4Net;
 use std::fmt;
+use std::sync::Arc;
 
 /// Direction. For routes, the source's terms: inbound is data center → cloud, outbound is
 /// cloud → data center. For rules, as seen from the enforcing device.
@@ -208,8 +209,9 @@ pub enum RequirementKind {
 pub struct Requirement {
     /// What.
     pub kind: RequirementKind,
-    /// Why, in one line a customer can follow.
-    pub reason: String,
+    /// Why, in one line a customer can follow; shared by the routes of one list, so a
+    /// list of 100,000 blocks does not allocate 100,000 copies on every re-check.
+    pub reason: Arc<str>,
 }
 
 /// Everything one hop must carry.
@@ -246,15 +248,28 @@ pub fn join_ports(ports: &[u16]) -> String {
 
 /// `10.0.0.0/8, 172.16.0.0/12`
 pub fn join_targets(targets: &[Target]) -> String {
-    targets
-        .iter()
-        .map(|t| t.net.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    join_some_targets(targets, usize::MAX)
 }
 
-impl fmt::Display for RequirementKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// `10.0.0.0/8, 172.16.0.0/12 and 99,998 more`: at most `max` blocks named.
+pub fn join_some_targets(targets: &[Target], max: usize) -> String {
+    crate::checks::name_some(targets.iter().map(|t| t.net), max)
+}
+
+impl RequirementKind {
+    /// The requirement in one line, naming at most `max` blocks of a rule's lists, for
+    /// screens where 100,000 blocks would not be read (`to_string` names them all).
+    pub fn brief(&self, max: usize) -> String {
+        struct Brief<'a>(&'a RequirementKind, usize);
+        impl fmt::Display for Brief<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, self.1)
+            }
+        }
+        Brief(self, max).to_string()
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, max: usize) -> fmt::Result {
         match self {
             RequirementKind::Route(r) => write!(
                 f,
@@ -273,8 +288,8 @@ impl fmt::Display for RequirementKind {
                 write!(
                     f,
                     " from {} to {}",
-                    join_targets(&r.from),
-                    join_targets(&r.to)
+                    join_some_targets(&r.from, max),
+                    join_some_targets(&r.to, max)
                 )
             }
             RequirementKind::Endpoint(e) => {
@@ -287,5 +302,11 @@ impl fmt::Display for RequirementKind {
             }
             RequirementKind::Setting(s) => f.write_str(s),
         }
+    }
+}
+
+impl fmt::Display for RequirementKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, usize::MAX)
     }
 }

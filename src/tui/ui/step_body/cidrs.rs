@@ -2,6 +2,7 @@
 //! add row, and the optional single values. The value being typed is checked on every
 //! keystroke and, while invalid, shown with its reason beside it.
 
+use super::{Laid, visible};
 use crate::plan::{CidrList, Plan, Scope};
 use crate::tui::app::App;
 use crate::tui::editor::{CidrRow, Draft, Single};
@@ -31,104 +32,133 @@ fn scope_note(scope: Scope) -> &'static str {
     }
 }
 
-/// Draws the rows; the cursor row is highlighted and kept in view.
+/// Draws the rows; the cursor row is highlighted and kept in view. Only the rows near
+/// the cursor are laid out, however long the lists.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let (t, g) = (&app.theme, &app.glyphs);
-    let draft = app.draft.as_ref();
-    let plan: &Plan = draft.map_or(&app.plan, |d| &d.before);
     let rows = app.cidr_rows();
     let cursor = app.cidr_cursor.min(rows.len() - 1);
-    let full = usize::from(area.width);
-    let mut d = Doc::new(area.width);
-    let mut cursor_line = 0;
     let mut cursor_x = None;
-    for (i, row) in rows.iter().enumerate() {
-        let under = i == cursor;
-        let highlight = |style: Style| {
-            if under {
-                style.patch(t.cursor(focused))
-            } else {
-                style
+    let (lines, cursor_y) = visible(
+        rows.len(),
+        cursor,
+        usize::from(area.height),
+        0,
+        vec![],
+        |i| {
+            let laid = row_lines(app, rows[i], i == cursor, focused, area.width);
+            if i == cursor {
+                cursor_x = laid.1;
             }
-        };
-        let first_of_list = match *row {
-            CidrRow::Entry(list, 0) => Some(list),
-            CidrRow::Add(list) if list.get(plan).is_empty() => Some(list),
-            _ => None,
-        };
-        if let Some(list) = first_of_list {
-            let mut spans = vec![
-                span(list.label().to_string(), t.heading()),
-                span(format!("  {}", list.key()), t.muted()),
-            ];
-            let used: usize = spans.iter().map(Span::width).sum();
-            if used + 2 + width(list_note(list)) <= full {
-                spans.push(span(format!("  {}", list_note(list)), t.muted()));
-            }
-            d.line(Line::from(spans));
-        }
-        if *row == CidrRow::Single(Single::ALL[0]) {
-            d.line(span("Addresses", t.heading()));
-        }
-        if under {
-            cursor_line = d.lines.len();
-        }
-        let pointer = if under { g.pointer } else { " " };
-        let editing = draft.filter(|dr| dr.row() == *row);
-        if let Some(dr) = editing {
-            let prefix = match row {
-                CidrRow::Single(s) => format!("{pointer} {:<24}", s.label()),
-                _ => format!("  {pointer} "),
-            };
-            cursor_x = Some(width(&prefix) + dr.input.visual_cursor());
-            draft_line(app, &mut d, prefix, dr);
-            continue;
-        }
-        let line = match *row {
-            CidrRow::Scope => {
-                let radio = |s: Scope| {
-                    if plan.scope == s {
-                        g.radio_on
-                    } else {
-                        g.radio_off
-                    }
-                };
-                let text = format!(
-                    "{pointer} Scope  {} broad  {} fine",
-                    radio(Scope::Broad),
-                    radio(Scope::Fine)
-                );
-                d.line(span(format!("{text:<full$}"), highlight(t.base())));
-                d.wrapped(
-                    vec![span("    ", t.base())],
-                    scope_note(plan.scope),
-                    t.muted(),
-                );
-                continue;
-            }
-            CidrRow::Entry(list, i) => format!("  {pointer} {}", list.get(plan)[i]),
-            CidrRow::Add(_) => format!("  {pointer} + add"),
-            CidrRow::Single(s) => {
-                let value = s.get(plan).unwrap_or_else(|| "(not set)".into());
-                format!("{pointer} {:<24}{value}", s.label())
-            }
-        };
-        let base = match row {
-            CidrRow::Add(_) => t.muted(),
-            CidrRow::Single(s) if s.get(plan).is_none() => t.muted(),
-            _ => t.base(),
-        };
-        d.line(span(format!("{line:<full$}"), highlight(base)));
-    }
-    let first = super::scroll_to(cursor_line, d.lines.len(), usize::from(area.height));
+            laid.0
+        },
+    );
     if let (true, Some(x)) = (focused, cursor_x) {
-        let y = area.y + (cursor_line - first) as u16;
-        let x = area.x + (x as u16).min(area.width.saturating_sub(1));
+        // Saturating: a row or column past 65,535 is off screen, never wrapped onto it.
+        let y = area
+            .y
+            .saturating_add(u16::try_from(cursor_y).unwrap_or(u16::MAX));
+        let x = area.x
+            + u16::try_from(x)
+                .unwrap_or(u16::MAX)
+                .min(area.width.saturating_sub(1));
         if y < area.bottom() {
             frame.set_cursor_position(Position::new(x, y));
         }
     }
-    frame.render_widget(Paragraph::new(d.lines).scroll((first as u16, 0)), area);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One row's lines (with the heading of the list it opens), and where the text cursor
+/// goes when the row is being edited.
+fn row_lines(
+    app: &App,
+    row: CidrRow,
+    under: bool,
+    focused: bool,
+    columns: u16,
+) -> (Laid<'static>, Option<usize>) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let draft = app.draft.as_ref();
+    let plan: &Plan = draft.map_or(&app.plan, |d| &d.before);
+    let full = usize::from(columns);
+    let mut d = Doc::new(columns);
+    let highlight = |style: Style| {
+        if under {
+            style.patch(t.cursor(focused))
+        } else {
+            style
+        }
+    };
+    let first_of_list = match row {
+        CidrRow::Entry(list, 0) => Some(list),
+        CidrRow::Add(list) if list.get(plan).is_empty() => Some(list),
+        _ => None,
+    };
+    if let Some(list) = first_of_list {
+        let mut spans = vec![
+            span(list.label().to_string(), t.heading()),
+            span(format!("  {}", list.key()), t.muted()),
+        ];
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used + 2 + width(list_note(list)) <= full {
+            spans.push(span(format!("  {}", list_note(list)), t.muted()));
+        }
+        d.line(Line::from(spans));
+    }
+    if row == CidrRow::Single(Single::ALL[0]) {
+        d.line(span("Addresses", t.heading()));
+    }
+    let focus = d.lines.len();
+    let laid = |d: Doc<'static>| Laid {
+        lines: d.lines,
+        focus,
+    };
+    let pointer = if under { g.pointer } else { " " };
+    if let Some(dr) = draft.filter(|dr| dr.row() == row) {
+        let prefix = match row {
+            CidrRow::Single(s) => format!("{pointer} {:<24}", s.label()),
+            _ => format!("  {pointer} "),
+        };
+        let x = width(&prefix) + dr.input.visual_cursor();
+        draft_line(app, &mut d, prefix, dr);
+        return (laid(d), Some(x));
+    }
+    let line = match row {
+        CidrRow::Scope => {
+            let radio = |s: Scope| {
+                if plan.scope == s {
+                    g.radio_on
+                } else {
+                    g.radio_off
+                }
+            };
+            let text = format!(
+                "{pointer} Scope  {} broad  {} fine",
+                radio(Scope::Broad),
+                radio(Scope::Fine)
+            );
+            d.line(span(format!("{text:<full$}"), highlight(t.base())));
+            d.wrapped(
+                vec![span("    ", t.base())],
+                scope_note(plan.scope),
+                t.muted(),
+            );
+            return (laid(d), None);
+        }
+        CidrRow::Entry(list, i) => format!("  {pointer} {}", list.get(plan)[i]),
+        CidrRow::Add(_) => format!("  {pointer} + add"),
+        CidrRow::Single(s) => {
+            let value = s.get(plan).unwrap_or_else(|| "(not set)".into());
+            format!("{pointer} {:<24}{value}", s.label())
+        }
+    };
+    let base = match row {
+        CidrRow::Add(_) => t.muted(),
+        CidrRow::Single(s) if s.get(plan).is_none() => t.muted(),
+        _ => t.base(),
+    };
+    d.line(span(format!("{line:<full$}"), highlight(base)));
+    (laid(d), None)
 }
 
 /// The value being typed, and beside it (or below, when there is no room) why it is invalid.

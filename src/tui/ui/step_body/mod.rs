@@ -10,6 +10,7 @@ use super::pane;
 use crate::tui::app::{App, Pane, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 pub use choice::{cni_options, transit_options};
 
@@ -40,4 +41,96 @@ pub fn scroll_to(cursor: usize, total: usize, height: usize) -> usize {
     (cursor + margin + 1)
         .saturating_sub(height)
         .min(total - height)
+}
+
+/// One item of a cursor list laid out: its lines, and the line the cursor marks when it
+/// stands on the item.
+pub struct Laid<'a> {
+    /// The item's lines, headings before it included.
+    pub lines: Vec<Line<'a>>,
+    /// Index into `lines` of the line that stays in view under the cursor.
+    pub focus: usize,
+}
+
+/// The visible part of a cursor list: the `height` lines that `scroll_to` would show of
+/// the whole list, and the cursor's focus line on screen. Only items within a screen of
+/// the cursor are laid out, so a frame costs the same for 10 or 300,000 items.
+/// `top` comes before item 0; `lead` lines below the focus line are kept in view too.
+pub fn visible<'a>(
+    count: usize,
+    cursor: usize,
+    height: usize,
+    lead: usize,
+    top: Vec<Line<'a>>,
+    mut item: impl FnMut(usize) -> Laid<'a>,
+) -> (Vec<Line<'a>>, usize) {
+    // scroll_to looks at most height + lead + 3 lines either side of the focus line.
+    let reach = height + lead + 3;
+    let here = item(cursor);
+    let mut above: Vec<Line<'a>> = Vec::new();
+    let mut i = cursor;
+    while i > 0 && above.len() < reach {
+        i -= 1;
+        let mut lines = item(i).lines;
+        lines.extend(above);
+        above = lines;
+    }
+    if i == 0 {
+        above.splice(0..0, top);
+    }
+    let focus = above.len() + here.focus;
+    let mut lines = above;
+    lines.extend(here.lines);
+    let mut j = cursor + 1;
+    while j < count && lines.len() < focus + reach {
+        lines.extend(item(j).lines);
+        j += 1;
+    }
+    let first = scroll_to(focus + lead, lines.len(), height);
+    let on_screen = focus.saturating_sub(first);
+    (
+        lines.into_iter().skip(first).take(height).collect(),
+        on_screen,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_window_is_what_scroll_to_shows_of_the_whole_list(
+            heights in prop::collection::vec((1usize..4, 0usize..3), 1..60),
+            cursor in 0usize..60,
+            height in 1usize..20,
+            lead in 0usize..3,
+            top in 0usize..3,
+        ) {
+            let cursor = cursor % heights.len();
+            let item = |i: usize| {
+                let (n, focus) = heights[i];
+                Laid {
+                    lines: (0..n).map(|k| Line::raw(format!("{i}.{k}"))).collect(),
+                    focus: focus.min(n - 1),
+                }
+            };
+            let top_lines = || (0..top).map(|k| Line::raw(format!("top {k}"))).collect::<Vec<_>>();
+            let mut all = top_lines();
+            let mut focus = 0;
+            for i in 0..heights.len() {
+                let laid = item(i);
+                if i == cursor {
+                    focus = all.len() + laid.focus;
+                }
+                all.extend(laid.lines);
+            }
+            let first = scroll_to(focus + lead, all.len(), height);
+            let want: Vec<Line> = all.into_iter().skip(first).take(height).collect();
+            let (got, at) = visible(heights.len(), cursor, height, lead, top_lines(), item);
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(at, focus.saturating_sub(first));
+        }
+    }
 }

@@ -89,7 +89,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     };
     frame.render_widget(Paragraph::new(line), filter_area);
     if focused {
-        let x = filter_area.x + prompt.len() as u16 + picker.filter.visual_cursor() as u16;
+        // Saturating: a pasted filter may be wider than 65,535 columns.
+        let typed = u16::try_from(prompt.len() + picker.filter.visual_cursor()).unwrap_or(u16::MAX);
+        let x = filter_area.x.saturating_add(typed);
         frame.set_cursor_position(Position::new(
             x.min(filter_area.right().saturating_sub(1)),
             filter_area.y,

@@ -1,7 +1,6 @@
 //! The review step: every finding grouped by hop, each with its fix.
 
 use crate::Severity;
-use crate::hop::Hop;
 use crate::tui::app::App;
 use crate::tui::ui::span;
 use crate::tui::ui::text::Doc;
@@ -9,6 +8,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+
+use super::{Laid, visible};
 
 /// Draws the findings; the one under the cursor is highlighted.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
@@ -38,43 +39,48 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         t.muted(),
     );
     let cursor = app.review_cursor.min(findings.len() - 1);
-    let mut cursor_line = 0;
-    let mut last_hop: Option<Hop> = None;
-    for (i, f) in findings.iter().enumerate() {
-        if last_hop != Some(f.hop()) {
-            last_hop = Some(f.hop());
-            d.gap();
-            d.line(span(f.hop().title(app.plan.transit), t.heading()));
-        }
-        let under = i == cursor;
-        if under {
-            cursor_line = d.lines.len();
-        }
-        let pointer = if under { g.pointer } else { " " };
-        let mut style = t.finding(f.severity);
-        if under {
-            style = style.patch(t.cursor(focused));
-        }
-        let also: Vec<&str> = f
-            .hops
-            .iter()
-            .skip(1)
-            .map(|h| h.title(app.plan.transit))
-            .collect();
-        let mut text = format!("{} {}: {}", f.severity, f.code, f.message);
-        if !also.is_empty() {
-            text.push_str(&format!(" (also {})", also.join(", ")));
-        }
-        d.wrapped(
-            vec![span(format!("{pointer}{} ", g.severity(f.severity)), style)],
-            &text,
-            style,
-        );
-        d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
-    }
-    if d.lines.last().is_some_and(|l: &Line| l.width() == 0) {
-        d.lines.pop();
-    }
-    let first = super::scroll_to(cursor_line + 1, d.lines.len(), usize::from(area.height));
-    frame.render_widget(Paragraph::new(d.lines).scroll((first as u16, 0)), area);
+    // Only the findings near the cursor are laid out, however many there are.
+    let (lines, _) = visible(
+        findings.len(),
+        cursor,
+        usize::from(area.height),
+        1,
+        d.lines,
+        |i| {
+            let f = findings[i];
+            let mut d = Doc::new(area.width);
+            if i == 0 || findings[i - 1].hop() != f.hop() {
+                d.line(Line::default());
+                d.line(span(f.hop().title(app.plan.transit), t.heading()));
+            }
+            let focus = d.lines.len();
+            let under = i == cursor;
+            let pointer = if under { g.pointer } else { " " };
+            let mut style = t.finding(f.severity);
+            if under {
+                style = style.patch(t.cursor(focused));
+            }
+            let also: Vec<&str> = f
+                .hops
+                .iter()
+                .skip(1)
+                .map(|h| h.title(app.plan.transit))
+                .collect();
+            let mut text = format!("{} {}: {}", f.severity, f.code, f.message);
+            if !also.is_empty() {
+                text.push_str(&format!(" (also {})", also.join(", ")));
+            }
+            d.wrapped(
+                vec![span(format!("{pointer}{} ", g.severity(f.severity)), style)],
+                &text,
+                style,
+            );
+            d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
+            Laid {
+                lines: d.lines,
+                focus,
+            }
+        },
+    );
+    frame.render_widget(Paragraph::new(lines), area);
 }
