@@ -187,11 +187,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
     let block = pane(app, title, Pane::Details);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     // Laid out only down to the bottom of the view: a hop may carry 100,000 routes.
     let height = usize::from(inner.height);
-    let d = doc_upto(app, inner.width, app.details_scroll.saturating_add(height));
+    let d = doc_upto(
+        app,
+        inner.width,
+        app.details_scroll.saturating_add(height + 1),
+    );
+    let block = if d.more_below(app.details_scroll, height) {
+        block.title_bottom(Line::from(span(more_label(app), app.theme.muted())).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(d.window(app.details_scroll, height)), inner);
+}
+
+/// The note on a pane's bottom border when its text goes on below.
+pub fn more_label(app: &App) -> String {
+    app.glyphs.key_label(" more below: ↓/PgDn ")
 }
 
 /// `s` with its first letter in capitals.

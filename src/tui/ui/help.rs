@@ -21,7 +21,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(4)
         + 2;
-    let width = area.width.min(76);
+    // A sliver of the screen beside the box reads as garbage: cover the width instead.
+    let width = if area.width < 76 + 8 { area.width } else { 76 };
     let mut d = Doc::new(width.saturating_sub(4));
     for (i, table) in tables.iter().enumerate() {
         let heading = match (i, ctx.is_text()) {

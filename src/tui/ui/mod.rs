@@ -1,7 +1,7 @@
 //! Rendering: each screen region has a module with `render(app, frame, area)`, and
 //! every one only reads the `App`.
 //!
-//! Wide terminals (100 columns or more): the path across the top, then steps, the
+//! Wide terminals (150 columns or more): the path across the top, then steps, the
 //! current step and the selected hop's details side by side.
 //!
 //! ```text
@@ -21,7 +21,7 @@
 //!  plan.toml ● modified                              Enter open  Tab pane  ? help  q quit
 //! ```
 //!
-//! Narrow terminals (80 to 99 columns): the path runs top to bottom in the left column
+//! Narrower terminals (80 to 149 columns): the path runs top to bottom in the left column
 //! above the steps; the current step sits above the hop details. Below 80x24 only a
 //! "terminal too small" notice is drawn.
 //!
@@ -59,6 +59,7 @@ pub mod topology;
 pub mod walkthrough;
 
 use super::app::{App, Mode, Overlay, Pane};
+use super::glyphs::Glyphs;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -68,8 +69,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 80;
 /// The smallest terminal height the TUI draws in.
 pub const MIN_HEIGHT: u16 = 24;
-/// Below this width the topology is drawn top to bottom.
-pub const VERTICAL_BELOW: u16 = 100;
+/// Below this width the topology is drawn top to bottom: narrower, the seven boxes
+/// side by side could not hold "✓ Security group" or "192.168.100.0/24" whole.
+pub const VERTICAL_BELOW: u16 = 150;
 
 /// Where each region of the wizard screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,19 +92,23 @@ pub struct Areas {
     pub vertical: bool,
 }
 
-/// Splits the screen; `None` when it is smaller than 80x24.
-pub fn areas(area: Rect) -> Option<Areas> {
+/// Splits the screen for drawing with `glyphs`; `None` when it is smaller than 80x24.
+pub fn areas(area: Rect, glyphs: &Glyphs) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let vertical = area.width < VERTICAL_BELOW;
     let [topology, steps, body, details] = if vertical {
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(34), Constraint::Min(0)]).areas(main);
+        let [left, right] = Layout::horizontal([
+            Constraint::Length(topology::vertical_width(glyphs)),
+            Constraint::Min(0),
+        ])
+        .areas(main);
+        // The path takes what it needs; the steps the rest, with room for the guide.
         let [topology, steps] = Layout::vertical([
-            Constraint::Min(topology::VERTICAL_HEIGHT),
-            Constraint::Length(8),
+            Constraint::Length(topology::VERTICAL_HEIGHT + 2),
+            Constraint::Min(8),
         ])
         .areas(left);
         let [body, details] =
@@ -138,7 +144,7 @@ pub fn areas(area: Rect) -> Option<Areas> {
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, app.theme.base());
-    let Some(areas) = areas(area) else {
+    let Some(areas) = areas(area, &app.glyphs) else {
         return too_small(app, frame, area);
     };
     match app.mode {

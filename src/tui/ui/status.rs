@@ -4,20 +4,35 @@
 use super::span;
 use super::text::{truncate_left, width};
 use crate::tui::app::App;
-use crate::tui::keys::{bindings, context};
+use crate::tui::keys::{Action, Binding, bindings, context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The key hints for the current context, as (key, word) pairs in table order.
+/// The key hints for the current context, as (key, word) pairs in table order: only
+/// those that do something now, and each word once (the step's own key wins over a
+/// shared one, so the Save step shows "Enter save" and not "^S save" beside it).
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    bindings(context(app))
-        .into_iter()
-        .flatten()
-        .filter(|b| !b.hint.is_empty())
-        .map(|b| (b.label, b.hint))
-        .collect()
+    let mut shown: Vec<(&'static str, &'static str)> = Vec::new();
+    for b in bindings(context(app)).into_iter().flatten() {
+        let word = hint_word(app, b);
+        if !word.is_empty() && !shown.iter().any(|(_, w)| *w == word) {
+            shown.push((b.label, word));
+        }
+    }
+    shown
+}
+
+/// The word a binding shows now; empty when the key would do nothing.
+fn hint_word(app: &App, binding: &Binding) -> &'static str {
+    match binding.action {
+        Action::JumpToFix if app.review_findings().is_empty() => "",
+        Action::CommitDraft if app.draft.as_ref().is_some_and(|d| d.error.is_some()) => "",
+        // Esc on an empty filter goes back to the steps.
+        Action::ClearFilter if app.regions.filter.value().is_empty() => "back",
+        _ => binding.hint,
+    }
 }
 
 /// Draws the status line.

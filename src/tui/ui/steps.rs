@@ -67,7 +67,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let mut d = super::text::Doc::new(inner.width);
     d.lines = lines;
-    if usize::from(inner.height) >= Step::ALL.len() + 4 {
+    // The guide only whole: below the list and a blank line, or not at all.
+    let guide_lines = super::text::wrap(guide(app.step), usize::from(inner.width)).len();
+    if usize::from(inner.height) >= Step::ALL.len() + 1 + guide_lines {
         d.gap();
         d.wrapped(vec![], guide(app.step), t.muted());
     }

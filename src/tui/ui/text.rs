@@ -82,9 +82,18 @@ pub fn wrap_first(text: &str, max: usize, count: usize) -> Vec<String> {
                 continue;
             }
             // A word longer than the line: cut it after the last '.', '-' or '/' that
-            // fits (host names, paths), else at the edge.
+            // fits (host names, paths), else at the edge. A host name's last dot is no
+            // break: "aliyuncs." above "com" reads as two names.
             let head: String = word.chars().take(max).collect();
-            let cut = match head.rfind(['.', '-', '/', ',']) {
+            let last_dot = word.rfind('.');
+            let cut = match head
+                .char_indices()
+                .filter(|&(at, c)| {
+                    matches!(c, '.' | '-' | '/' | ',') && !(c == '.' && Some(at) == last_dot)
+                })
+                .map(|(at, _)| at)
+                .next_back()
+            {
                 Some(at) if at > 0 && at + 1 < head.len() => head[..=at].to_string(),
                 _ => head,
             };
@@ -173,6 +182,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// True when lines go on past a `height`-line window from line `scroll` on, so the
+    /// pane can say there is more rather than cut off silently.
+    pub fn more_below(&self, scroll: usize, height: usize) -> bool {
+        let scroll = if self.full() {
+            scroll
+        } else {
+            scroll.min(self.lines.len().saturating_sub(height))
+        };
+        self.lines.len() > scroll.saturating_add(height)
+    }
+
     /// The `height` lines from line `scroll` on, `scroll` kept inside the document. When
     /// the limit cut the document, it is taken to go on past the window.
     pub fn window(self, scroll: usize, height: usize) -> Vec<Line<'a>> {
@@ -196,6 +216,11 @@ mod tests {
         assert_eq!(
             wrap("oss-cn-hangzhou-internal.aliyuncs.com", 30),
             ["oss-cn-hangzhou-internal.", "aliyuncs.com"]
+        );
+        assert_eq!(
+            wrap("oss-cn-hangzhou-internal.aliyuncs.com", 34),
+            ["oss-cn-hangzhou-internal.", "aliyuncs.com"],
+            "the domain's last dot is no break"
         );
         assert_eq!(wrap("", 3), [""]);
     }

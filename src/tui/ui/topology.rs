@@ -5,10 +5,11 @@
 use super::text::truncate;
 use super::{pane, span};
 use crate::catalog::Catalog;
-use crate::hop::Hop;
+use crate::hop::{Hop, HopStatus};
 use crate::plan::{Cni, Plan, Transit};
 use crate::requirements::cloud_targets;
 use crate::tui::app::{App, Pane};
+use crate::tui::glyphs::Glyphs;
 use ipnet::Ipv4Net;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,22 +53,36 @@ pub fn short_title(hop: Hop, transit: Transit) -> &'static str {
     }
 }
 
+/// Columns the top-to-bottom diagram's pane takes with `glyphs`: room for the pointer,
+/// the mark, the longest short title and a block with its count ("192.168.0.0/16 +1").
+pub fn vertical_width(glyphs: &Glyphs) -> u16 {
+    33 + super::text::width(glyphs.ok).max(1) as u16
+}
+
+/// One legend entry: the mark and what it means, the word left out when the mark is
+/// the word itself (ASCII "ok").
+fn legend_entry(app: &App, status: HopStatus) -> String {
+    let mark = app.glyphs.status(status);
+    let word = match status {
+        HopStatus::Ok => "ok",
+        HopStatus::Warning => "warning",
+        HopStatus::Error => "error",
+    };
+    if mark.eq_ignore_ascii_case(word) {
+        format!(" {mark} ")
+    } else {
+        format!(" {mark} {word} ")
+    }
+}
+
 /// Draws the diagram in the shape the area calls for.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let legend = Line::from(vec![
-        span(
-            format!(" {} ok ", app.glyphs.ok),
-            app.theme.hop(crate::hop::HopStatus::Ok, false),
-        ),
-        span(
-            format!(" {} warning ", app.glyphs.warning),
-            app.theme.hop(crate::hop::HopStatus::Warning, false),
-        ),
-        span(
-            format!(" {} error ", app.glyphs.error),
-            app.theme.hop(crate::hop::HopStatus::Error, false),
-        ),
-    ]);
+    let legend = Line::from(
+        [HopStatus::Ok, HopStatus::Warning, HopStatus::Error]
+            .into_iter()
+            .map(|status| span(legend_entry(app, status), app.theme.hop(status, false)))
+            .collect::<Vec<_>>(),
+    );
     let wide = area.width >= super::VERTICAL_BELOW;
     let block = pane(app, " Path ", Pane::Topology);
     // Narrow panes keep the title on top and the legend at the bottom.
@@ -216,10 +231,10 @@ fn vertical(app: &App, frame: &mut Frame, area: Rect) {
         let cidrs = match nets.as_slice() {
             [] => "(none)".to_string(),
             [one] => truncate(&one.to_string(), room, g.ellipsis),
-            // Keep the whole first block and the count when they fit, squeezed if need be.
+            // The whole first block and the count when they fit, else the first block
+            // marked as followed by more; a block is cut only as the last resort.
             [first, rest @ ..] => [
                 format!("{first} +{}", rest.len()),
-                format!("{first}+{}", rest.len()),
                 format!("{first}{}", g.ellipsis),
             ]
             .into_iter()

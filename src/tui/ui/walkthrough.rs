@@ -2,7 +2,7 @@
 //! each requirement as a plain sentence with its reason, large enough to read on a
 //! screen share.
 
-use super::details::{Group, LISTED_BLOCKS, capitalise, hop_description};
+use super::details::{Group, LISTED_BLOCKS, capitalise, hop_description, more_label};
 use super::span;
 use super::text::Doc;
 use crate::hop::Hop;
@@ -192,7 +192,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .right_aligned(),
         );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
@@ -200,13 +199,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     // Laid out only down to the bottom of the view: a hop may carry 100,000 routes.
     let height = usize::from(inner.height);
-    let d = doc_upto(
-        app,
-        inner.width,
-        app.walkthrough_scroll.saturating_add(height),
-    );
-    frame.render_widget(
-        Paragraph::new(d.window(app.walkthrough_scroll, height)),
-        inner,
-    );
+    let scroll = app.walkthrough_scroll;
+    let d = doc_upto(app, inner.width, scroll.saturating_add(height + 1));
+    let block = if d.more_below(scroll, height) {
+        block.title_bottom(Line::from(span(more_label(app), t.muted())).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(d.window(scroll, height)), inner);
 }

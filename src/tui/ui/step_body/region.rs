@@ -5,17 +5,45 @@ use super::scroll_to;
 use crate::catalog::Region;
 use crate::tui::app::App;
 use crate::tui::ui::span;
-use crate::tui::ui::text::Doc;
+use crate::tui::ui::text::{Doc, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-fn join(nets: &[ipnet::Ipv4Net]) -> String {
-    nets.iter()
-        .map(|n| n.to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// As many of `nets` as fit in `room` columns, then how many more ("+2").
+fn join_fit(nets: &[ipnet::Ipv4Net], room: usize) -> String {
+    let mut shown = String::new();
+    for (i, net) in nets.iter().enumerate() {
+        let sep = if shown.is_empty() { "" } else { " " };
+        let rest = nets.len() - i - 1;
+        let more = if rest > 0 {
+            format!(" +{rest}")
+        } else {
+            String::new()
+        };
+        let net = net.to_string();
+        if width(&shown) + sep.len() + width(&net) + width(&more) > room && !shown.is_empty() {
+            shown.push_str(&format!(" +{}", nets.len() - i));
+            break;
+        }
+        shown.push_str(sep);
+        shown.push_str(&net);
+    }
+    shown
+}
+
+/// `value` beside `label`; a host name too long for that goes whole on the next line
+/// rather than broken in two.
+fn labelled(d: &mut Doc<'static>, label: Span<'static>, value: &str, style: Style) {
+    let one_word = !value.contains(' ');
+    if one_word && label.width() + width(value) > d.width && width(value) + 2 <= d.width {
+        d.line(label);
+        d.wrapped(vec![Span::raw("  ")], value, style);
+    } else {
+        d.wrapped(vec![label], value, style);
+    }
 }
 
 /// The highlighted region's endpoints and ranges.
@@ -23,10 +51,16 @@ fn info(app: &App, region: &Region, width: u16) -> Doc<'static> {
     let t = &app.theme;
     let mut d = Doc::new(width);
     let label = |s: &str| span(format!("{s:<10}"), t.heading());
+    // Route and VIP lists take one line each: the full lists are in `edgeplan show`.
+    let room = d.width.saturating_sub(10);
     match &region.registry {
         Some(r) => {
-            d.wrapped(vec![label("Registry")], &r.endpoint, t.base());
-            d.wrapped(vec![label("  routes")], &join(&r.routes), t.base());
+            labelled(&mut d, label("Registry"), &r.endpoint, t.base());
+            d.wrapped(
+                vec![label("  routes")],
+                &join_fit(&r.routes, room),
+                t.base(),
+            );
         }
         None => d.wrapped(
             vec![label("Registry")],
@@ -36,11 +70,11 @@ fn info(app: &App, region: &Region, width: u16) -> Doc<'static> {
     }
     match &region.oss {
         Some(o) => {
-            d.wrapped(vec![label("OSS")], &o.internal_endpoint, t.base());
-            let vips = o
-                .vip_cidrs
-                .as_deref()
-                .map_or_else(|| "not given by the source".to_string(), join);
+            labelled(&mut d, label("OSS"), &o.internal_endpoint, t.base());
+            let vips = o.vip_cidrs.as_deref().map_or_else(
+                || "not given by the source".to_string(),
+                |v| join_fit(v, room),
+            );
             d.wrapped(
                 vec![label("  VIPs")],
                 &vips,
@@ -123,12 +157,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             if under {
                 style = style.patch(t.cursor(focused));
             }
-            let mut text = format!("{pointer}{radio} {:<17}{}", r.id, r.name);
-            if r.registry.is_none() {
-                text.push_str("  (no registry)");
-            }
-            let width = usize::from(list_area.width);
-            Line::from(vec![span(format!("{text:<width$}"), style)])
+            let head = format!("{pointer}{radio} {:<17}", r.id);
+            // The no-registry note outlives a long name: the name is cut, not the
+            // note, which is shortened only to leave the name a few words.
+            let room = usize::from(list_area.width);
+            let left = room.saturating_sub(width(&head));
+            let note = match r.registry {
+                Some(_) => "",
+                None if width(&r.name) + 15 <= left || left >= 16 + 15 => "  (no registry)",
+                None => " (no reg.)",
+            };
+            let name_room = left.saturating_sub(width(note));
+            let text = format!(
+                "{head}{}{note}",
+                truncate(&r.name, name_room, app.glyphs.ellipsis)
+            );
+            Line::from(vec![span(format!("{text:<room$}"), style)])
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);

@@ -35,7 +35,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     }
     d.wrapped(
         vec![],
-        &format!("{errors} error(s), {warnings} warning(s), {} note(s). Enter goes to the step that fixes the finding under the cursor.", app.report.count(Severity::Info)),
+        &format!(
+            "{}, {}, {}. Enter goes to the step that fixes the finding under the cursor.",
+            count(errors, "error"),
+            count(warnings, "warning"),
+            count(app.report.count(Severity::Info), "note")
+        ),
         t.muted(),
     );
     let cursor = app.review_cursor.min(findings.len() - 1);
@@ -83,4 +88,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         },
     );
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "1 error", "2 errors", "no errors".
+fn count(n: usize, noun: &str) -> String {
+    match n {
+        0 => format!("no {noun}s"),
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
