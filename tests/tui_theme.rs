@@ -5,7 +5,7 @@ mod tui_support;
 use edgeplan::hop::HopStatus;
 use edgeplan::tui::app::MessageKind;
 use edgeplan::tui::theme::{BUILTIN, Theme};
-use ratatui::style::{Color, Modifier};
+use ratatui::style::{Color, Modifier, Style};
 use tui_support::TempDir;
 
 #[test]
@@ -165,6 +165,110 @@ fn render_code_names_no_colour_and_no_style_of_its_own() {
         let text = std::fs::read_to_string(&file).unwrap();
         for word in ["Color", "Modifier::", "Style::"] {
             assert!(!text.contains(word), "{} names {word}", file.display());
+        }
+    }
+}
+
+/// The example with a link-local VPC and a vSwitch outside it: the edge nodes, the VPC
+/// route table and the security group are broken; on the Review step.
+fn broken_review(theme: Theme) -> edgeplan::tui::App {
+    use edgeplan::tui::app::Document;
+    let mut plan = edgeplan::plan::Plan::example();
+    plan.vpc_cidrs = vec!["169.254.0.0/16".parse().unwrap()];
+    plan.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
+    let doc = Document {
+        path: Some("plans/site.toml".into()),
+        original: None,
+        saved: plan.clone(),
+        new_file: false,
+        stamp: None,
+    };
+    let mut app = edgeplan::tui::App::new(plan, doc, theme, edgeplan::tui::glyphs::UNICODE);
+    tui_support::press(&mut app, ratatui::crossterm::event::KeyCode::Char('5'));
+    app
+}
+
+/// True when the cell at the start of `needle` is drawn in `want` over `base`: its
+/// colours, and at least its modifiers.
+fn drawn_in(buffer: &ratatui::buffer::Buffer, needle: &str, want: Style, base: Style) -> bool {
+    let (x, y) =
+        tui_support::find(buffer, needle).unwrap_or_else(|| panic!("{needle:?} on screen"));
+    let cell = &buffer[(x, y)];
+    let want = base.patch(want);
+    cell.fg == want.fg.unwrap_or(Color::Reset)
+        && cell.bg == want.bg.unwrap_or(Color::Reset)
+        && cell.modifier.contains(want.add_modifier)
+}
+
+/// Colours per theme are pinned here, cell by cell, rather than by screen snapshots.
+#[test]
+fn each_builtin_theme_draws_hops_findings_cursor_and_status_bar_in_its_own_styles() {
+    use edgeplan::Severity;
+    for (name, _) in BUILTIN {
+        let t = Theme::builtin(name).unwrap();
+        let app = broken_review(t.clone());
+        let buffer = tui_support::draw(&app, 120, 40);
+        let base = t.base();
+        assert!(
+            drawn_in(
+                &buffer,
+                "▸✗ Edge nodes",
+                t.hop(HopStatus::Error, true),
+                base
+            ),
+            "{name}: the selected broken hop"
+        );
+        assert!(
+            drawn_in(&buffer, "✓ Core switch", t.hop(HopStatus::Ok, false), base),
+            "{name}: a hop that is ok"
+        );
+        assert!(
+            drawn_in(
+                &buffer,
+                "✗ VPC routes",
+                t.hop(HopStatus::Error, false),
+                base
+            ),
+            "{name}: a broken hop"
+        );
+        let cursor = t.finding(Severity::Error).patch(t.cursor(true));
+        assert!(
+            drawn_in(&buffer, "▸✗ error", cursor, base),
+            "{name}: the finding under the cursor"
+        );
+        assert!(
+            drawn_in(
+                &buffer,
+                " ✗ error vpc-reserved",
+                t.finding(Severity::Error),
+                base
+            ) || drawn_in(
+                &buffer,
+                "✗ error vpc-reserved",
+                t.finding(Severity::Error),
+                base
+            ),
+            "{name}: a finding not under the cursor"
+        );
+        assert!(
+            drawn_in(&buffer, " plans/site.toml", t.status_bar(), base),
+            "{name}: the status bar"
+        );
+    }
+}
+
+#[test]
+fn mono_theme_draws_no_colour_anywhere() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = broken_review(Theme::builtin("mono").unwrap());
+    tui_support::press(&mut app, KeyCode::Char('4'));
+    tui_support::press(&mut app, KeyCode::Char('j'));
+    tui_support::press(&mut app, KeyCode::Enter);
+    tui_support::type_text(&mut app, "bad");
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        let buffer = tui_support::draw(&app, w, h);
+        for cell in buffer.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
         }
     }
 }
