@@ -44,8 +44,9 @@ pub fn transit_options() -> [(Transit, &'static str, &'static str); 2] {
     ]
 }
 
-/// Draws the question and the options, the plan's choice marked.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+/// Draws the question and the options, the plan's choice marked; true when lines
+/// follow below the view.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let t = &app.theme;
     let g = &app.glyphs;
     let (question, options, cursor): (&str, Vec<(bool, &str, &str)>, usize) =
@@ -100,5 +101,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         t.muted(),
     );
     let first = super::scroll_to(cursor_line + 3, d.lines.len(), usize::from(area.height));
+    let more = d.lines.len() > first + usize::from(area.height);
     frame.render_widget(Paragraph::new(d.lines).scroll((first as u16, 0)), area);
+    more
 }

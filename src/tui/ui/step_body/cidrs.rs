@@ -33,12 +33,12 @@ fn scope_note(scope: Scope) -> &'static str {
 }
 
 /// Draws the rows; the cursor row is highlighted and kept in view. Only the rows near
-/// the cursor are laid out, however long the lists.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+/// the cursor are laid out, however long the lists. True when rows follow below.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let rows = app.cidr_rows();
     let cursor = app.cidr_cursor.min(rows.len() - 1);
     let mut cursor_x = None;
-    let (lines, cursor_y) = visible(
+    let (lines, cursor_y, more) = visible(
         rows.len(),
         cursor,
         usize::from(area.height),
@@ -66,6 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
+    more
 }
 
 /// One row's lines (with the heading of the list it opens), and where the text cursor

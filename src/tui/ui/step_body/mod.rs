@@ -6,7 +6,8 @@ mod region;
 mod review;
 mod save;
 
-use super::pane;
+use super::details::more_label;
+use super::{pane, span};
 use crate::tui::app::{App, Pane, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,15 +20,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(" {} {} ", app.step.index() + 1, app.step.title());
     let block = pane(app, title, Pane::Body);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let focused = app.focus == Pane::Body && app.overlay.is_none();
-    match app.step {
+    let more = match app.step {
         Step::Region => region::render(app, frame, inner, focused),
         Step::Cni | Step::Transit => choice::render(app, frame, inner, focused),
         Step::Cidrs => cidrs::render(app, frame, inner, focused),
         Step::Review => review::render(app, frame, inner, focused),
         Step::Save => save::render(app, frame, inner, focused),
-    }
+    };
+    let block = if more {
+        block.title_bottom(Line::from(span(more_label(app), app.theme.muted())).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
 }
 
 /// The first row to show so that row `cursor` of `total` stays in a `height`-row view
@@ -53,7 +59,7 @@ pub struct Laid<'a> {
 }
 
 /// The visible part of a cursor list: the `height` lines that `scroll_to` would show of
-/// the whole list, and the cursor's focus line on screen. Only items within a screen of
+/// the whole list, the cursor's focus line on screen, and whether lines follow below. Only items within a screen of
 /// the cursor are laid out, so a frame costs the same for 10 or 300,000 items.
 /// `top` comes before item 0; `lead` lines below the focus line are kept in view too.
 pub fn visible<'a>(
@@ -63,7 +69,7 @@ pub fn visible<'a>(
     lead: usize,
     top: Vec<Line<'a>>,
     mut item: impl FnMut(usize) -> Laid<'a>,
-) -> (Vec<Line<'a>>, usize) {
+) -> (Vec<Line<'a>>, usize, bool) {
     // scroll_to looks at most height + lead + 3 lines either side of the focus line.
     let reach = height + lead + 3;
     let here = item(cursor);
@@ -88,9 +94,11 @@ pub fn visible<'a>(
     }
     let first = scroll_to(focus + lead, lines.len(), height);
     let on_screen = focus.saturating_sub(first);
+    let more = j < count || lines.len() > first + height;
     (
         lines.into_iter().skip(first).take(height).collect(),
         on_screen,
+        more,
     )
 }
 
@@ -127,8 +135,10 @@ mod tests {
                 all.extend(laid.lines);
             }
             let first = scroll_to(focus + lead, all.len(), height);
+            let more_below = all.len() > first + height;
             let want: Vec<Line> = all.into_iter().skip(first).take(height).collect();
-            let (got, at) = visible(heights.len(), cursor, height, lead, top_lines(), item);
+            let (got, at, more) = visible(heights.len(), cursor, height, lead, top_lines(), item);
+            prop_assert_eq!(more, more_below);
             prop_assert_eq!(got, want);
             prop_assert_eq!(at, focus.saturating_sub(first));
         }

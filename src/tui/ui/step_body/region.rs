@@ -90,8 +90,9 @@ fn info(app: &App, region: &Region, width: u16) -> Doc<'static> {
     d
 }
 
-/// Draws the filter, the list and the highlighted region's details.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+/// Draws the filter, the list and the highlighted region's details; true when regions
+/// follow below the list.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let t = &app.theme;
     let picker = &app.regions;
     let matches = picker.matches();
@@ -135,7 +136,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     if matches.is_empty() {
         let msg = format!("No region matches {filter:?}. Esc clears the filter.");
         frame.render_widget(Paragraph::new(span(msg, t.muted())), list_area);
-        return;
+        return false;
     }
     let height = usize::from(list_area.height);
     let first = scroll_to(picker.cursor, matches.len(), height);
@@ -179,4 +180,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     if let Some(info) = info {
         frame.render_widget(Paragraph::new(info.lines), info_area);
     }
+    matches.len() > first + height
 }

@@ -11,8 +11,9 @@ use ratatui::widgets::Paragraph;
 
 use super::{Laid, visible};
 
-/// Draws the findings; the one under the cursor is highlighted.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+/// Draws the findings; the one under the cursor is highlighted. True when findings
+/// follow below.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let (t, g) = (&app.theme, &app.glyphs);
     let findings = app.review_findings();
     let mut d = Doc::new(area.width);
@@ -31,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             t.muted(),
         );
         frame.render_widget(Paragraph::new(d.lines), area);
-        return;
+        return false;
     }
     d.wrapped(
         vec![],
@@ -45,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     );
     let cursor = app.review_cursor.min(findings.len() - 1);
     // Only the findings near the cursor are laid out, however many there are.
-    let (lines, _) = visible(
+    let (lines, _, more) = visible(
         findings.len(),
         cursor,
         usize::from(area.height),
@@ -88,6 +89,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         },
     );
     frame.render_widget(Paragraph::new(lines), area);
+    more
 }
 
 /// "1 error", "2 errors", "no errors".

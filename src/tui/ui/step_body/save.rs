@@ -11,8 +11,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-/// Draws the path box, the state and a preview of the file.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+/// Draws the path box, the state and a preview of the file. The preview does not scroll,
+/// so a cut one says so in its heading and this returns false: no key shows more.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let t = &app.theme;
     let mut d = Doc::new(area.width);
     let prompt = "Save to: ";
@@ -69,9 +70,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         );
     }
     d.gap();
-    d.line(span("Preview", t.heading()));
-    for line in file_text(app).lines() {
+    let text = file_text(app);
+    let room = usize::from(area.height).saturating_sub(d.lines.len() + 1);
+    let heading = if text.lines().count() > room {
+        "Preview (the top of the file)"
+    } else {
+        "Preview"
+    };
+    d.line(span(heading, t.heading()));
+    for line in text.lines().take(room) {
         d.line(span(truncate(line, d.width, app.glyphs.ellipsis), t.base()));
     }
     frame.render_widget(Paragraph::new(d.lines), area);
+    false
 }
