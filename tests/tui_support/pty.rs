@@ -154,8 +154,10 @@ impl Pty {
         let w = self.writer.as_mut().expect("the terminal is still open");
         w.write_all(bytes.as_bytes()).expect("write to the pty");
         w.flush().expect("flush the pty");
-        // One read per key, as a person types: lets the app see Esc apart from what follows.
-        std::thread::sleep(Duration::from_millis(30));
+        // One read per key, as a person types. A lone Esc followed too soon by a key reads
+        // as Alt+key, so Esc gets a longer pause, enough for a loaded machine.
+        let pause = if bytes == key::ESC { 200 } else { 30 };
+        std::thread::sleep(Duration::from_millis(pause));
     }
 
     /// Sends each key in turn.
@@ -201,7 +203,9 @@ impl Pty {
         loop {
             let screen = self.screen();
             if screen.lines().any(|line| in_order(line, parts)) {
-                return screen;
+                // The needle may arrive before the rest of its frame: wait for the frame.
+                self.settle_for(Duration::from_millis(60));
+                return self.screen();
             }
             if start.elapsed() > PATIENCE {
                 panic!("timed out waiting for {parts:?}; the screen:\n{screen}");
@@ -317,9 +321,14 @@ impl Pty {
 
     /// Waits until the app has written nothing for a moment, so the screen shows all of it.
     pub fn settle(&self) {
+        self.settle_for(Duration::from_millis(100));
+    }
+
+    /// Waits until the app has written nothing for `quiet`.
+    fn settle_for(&self, quiet: Duration) {
         let mut seen = self.bytes_written();
         loop {
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(quiet);
             let now = self.bytes_written();
             if now == seen {
                 return;
