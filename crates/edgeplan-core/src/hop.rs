@@ -91,13 +91,18 @@ pub enum HopStatus {
 }
 
 impl HopStatus {
-    /// The status for a hop's worst finding; notes (info) leave a hop ok.
+    /// The status for a hop's worst finding.
     pub fn from_worst(worst: Option<Severity>) -> HopStatus {
         match worst {
             Some(Severity::Error) => HopStatus::Error,
             Some(Severity::Warning) => HopStatus::Warning,
-            Some(Severity::Info) | None => HopStatus::Ok,
+            None => HopStatus::Ok,
         }
+    }
+
+    /// How `hop` stands in `report`.
+    pub fn of(report: &crate::checks::Report, hop: Hop) -> HopStatus {
+        HopStatus::from_worst(report.worst(hop))
     }
 }
 

@@ -2,6 +2,7 @@
 //! tables (core switch, firewall, VBR, ECR/CEN, VPC route table, security group, edge-node
 //! inbound ports and outbound endpoints).
 
+use super::blocks::{cloud_targets, targets};
 use super::{
     Dest, Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, Requirement,
     RequirementKind, Requirements, RouteEntry, RuleEntry, Target,
@@ -9,7 +10,6 @@ use super::{
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
 use crate::plan::{Cni, Plan, Scope};
-use ipnet::Ipv4Net;
 use std::sync::Arc;
 
 /// Kubelet API and read-only ports.
@@ -20,27 +20,6 @@ pub const NODE_EXPORTER_PORTS: [u16; 2] = [9100, 9445];
 pub const FLANNEL_VXLAN_PORT: u16 = 8472;
 /// The API server port.
 pub const APISERVER_PORT: u16 = 6443;
-
-fn targets(nets: &[Ipv4Net], dest: Dest) -> Vec<Target> {
-    nets.iter().map(|&net| Target { net, dest }).collect()
-}
-
-/// The cloud-service destinations: the plan's blocks in broad scope; the region's OSS
-/// VIPs, registry routes and the management address in fine scope.
-pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
-    match plan.scope {
-        Scope::Broad => targets(&plan.cloud_service_cidrs, Dest::CloudService),
-        Scope::Fine => {
-            let mut out = Vec::new();
-            if let Some(r) = region {
-                out.extend(targets(r.oss_vips().unwrap_or(&[]), Dest::OssVip));
-                out.extend(targets(r.registry_routes(), Dest::Registry));
-            }
-            out.extend(targets(plan.management_net().as_slice(), Dest::Management));
-            out
-        }
-    }
-}
 
 fn why_route(dest: Dest, region: &str) -> String {
     match dest {
@@ -434,9 +413,9 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
     b.finish(Hop::SecurityGroup)
 }
 
-/// Every hop's requirements for `plan`, in path order.
-pub fn derive(plan: &Plan) -> Requirements {
-    let region = Catalog::builtin().region(&plan.region);
+/// Every hop's requirements for `plan`, in path order, the region looked up in `catalog`.
+pub fn derive(plan: &Plan, catalog: &Catalog) -> Requirements {
+    let region = catalog.region(&plan.region);
     let vpc = targets(&plan.vpc_cidrs, Dest::Vpc);
     let containers = match plan.cni {
         Cni::TerwayEdge => targets(&plan.container_cidrs, Dest::Containers),

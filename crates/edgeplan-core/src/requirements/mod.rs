@@ -1,9 +1,11 @@
 //! What each hop must carry for edge nodes to join the cluster, each with a reason a
 //! customer can follow. Derived from a `Plan` and the region catalog by `derive`.
 
+mod blocks;
 mod derive;
 
-pub use derive::{cloud_targets, derive};
+pub use blocks::{cloud_targets, key_blocks};
+pub use derive::derive;
 
 use crate::hop::Hop;
 use crate::plan::Transit;

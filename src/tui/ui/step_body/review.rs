@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     }
     d.wrapped(
         vec![],
-        &format!("{errors} error(s), {warnings} warning(s), {} note(s). Enter goes to the step that fixes the finding under the cursor.", app.report.count(Severity::Info)),
+        &format!("{errors} error(s), {warnings} warning(s). Enter goes to the step that fixes the finding under the cursor."),
         t.muted(),
     );
     let cursor = app.review_cursor.min(findings.len() - 1);
