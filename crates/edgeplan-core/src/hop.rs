@@ -114,12 +114,7 @@ impl fmt::Display for Hop {
 
 /// The path as one line of text with the key blocks of each end, for tickets and the CLI.
 pub fn path_line(plan: &crate::Plan) -> String {
-    let join = |nets: &[ipnet::Ipv4Net]| {
-        nets.iter()
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let join = crate::cidr::spaced;
     let transit = Hop::Transit.title(plan.transit);
     format!(
         "Edge nodes [{}] -> Core switch -> Firewall -> Express Connect -> VBR -> {transit} -> VPC route table [{}] -> Security group",

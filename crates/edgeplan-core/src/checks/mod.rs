@@ -7,7 +7,7 @@ mod overlap;
 mod rules;
 
 pub use code::{FieldRef, FindingCode};
-pub use names::{NAMED, name_some, thousands};
+pub use names::{NAMED, name_some, thousands, write_some};
 pub use overlap::{Cover, Overlap, overlapping_pairs};
 pub use rules::check;
 

@@ -297,8 +297,7 @@ impl RequirementKind {
             RequirementKind::Endpoint(e) => {
                 write!(f, "{}: {} [{}]", e.destination, e.hosts.join(" "), e.port)?;
                 if !e.route_cidrs.is_empty() {
-                    let nets: Vec<String> = e.route_cidrs.iter().map(|n| n.to_string()).collect();
-                    write!(f, " routes {}", nets.join(" "))?;
+                    write!(f, " routes {}", crate::cidr::spaced(&e.route_cidrs))?;
                 }
                 Ok(())
             }
