@@ -99,7 +99,8 @@ fn cloud_owner(cloud: &[Target], i: usize) -> FieldRef {
         Dest::Management => FieldRef::whole(Field::ManagementIp),
         // The region's own ranges: the user can only change the scope (or the region).
         Dest::OssVip | Dest::Registry => FieldRef::whole(Field::Scope),
-        _ => FieldRef::entry(Field::CloudServiceCidrs, i),
+        // In broad scope the destinations are the list's blocks, in its order.
+        Dest::List(list) => FieldRef::entry(list, i),
     }
 }
 

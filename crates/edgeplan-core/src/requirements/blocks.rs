@@ -4,7 +4,7 @@
 use super::{Dest, Target};
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
-use crate::plan::{Cni, Plan, Scope};
+use crate::plan::{Cni, Field, Plan, Scope};
 use ipnet::Ipv4Net;
 
 /// Each of `nets` as a destination of kind `dest`.
@@ -12,11 +12,19 @@ pub(super) fn targets(nets: &[Ipv4Net], dest: Dest) -> Vec<Target> {
     nets.iter().map(|&net| Target { net, dest }).collect()
 }
 
+/// The blocks of a plan list as destinations.
+pub(super) fn list_targets(plan: &Plan, list: Field) -> Vec<Target> {
+    targets(
+        list.cidrs(plan).map_or(&[], Vec::as_slice),
+        Dest::List(list),
+    )
+}
+
 /// The cloud-service destinations: the plan's blocks in broad scope; the region's OSS
 /// VIPs, registry routes and the management address in fine scope.
 pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
     match plan.scope {
-        Scope::Broad => targets(&plan.cloud_service_cidrs, Dest::CloudService),
+        Scope::Broad => list_targets(plan, Field::CloudServiceCidrs),
         Scope::Fine => {
             let mut out = Vec::new();
             if let Some(r) = region {

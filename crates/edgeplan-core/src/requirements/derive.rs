@@ -2,14 +2,14 @@
 //! tables (core switch, firewall, VBR, ECR/CEN, VPC route table, security group, edge-node
 //! inbound ports and outbound endpoints).
 
-use super::blocks::{cloud_targets, targets};
+use super::blocks::{cloud_targets, list_targets};
 use super::{
     Dest, Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, Requirement,
     RequirementKind, Requirements, RouteEntry, RuleEntry, Target,
 };
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
-use crate::plan::{Cni, Plan, Scope};
+use crate::plan::{Cni, Field, Plan, Scope};
 use std::sync::Arc;
 
 /// Kubelet API and read-only ports.
@@ -23,14 +23,15 @@ pub const APISERVER_PORT: u16 = 6443;
 
 fn why_route(dest: Dest, region: &str) -> String {
     match dest {
-        Dest::Vpc => "Edge nodes reach the API server and cloud nodes in the VPC over the dedicated line.".into(),
-        Dest::CloudService => "Cloud services edge nodes need (OSS, add-on registry, ACK management) live in this block.".into(),
+        Dest::List(Field::VpcCidrs) => "Edge nodes reach the API server and cloud nodes in the VPC over the dedicated line.".into(),
+        Dest::List(Field::CloudServiceCidrs) => "Cloud services edge nodes need (OSS, add-on registry, ACK management) live in this block.".into(),
         Dest::OssVip => "Add-on packages and images are stored in OSS; this is the region's OSS internal VIP block.".into(),
         Dest::Registry => "The region's ACK add-on image registry endpoint resolves into this block.".into(),
         Dest::Management => format!("cs-anony-vpc.{region}.aliyuncs.com, the ACK control plane endpoint, resolves here in the VPC."),
-        Dest::Datacenter => "Traffic from the cloud (kubelet calls, monitoring, replies) must find the way back to the edge nodes.".into(),
-        Dest::Containers => "With Terway Edge, pods use edge container addresses that the cloud must route back to the data center.".into(),
-        Dest::Vswitch => "The cluster's vSwitches hold the cloud-side components.".into(),
+        Dest::List(Field::DatacenterCidrs) => "Traffic from the cloud (kubelet calls, monitoring, replies) must find the way back to the edge nodes.".into(),
+        Dest::List(Field::ContainerCidrs) => "With Terway Edge, pods use edge container addresses that the cloud must route back to the data center.".into(),
+        // The vSwitches, the one list left.
+        Dest::List(_) => "The cluster's vSwitches hold the cloud-side components.".into(),
     }
 }
 
@@ -416,15 +417,15 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
 /// Every hop's requirements for `plan`, in path order, the region looked up in `catalog`.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> Requirements {
     let region = catalog.region(&plan.region);
-    let vpc = targets(&plan.vpc_cidrs, Dest::Vpc);
+    let vpc = list_targets(plan, Field::VpcCidrs);
     let containers = match plan.cni {
-        Cni::TerwayEdge => targets(&plan.container_cidrs, Dest::Containers),
+        Cni::TerwayEdge => list_targets(plan, Field::ContainerCidrs),
         Cni::Flannel => Vec::new(),
     };
     let node_port_sources = if plan.vswitch_cidrs.is_empty() {
         vpc.clone()
     } else {
-        targets(&plan.vswitch_cidrs, Dest::Vswitch)
+        list_targets(plan, Field::VswitchCidrs)
     };
     let cloud_side = vpc
         .iter()
@@ -432,7 +433,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Requirements {
         .chain(cloud_targets(plan, region))
         .collect();
     let s = Sides {
-        dc: targets(&plan.datacenter_cidrs, Dest::Datacenter),
+        dc: list_targets(plan, Field::DatacenterCidrs),
         containers,
         vpc,
         cloud_side,
