@@ -3,14 +3,14 @@
 //! inbound ports and outbound endpoints).
 
 use super::blocks::{cloud_targets, list_targets};
+use super::builder::Builder;
 use super::{
-    Dest, Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, Requirement,
-    RequirementKind, Requirements, RouteEntry, RuleEntry, Target,
+    Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, RequirementKind,
+    Requirements, Target,
 };
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
 use crate::plan::{Cni, Field, Plan, Scope};
-use std::sync::Arc;
 
 /// Kubelet API and read-only ports.
 pub const KUBELET_PORTS: [u16; 2] = [10250, 10255];
@@ -20,84 +20,6 @@ pub const NODE_EXPORTER_PORTS: [u16; 2] = [9100, 9445];
 pub const FLANNEL_VXLAN_PORT: u16 = 8472;
 /// The API server port.
 pub const APISERVER_PORT: u16 = 6443;
-
-fn why_route(dest: Dest, region: &str) -> String {
-    match dest {
-        Dest::List(Field::VpcCidrs) => "Edge nodes reach the API server and cloud nodes in the VPC over the dedicated line.".into(),
-        Dest::List(Field::CloudServiceCidrs) => "Cloud services edge nodes need (OSS, add-on registry, ACK management) live in this block.".into(),
-        Dest::OssVip => "Add-on packages and images are stored in OSS; this is the region's OSS internal VIP block.".into(),
-        Dest::Registry => "The region's ACK add-on image registry endpoint resolves into this block.".into(),
-        Dest::Management => format!("cs-anony-vpc.{region}.aliyuncs.com, the ACK control plane endpoint, resolves here in the VPC."),
-        Dest::List(Field::DatacenterCidrs) => "Traffic from the cloud (kubelet calls, monitoring, replies) must find the way back to the edge nodes.".into(),
-        Dest::List(Field::ContainerCidrs) => "With Terway Edge, pods use edge container addresses that the cloud must route back to the data center.".into(),
-        // The vSwitches, the one list left.
-        Dest::List(_) => "The cluster's vSwitches hold the cloud-side components.".into(),
-    }
-}
-
-struct Builder<'a> {
-    plan: &'a Plan,
-    items: Vec<Requirement>,
-}
-
-impl Builder<'_> {
-    fn push(&mut self, kind: RequirementKind, reason: impl Into<Arc<str>>) {
-        self.items.push(Requirement {
-            kind,
-            reason: reason.into(),
-        });
-    }
-
-    fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
-        self.items.reserve(dests.len());
-        let mut last: Option<(Dest, Arc<str>)> = None;
-        for &destination in dests {
-            let reason = match &last {
-                Some((dest, reason)) if *dest == destination.dest => reason.clone(),
-                _ => {
-                    let reason: Arc<str> = why_route(destination.dest, &self.plan.region).into();
-                    last = Some((destination.dest, reason.clone()));
-                    reason
-                }
-            };
-            let route = RouteEntry {
-                direction,
-                destination,
-                next_hop,
-            };
-            self.push(RequirementKind::Route(route), reason);
-        }
-    }
-
-    fn rule(
-        &mut self,
-        direction: Direction,
-        from: &[Target],
-        to: &[Target],
-        protocol: Protocol,
-        ports: &[u16],
-        reason: &str,
-    ) {
-        if from.is_empty() || to.is_empty() {
-            return;
-        }
-        let rule = RuleEntry {
-            direction,
-            from: from.to_vec(),
-            to: to.to_vec(),
-            protocol,
-            ports: ports.to_vec(),
-        };
-        self.push(RequirementKind::Rule(rule), reason);
-    }
-
-    fn finish(self, hop: Hop) -> HopRequirements {
-        HopRequirements {
-            hop,
-            items: self.items,
-        }
-    }
-}
 
 /// The sets of blocks every hop's requirements are made of.
 struct Sides {
@@ -115,10 +37,7 @@ const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its 
 const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
 
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     let ports = [
         (KUBELET_PORTS, WHY_KUBELET),
         (NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER),
@@ -215,10 +134,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
 }
 
 fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vbr);
     b.routes(Direction::Outbound, &s.dc, NextHop::ServerSubnets);
     if plan.cni == Cni::TerwayEdge {
@@ -232,10 +148,7 @@ fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     b.rule(
         Direction::Outbound,
@@ -295,10 +208,7 @@ fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.routes(
         Direction::Inbound,
         &s.cloud_side,
@@ -310,10 +220,7 @@ fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vpc);
     b.routes(Direction::Outbound, &s.dc, NextHop::VbrAttachment);
     b.routes(Direction::Outbound, &s.containers, NextHop::VbrAttachment);
@@ -321,10 +228,7 @@ fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.push(
         RequirementKind::Setting(
             "Inbound: nothing to add; the VPC routes requests from the data center by default"
@@ -342,10 +246,7 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     match plan.scope {
         Scope::Broad => {

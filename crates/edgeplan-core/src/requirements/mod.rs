@@ -2,6 +2,7 @@
 //! customer can follow. Derived from a `Plan` and the region catalog by `derive`.
 
 mod blocks;
+mod builder;
 mod derive;
 
 pub use blocks::{cloud_targets, key_blocks};
