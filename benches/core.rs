@@ -5,6 +5,7 @@
 //! target under 1 s each.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use edgeplan::catalog::Catalog;
 use edgeplan::cli::Format;
 use edgeplan::plan::{Cni, Plan};
 use edgeplan::{checks, requirements};
@@ -43,18 +44,24 @@ fn bench(c: &mut Criterion) {
     c.bench_function("derive+check example", |b| {
         b.iter(|| {
             let plan = black_box(&example);
-            (requirements::derive(plan), checks::check(plan))
+            (
+                requirements::derive(plan, Catalog::builtin()),
+                checks::check(plan, Catalog::builtin()),
+            )
         })
     });
     let large = large_plan();
     assert!(
-        checks::check(&large).ok(),
+        checks::check(&large, Catalog::builtin()).ok(),
         "the large plan is valid, so every rule runs in full"
     );
     c.bench_function("derive+check 1000 per list", |b| {
         b.iter(|| {
             let plan = black_box(&large);
-            (requirements::derive(plan), checks::check(plan))
+            (
+                requirements::derive(plan, Catalog::builtin()),
+                checks::check(plan, Catalog::builtin()),
+            )
         })
     });
 }

@@ -91,6 +91,26 @@ fn check_json_follows_the_contract() {
         assert!(first[key].is_string(), "{key} in {first}");
     }
     assert_eq!(first["severity"], "error");
+    // Each finding's keys in the documented order, `fields` last.
+    let keys = [
+        "hop", "hops", "severity", "code", "message", "fix", "fields",
+    ];
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| out.find(&format!("\"{k}\": ")).expect(k))
+        .collect();
+    assert!(at.is_sorted(), "finding key order: {out}");
+    assert_eq!(first["code"], "terway-without-container-cidr");
+    assert_eq!(
+        first["fields"],
+        serde_json::json!(["network.container_cidrs", "network.cni"])
+    );
+    let overlap = &v["findings"][1];
+    assert_eq!(overlap["code"], "overlap-datacenter-vpc");
+    assert_eq!(
+        overlap["fields"],
+        serde_json::json!(["network.datacenter_cidrs[0]", "network.vpc_cidrs[0]"])
+    );
     let (_, out, _) = run(&["check", &fx("example-terway-cen.toml"), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["ok"], true);

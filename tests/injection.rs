@@ -208,7 +208,8 @@ fn json_findings_parse_back_to_the_same_text_and_hold_no_terminal_control() {
             findings: vec![Finding {
                 hops: vec![Hop::EdgeNode],
                 severity: Severity::Error,
-                code: "test",
+                code: edgeplan::checks::FindingCode::UnknownRegion,
+                subject: vec![],
                 message: text.clone(),
                 fix: text.clone(),
             }],

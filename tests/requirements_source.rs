@@ -17,7 +17,7 @@ fn terway(transit: Transit) -> Plan {
 
 /// The hop's requirements, one line each, as `show` prints them.
 fn lines(plan: &Plan, hop: Hop) -> Vec<String> {
-    derive(plan)
+    derive(plan, Catalog::builtin())
         .hop(hop)
         .items
         .iter()
@@ -292,7 +292,7 @@ fn fine_scope_lists_each_regions_exact_ranges_on_every_inbound_route() {
         );
         want.extend(region.registry_routes().iter().map(|n| n.to_string()));
         want.push("100.103.42.233/32".into());
-        let reqs = derive(&p);
+        let reqs = derive(&p, Catalog::builtin());
         for hop in [Hop::CoreSwitch, Hop::Vbr, Hop::Transit] {
             let got: Vec<String> = reqs
                 .hop(hop)
@@ -313,7 +313,7 @@ fn fine_scope_lists_each_regions_exact_ranges_on_every_inbound_route() {
 #[test]
 fn every_requirement_carries_a_one_line_reason() {
     for plan in [Plan::example(), terway(Transit::Cen)] {
-        for hop in derive(&plan).hops {
+        for hop in derive(&plan, Catalog::builtin()).hops {
             assert!(!hop.items.is_empty(), "{} has requirements", hop.hop);
             for r in hop.items {
                 assert!(

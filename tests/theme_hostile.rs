@@ -104,7 +104,7 @@ fn styles(t: &Theme) -> Vec<Style> {
             all.push(t.hop(status, on));
         }
     }
-    for severity in [Severity::Info, Severity::Warning, Severity::Error] {
+    for severity in [Severity::Warning, Severity::Error] {
         all.push(t.finding(severity));
     }
     all.extend([t.current(), t.reason(), t.status_bar(), t.status_key()]);

@@ -3,6 +3,7 @@
 
 mod tui_support;
 
+use edgeplan::catalog::Catalog;
 use edgeplan::checks::check;
 use edgeplan::plan::Plan;
 use edgeplan::requirements::derive;
@@ -59,8 +60,8 @@ proptest! {
                 continue;
             }
             handle_key(&mut app, key);
-            prop_assert_eq!(&app.report, &check(&app.plan));
-            prop_assert_eq!(&app.requirements, &derive(&app.plan));
+            prop_assert_eq!(&app.report, &check(&app.plan, Catalog::builtin()));
+            prop_assert_eq!(&app.requirements, &derive(&app.plan, Catalog::builtin()));
             draw(&app, width, height);
             if app.quit {
                 break;

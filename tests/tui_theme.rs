@@ -33,6 +33,16 @@ fn a_partial_user_theme_is_merged_over_the_default() {
 }
 
 #[test]
+fn a_theme_written_for_the_retired_info_finding_style_still_loads() {
+    let text = "[finding]\ninfo = { fg = \"lightblue\" }\nerror = { fg = \"magenta\" }\n";
+    let theme = Theme::parse_over("default", "old.toml", text).expect("old themes load");
+    assert_eq!(
+        theme.finding(edgeplan::Severity::Error).fg,
+        Some(Color::Magenta)
+    );
+}
+
+#[test]
 fn a_user_file_named_like_a_builtin_theme_changes_that_theme() {
     let dir = TempDir::new("theme-light-override");
     std::fs::write(

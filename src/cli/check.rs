@@ -1,7 +1,8 @@
 //! `edgeplan check`: findings as text or JSON, exit 1 on any error.
 
 use super::{EXIT_FINDINGS, EXIT_OK, Format, load_or_report};
-use crate::checks::{Report, Severity, check as run_checks, thousands};
+use crate::catalog::Catalog;
+use crate::checks::{FindingCode, Report, Severity, check as run_checks, thousands};
 use crate::escape::{Escaped, escape_path, is_unsafe};
 use crate::hop::Hop;
 use serde::Serialize;
@@ -22,6 +23,7 @@ struct FindingJson<'a> {
     code: &'static str,
     message: &'a str,
     fix: &'a str,
+    fields: Vec<String>,
 }
 
 /// The JSON contract of `check`, fields in the documented order.
@@ -42,9 +44,10 @@ impl Serialize for FindingsJson<'_> {
             hop: f.hop().id(),
             hops: f.hops.iter().map(|h| h.id()).collect(),
             severity: f.severity.id(),
-            code: f.code,
+            code: f.code.id(),
             message: &f.message,
             fix: &f.fix,
+            fields: f.subject.iter().map(ToString::to_string).collect(),
         }))
     }
 }
@@ -114,7 +117,7 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
         Ok(p) => p,
         Err(code) => return code,
     };
-    let report = run_checks(&plan);
+    let report = run_checks(&plan, Catalog::builtin());
     // Buffered: the line-buffered stdout would cost a write per line of a long report.
     let mut buf = BufWriter::new(out);
     let written = match format {
@@ -140,11 +143,11 @@ fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Res
         "{}: {verdict}: {e} error(s), {w} warning(s)",
         escape_path(path)
     )?;
-    let mut total: HashMap<&str, usize> = HashMap::new();
+    let mut total: HashMap<FindingCode, usize> = HashMap::new();
     for f in &report.findings {
         *total.entry(f.code).or_default() += 1;
     }
-    let mut shown: HashMap<&str, usize> = HashMap::new();
+    let mut shown: HashMap<FindingCode, usize> = HashMap::new();
     for f in &report.findings {
         let n = shown.entry(f.code).or_default();
         *n += 1;
@@ -160,7 +163,7 @@ fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Res
             Escaped(&f.message)
         )?;
         writeln!(out, "        fix: {}", Escaped(&f.fix))?;
-        let rest = total[f.code] - *n;
+        let rest = total[&f.code] - *n;
         if *n == MAX_TEXT_PER_CODE && rest > 0 {
             let rest = thousands(rest);
             writeln!(out, "        \u{2026} and {rest} more {} findings", f.code)?;

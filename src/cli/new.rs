@@ -3,7 +3,7 @@
 use super::ChoiceParser;
 use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
-use crate::cidr::parse_net;
+use crate::cidr::parse_nets;
 use crate::escape::{Escaped, escape_path};
 use crate::plan::{Cni, Plan, Scope, Transit, to_toml};
 use crate::store::write_atomic;
@@ -43,10 +43,7 @@ pub struct NewOptions {
 }
 
 fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
-    values
-        .iter()
-        .map(|v| parse_net(v).map_err(|e| format!("{flag} \"{}\": {e}", Escaped(v))))
-        .collect()
+    parse_nets(values).map_err(|(i, e)| format!("{flag} \"{}\": {e}", Escaped(&values[i])))
 }
 
 /// Builds the plan that `new` writes.

@@ -2,6 +2,7 @@
 
 use super::{EXIT_OK, EXIT_UNREADABLE, Format};
 use crate::catalog::{Catalog, Region};
+use crate::cidr::spaced;
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -27,22 +28,14 @@ fn region_json(r: &Region) -> Value {
 fn region_text(r: &Region) -> String {
     let registry = r.registry.as_ref().map_or_else(
         || "registry: not in the ACK registry table".to_string(),
-        |g| {
-            format!(
-                "registry: {} routes {}",
-                g.endpoint,
-                nets(&g.routes).join(" ")
-            )
-        },
+        |g| format!("registry: {} routes {}", g.endpoint, spaced(&g.routes)),
     );
     let oss = match &r.oss {
         None => "oss: not in the OSS table".to_string(),
         Some(o) => format!(
             "oss: {} vips {}",
             o.internal_endpoint,
-            o.vip_cidrs
-                .as_deref()
-                .map_or("unknown".to_string(), |v| nets(v).join(" "))
+            o.vip_cidrs.as_deref().map_or("unknown".to_string(), spaced)
         ),
     };
     format!("{:<17} {}\n    {registry}\n    {oss}\n", r.id, r.name)

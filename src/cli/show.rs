@@ -36,7 +36,8 @@ fn write_meta(s: &mut String, plan: &Plan) {
 /// The whole plan as text: header, path, each hop's requirements with reasons, findings.
 pub fn show_text(plan: &Plan) -> String {
     let mut s = String::new();
-    let region_name = Catalog::builtin()
+    let catalog = Catalog::builtin();
+    let region_name = catalog
         .region(&plan.region)
         .map_or("unknown region", |r| r.name.as_str());
     write_meta(&mut s, plan);
@@ -47,8 +48,8 @@ pub fn show_text(plan: &Plan) -> String {
         plan.cni, plan.transit, plan.scope
     );
     let _ = writeln!(s, "Path:    {}", path_line(plan));
-    let reqs = derive(plan);
-    let report = check(plan);
+    let reqs = derive(plan, catalog);
+    let report = check(plan, catalog);
     for hop in Hop::ALL {
         let _ = writeln!(s, "\n== {} ({}) ==", hop.title(plan.transit), hop.id());
         for r in &reqs.hop(hop).items {

@@ -238,8 +238,8 @@ impl App {
             .as_ref()
             .map_or_else(|| default_save_name(&plan), |p| p.display().to_string());
         let mut app = App {
-            report: check(&plan),
-            requirements: derive(&plan),
+            report: check(&plan, crate::Catalog::builtin()),
+            requirements: derive(&plan, crate::Catalog::builtin()),
             regions: RegionPicker::at(&plan.region),
             cni_cursor: Cni::VARIANTS
                 .iter()
@@ -328,8 +328,8 @@ impl App {
 
     /// Refreshes findings and requirements after the plan changed.
     pub fn recheck(&mut self) {
-        self.report = check(&self.plan);
-        self.requirements = derive(&self.plan);
+        self.report = check(&self.plan, crate::Catalog::builtin());
+        self.requirements = derive(&self.plan, crate::Catalog::builtin());
     }
 
     /// Replaces the plan and refreshes everything derived from it.

@@ -37,8 +37,6 @@ pub struct Glyphs {
     pub warning: &'static str,
     /// Error mark.
     pub error: &'static str,
-    /// Info mark (notes on a finding list).
-    pub info: &'static str,
     /// Unsaved changes.
     pub modified: &'static str,
     /// "Goes to", in routes.
@@ -62,7 +60,6 @@ pub const UNICODE: Glyphs = Glyphs {
     ok: "✓",
     warning: "!",
     error: "✗",
-    info: "i",
     modified: "●",
     to: "→",
 };
@@ -102,7 +99,6 @@ pub const ASCII: Glyphs = Glyphs {
     ok: "ok",
     warning: "!!",
     error: "XX",
-    info: "i",
     modified: "*",
     to: "->",
 };
@@ -141,7 +137,6 @@ impl Glyphs {
     /// The mark for a finding's severity.
     pub fn severity(&self, severity: crate::Severity) -> &'static str {
         match severity {
-            crate::Severity::Info => self.info,
             crate::Severity::Warning => self.warning,
             crate::Severity::Error => self.error,
         }
@@ -203,7 +198,6 @@ mod tests {
             g.ok,
             g.warning,
             g.error,
-            g.info,
             g.modified,
             g.to,
             g.border.top_left,

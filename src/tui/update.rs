@@ -6,9 +6,9 @@ use super::editor::{CidrRow, Draft, DraftTarget, RegionPicker, Single, step_inde
 use super::keys::{Action, Context, context, keymap};
 use super::persist;
 use crate::catalog::Catalog;
-use crate::checks::Finding;
+use crate::checks::{FieldRef, Finding};
 use crate::hop::Hop;
-use crate::plan::{CidrList, Cni, ContainerDefault, Plan, Scope, Transit};
+use crate::plan::{CidrList, Cni, ContainerDefault, Field, Plan, Scope, Transit};
 use ratatui::crossterm::event::KeyEvent;
 use strum::VariantArray;
 
@@ -376,41 +376,45 @@ fn type_text(app: &mut App, ctx: Context, request: tui_input::InputRequest) {
     }
 }
 
-/// The step, and the CIDR row, where a finding is fixed: the plan key its fix names
-/// first decides.
-pub fn fix_location(finding: &Finding, plan: &Plan) -> (Step, Option<CidrRow>) {
-    if finding.code.contains("region") {
-        return (Step::Region, None);
+/// The step where a finding is fixed, and the field to put the cursor on: the first
+/// field of its subject.
+pub fn fix_location(finding: &Finding) -> (Step, Option<FieldRef>) {
+    match finding.subject.first() {
+        Some(&at) => (step_of(at.field), Some(at)),
+        None => (Step::Cidrs, None),
     }
-    let mut keys: Vec<(&str, CidrRow)> = CidrList::ALL
-        .iter()
-        .map(|&l| {
-            let row = match plan_entry_in(finding, plan, l) {
-                Some(i) => CidrRow::Entry(l, i),
-                None => CidrRow::Add(l),
-            };
-            (l.key(), row)
-        })
-        .collect();
-    keys.extend(Single::ALL.map(|s| (s.key(), CidrRow::Single(s))));
-    keys.push(("scope =", CidrRow::Scope));
-    for text in [&finding.fix, &finding.message] {
-        let first = keys
-            .iter()
-            .filter_map(|(key, row)| text.find(key).map(|at| (at, *row)))
-            .min_by_key(|(at, _)| *at);
-        if let Some((_, row)) = first {
-            return (Step::Cidrs, Some(row));
-        }
-    }
-    (Step::Cidrs, None)
 }
 
-/// The entry of `list` a finding names, else its first entry.
-fn plan_entry_in(finding: &Finding, plan: &Plan, list: CidrList) -> Option<usize> {
-    let entries = list.get(plan);
-    let named = |text: &str| entries.iter().position(|n| text.contains(&n.to_string()));
-    named(&finding.message).or_else(|| (!entries.is_empty()).then_some(0))
+/// The wizard step that edits a field.
+fn step_of(field: Field) -> Step {
+    match field {
+        Field::Region => Step::Region,
+        Field::Cni => Step::Cni,
+        Field::Transit => Step::Transit,
+        // The wizard writes only the name, from the file name, when it saves.
+        Field::Name | Field::Customer | Field::Author | Field::Notes => Step::Save,
+        _ => Step::Cidrs,
+    }
+}
+
+/// The CIDR editor's row for a field: a list's named entry, else its first entry, else
+/// its add row; `None` for fields edited on other steps.
+fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
+    if let Some(list) = CidrList::of(at.field) {
+        let len = list.get(plan).len();
+        return Some(match at.entry.unwrap_or(0) {
+            i if i < len => CidrRow::Entry(list, i),
+            _ => CidrRow::Add(list),
+        });
+    }
+    let single = match at.field {
+        Field::Scope => return Some(CidrRow::Scope),
+        Field::ServiceCidr => Single::ServiceCidr,
+        Field::ApiserverIp => Single::ApiserverIp,
+        Field::ManagementIp => Single::ManagementIp,
+        _ => return None,
+    };
+    Some(CidrRow::Single(single))
 }
 
 fn jump_to_fix(app: &mut App) {
@@ -419,8 +423,8 @@ fn jump_to_fix(app: &mut App) {
     let Some(finding) = findings.get(at).map(|f| (*f).clone()) else {
         return say_error(app, "no findings: nothing to fix");
     };
-    let (step, row) = fix_location(&finding, &app.plan);
-    if let Some(row) = row {
+    let (step, at) = fix_location(&finding);
+    if let Some(row) = at.and_then(|at| editor_row(at, &app.plan)) {
         app.cidr_cursor = app.cidr_rows().iter().position(|r| *r == row).unwrap_or(0);
     }
     if step == Step::Region {
@@ -476,20 +480,22 @@ fn save_to_path(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::check;
+    use crate::checks::{FindingCode, check};
+
+    /// Where "fix it" takes the cursor for the finding with `code`.
+    fn fix_row(plan: &Plan, code: FindingCode) -> (Step, Option<CidrRow>) {
+        let report = check(plan, Catalog::builtin());
+        let f = report.findings.iter().find(|f| f.code == code).unwrap();
+        let (step, at) = fix_location(f);
+        (step, at.and_then(|at| editor_row(at, plan)))
+    }
 
     #[test]
     fn terway_without_containers_is_fixed_in_the_container_list() {
         let mut plan = Plan::example();
         plan.cni = Cni::TerwayEdge;
-        let report = check(&plan);
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.code == "terway-without-container-cidr")
-            .unwrap();
         assert_eq!(
-            fix_location(f, &plan),
+            fix_row(&plan, FindingCode::TerwayWithoutContainerCidr),
             (Step::Cidrs, Some(CidrRow::Add(CidrList::Container)))
         );
     }
@@ -497,16 +503,22 @@ mod tests {
     #[test]
     fn an_overlap_points_at_the_named_entry() {
         let mut plan = Plan::example();
+        plan.datacenter_cidrs
+            .insert(0, "172.20.0.0/16".parse().unwrap());
         plan.vpc_cidrs.push("10.1.0.0/16".parse().unwrap());
-        let report = check(&plan);
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.code == "overlap-datacenter-vpc")
-            .unwrap();
         assert_eq!(
-            fix_location(f, &plan),
-            (Step::Cidrs, Some(CidrRow::Entry(CidrList::Datacenter, 0)))
+            fix_row(&plan, FindingCode::OverlapDatacenterVpc),
+            (Step::Cidrs, Some(CidrRow::Entry(CidrList::Datacenter, 1)))
+        );
+    }
+
+    #[test]
+    fn a_region_finding_is_fixed_on_the_region_step() {
+        let mut plan = Plan::example();
+        plan.region = "xx-nowhere-1".into();
+        assert_eq!(
+            fix_row(&plan, FindingCode::UnknownRegion),
+            (Step::Region, None)
         );
     }
 }

@@ -1,7 +1,7 @@
 //! The region catalog: ACK add-on registry endpoints and OSS endpoints per region,
 //! transcribed from the vendor's page into `assets/regions.toml` and embedded.
 
-use crate::cidr::parse_net;
+use crate::cidr::parse_nets;
 use ipnet::Ipv4Net;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -89,10 +89,7 @@ struct OssFile {
 }
 
 fn nets(region: &str, field: &str, values: &[String]) -> Result<Vec<Ipv4Net>, String> {
-    values
-        .iter()
-        .map(|v| parse_net(v).map_err(|e| format!("region {region}: {field} = {v:?}: {e}")))
-        .collect()
+    parse_nets(values).map_err(|(i, e)| format!("region {region}: {field} = {:?}: {e}", values[i]))
 }
 
 impl Catalog {

@@ -2,7 +2,7 @@
 
 use crate::escape::Escaped;
 use ipnet::Ipv4Net;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::net::Ipv4Addr;
 
 /// Why a string is not an acceptable IPv4 CIDR block or address.
@@ -72,6 +72,29 @@ pub fn parse_addr(s: &str) -> Result<Ipv4Addr, CidrError> {
     }
     s.parse::<Ipv4Addr>()
         .map_err(|_| CidrError::BadAddress(s.to_string()))
+}
+
+/// Parses every block of a list; on failure, the index of the first bad entry and why,
+/// so each caller names the entry in its own terms (a flag, a file key).
+pub fn parse_nets<S: AsRef<str>>(values: &[S]) -> Result<Vec<Ipv4Net>, (usize, CidrError)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| parse_net(v.as_ref()).map_err(|e| (i, e)))
+        .collect()
+}
+
+/// `10.0.0.0/8 172.16.0.0/12`: blocks separated by spaces, as route tables and command
+/// lines take them (prose lists use [`crate::checks::name_some`]).
+pub fn spaced(nets: &[Ipv4Net]) -> String {
+    let mut out = String::with_capacity(nets.len() * 19);
+    for (i, n) in nets.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{n}");
+    }
+    out
 }
 
 /// Parses an IPv4 CIDR block, refusing host bits, missing prefixes and IPv6.
@@ -195,5 +218,17 @@ mod tests {
             relate(small, parse_net("10.2.0.0/16").unwrap()),
             Relation::Disjoint
         );
+    }
+
+    #[test]
+    fn a_list_is_parsed_whole_or_refused_at_its_first_bad_entry() {
+        let nets = parse_nets(&["10.0.0.0/8", "172.16.0.0/12"]).unwrap();
+        assert_eq!(spaced(&nets), "10.0.0.0/8 172.16.0.0/12");
+        assert_eq!(
+            parse_nets(&["10.0.0.0/8", "10.0.0.1/8", "x"]),
+            Err((1, CidrError::HostBitsSet(parse_net("10.0.0.0/8").unwrap())))
+        );
+        assert_eq!(parse_nets::<&str>(&[]), Ok(vec![]));
+        assert_eq!(spaced(&[]), "");
     }
 }

@@ -91,13 +91,18 @@ pub enum HopStatus {
 }
 
 impl HopStatus {
-    /// The status for a hop's worst finding; notes (info) leave a hop ok.
+    /// The status for a hop's worst finding.
     pub fn from_worst(worst: Option<Severity>) -> HopStatus {
         match worst {
             Some(Severity::Error) => HopStatus::Error,
             Some(Severity::Warning) => HopStatus::Warning,
-            Some(Severity::Info) | None => HopStatus::Ok,
+            None => HopStatus::Ok,
         }
+    }
+
+    /// How `hop` stands in `report`.
+    pub fn of(report: &crate::checks::Report, hop: Hop) -> HopStatus {
+        HopStatus::from_worst(report.worst(hop))
     }
 }
 
@@ -109,12 +114,7 @@ impl fmt::Display for Hop {
 
 /// The path as one line of text with the key blocks of each end, for tickets and the CLI.
 pub fn path_line(plan: &crate::Plan) -> String {
-    let join = |nets: &[ipnet::Ipv4Net]| {
-        nets.iter()
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let join = crate::cidr::spaced;
     let transit = Hop::Transit.title(plan.transit);
     format!(
         "Edge nodes [{}] -> Core switch -> Firewall -> Express Connect -> VBR -> {transit} -> VPC route table [{}] -> Security group",

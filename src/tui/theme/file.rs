@@ -81,13 +81,18 @@ fn table<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<
 }
 
 /// Declares each theme section once: the file struct (every key optional, unknown keys
-/// refused), the runtime struct (every style resolved), merging and resolving.
+/// refused, retired keys accepted and ignored so older theme files still load), the
+/// runtime struct (every style resolved), merging and resolving.
 macro_rules! sections {
-    ($($section:ident: $file:ident => $styles:ident { $($key:ident),* $(,)? }),* $(,)?) => {
+    ($($section:ident: $file:ident => $styles:ident { $($key:ident),* $(,)? } $(retired { $($old:ident),* })?),* $(,)?) => {
         $(
             #[derive(Debug, Clone, Default, Deserialize)]
             #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-            struct $file { $(#[serde(default, deserialize_with = "table")] $key: Option<StyleFile>,)* }
+            struct $file {
+                $(#[serde(default, deserialize_with = "table")] $key: Option<StyleFile>,)*
+                // Read only so that the file is accepted; never used.
+                $($(#[serde(default)] #[allow(dead_code)] $old: Option<serde::de::IgnoredAny>,)*)?
+            }
 
             /// The resolved styles of one section.
             #[derive(Debug, Clone, PartialEq)]
@@ -95,10 +100,13 @@ macro_rules! sections {
 
             impl $file {
                 fn merge(self, over: $file) -> $file {
-                    $file { $($key: match (self.$key, over.$key) {
-                        (Some(a), Some(b)) => Some(a.merge(b)),
-                        (a, b) => b.or(a),
-                    },)* }
+                    $file {
+                        $($key: match (self.$key, over.$key) {
+                            (Some(a), Some(b)) => Some(a.merge(b)),
+                            (a, b) => b.or(a),
+                        },)*
+                        $($($old: None,)*)?
+                    }
                 }
 
                 fn resolve(&self) -> Result<$styles, String> {
@@ -154,7 +162,8 @@ sections! {
     text: TextFile => TextStyles { normal, muted, heading, key },
     pane: PaneFile => PaneStyles { border, border_focused, title, title_focused },
     hop: HopFile => HopStyles { ok, warning, error, selected, link },
-    finding: FindingFile => FindingStyles { info, warning, error, fix },
+    // `info` styled notes, which no check produces any more.
+    finding: FindingFile => FindingStyles { warning, error, fix } retired { info },
     list: ListFile => ListStyles { cursor, cursor_unfocused, current },
     input: InputFile => InputStyles { text, invalid, reason },
     status: StatusFile => StatusStyles { bar, key, modified, info, error },

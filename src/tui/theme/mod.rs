@@ -87,7 +87,6 @@ impl Theme {
     /// A finding's mark and message.
     pub fn finding(&self, severity: Severity) -> Style {
         match severity {
-            Severity::Info => self.styles.finding.info,
             Severity::Warning => self.styles.finding.warning,
             Severity::Error => self.styles.finding.error,
         }

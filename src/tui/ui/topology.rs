@@ -1,13 +1,13 @@
-//! The path diagram: one box per hop, labelled with its key CIDR blocks, drawn in the
-//! colour of its worst finding with a mark that reads without colour; the selected hop
-//! outlined. Left to right on wide terminals, top to bottom below 100 columns.
+//! The path diagram: one box per hop, labelled with its key CIDR blocks (which the core
+//! picks), drawn in the colour of its worst finding with a mark that reads without
+//! colour; the selected hop outlined. Left to right on wide terminals, top to bottom below 100 columns.
 
 use super::text::truncate;
 use super::{pane, span};
 use crate::catalog::Catalog;
 use crate::hop::{Hop, HopStatus};
-use crate::plan::{Cni, Plan, Transit};
-use crate::requirements::cloud_targets;
+use crate::plan::{Plan, Transit};
+use crate::requirements::key_blocks;
 use crate::tui::app::{App, Pane};
 use crate::tui::glyphs::Glyphs;
 use ipnet::Ipv4Net;
@@ -25,23 +25,9 @@ const LINK: u16 = 3;
 /// Width of the Express Connect link between the firewall and the VBR.
 const EXPRESS: u16 = 9;
 
-/// The blocks a hop's box is labelled with: the edge nodes show where they live; the
-/// data-center devices show the cloud blocks they route and open towards; the cloud
-/// devices show the data-center blocks they route and open back towards.
-pub fn key_cidrs(plan: &Plan, hop: Hop) -> Vec<Ipv4Net> {
-    let mut local = plan.datacenter_cidrs.clone();
-    if plan.cni == Cni::TerwayEdge {
-        local.extend(&plan.container_cidrs);
-    }
-    match hop {
-        Hop::CoreSwitch | Hop::Firewall => {
-            let region = Catalog::builtin().region(&plan.region);
-            let mut cloud = plan.vpc_cidrs.clone();
-            cloud.extend(cloud_targets(plan, region).iter().map(|t| t.net));
-            cloud
-        }
-        _ => local,
-    }
+/// The blocks a hop's box is labelled with (the rule is the core's).
+fn key_cidrs(plan: &Plan, hop: Hop) -> Vec<Ipv4Net> {
+    key_blocks(plan, Catalog::builtin(), hop)
 }
 
 /// A title that fits narrow boxes.

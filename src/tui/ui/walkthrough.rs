@@ -5,6 +5,7 @@
 use super::details::{Group, LISTED_BLOCKS, capitalise, hop_description, more_label};
 use super::span;
 use super::text::Doc;
+use crate::checks::name_some;
 use crate::hop::Hop;
 use crate::requirements::{Protocol, Requirement, RequirementKind, Target, join_some_targets};
 use crate::tui::app::App;
@@ -67,8 +68,8 @@ pub fn sentence(req: &Requirement) -> String {
                 e.port
             );
             if !e.route_cidrs.is_empty() {
-                let nets: Vec<String> = e.route_cidrs.iter().map(|n| n.to_string()).collect();
-                s.push_str(&format!(" Route {} for it.", nets.join(", ")));
+                let nets = name_some(e.route_cidrs.iter(), usize::MAX);
+                s.push_str(&format!(" Route {nets} for it."));
             }
             s
         }

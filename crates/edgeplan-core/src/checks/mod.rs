@@ -1,10 +1,13 @@
 //! Checks of a plan: findings tied to the hops they break, each with a fix.
 
+mod code;
+mod lists;
 mod names;
 mod overlap;
 mod rules;
 
-pub use names::{NAMED, name_some, thousands};
+pub use code::{FieldRef, FindingCode};
+pub use names::{NAMED, name_some, thousands, write_some};
 pub use overlap::{Cover, Overlap, overlapping_pairs};
 pub use rules::check;
 
@@ -14,8 +17,6 @@ use std::fmt;
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
-    /// Worth knowing; nothing to change.
-    Info,
     /// Works, but probably not what was meant.
     Warning,
     /// The path will not work as planned.
@@ -23,10 +24,9 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error`, `warning` or `info`.
+    /// `error` or `warning`.
     pub fn id(self) -> &'static str {
         match self {
-            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -39,15 +39,18 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem (or note) about a plan.
+/// One problem about a plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The hops it breaks, in path order; never empty. The first is the primary hop.
-    pub hops: Vec<Hop>,
+    /// What it is about; its id is stable, such as `overlap-datacenter-vpc`.
+    pub code: FindingCode,
     /// How bad.
     pub severity: Severity,
-    /// A stable code such as `overlap-datacenter-vpc`.
-    pub code: &'static str,
+    /// The hops it breaks, in path order; never empty. The first is the primary hop.
+    pub hops: Vec<Hop>,
+    /// The fields a user edits to fix it, the one to start with first; empty when no one
+    /// field is to blame (too many findings to list).
+    pub subject: Vec<FieldRef>,
     /// What is wrong, naming the values.
     pub message: String,
     /// What to change.

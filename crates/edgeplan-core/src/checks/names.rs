@@ -2,26 +2,37 @@
 //! stays short however long the plan's lists are (a message per entry that repeated a
 //! whole list made the output quadratic in the plan).
 
-use std::fmt::{Display, Write};
+use std::fmt::{self, Display, Write};
 
 /// How many blocks a message names before it counts the rest.
 pub const NAMED: usize = 3;
 
-/// `10.0.0.0/8, 10.1.0.0/16, 10.2.0.0/16 and 1,997 more`: at most `max` items named.
+/// `10.0.0.0/8, 10.1.0.0/16, 10.2.0.0/16 and 1,997 more`: at most `max` items named
+/// (`usize::MAX` names them all). The one way a list of blocks is said in prose.
 pub fn name_some<T: Display>(items: impl ExactSizeIterator<Item = T>, max: usize) -> String {
     let mut out = String::new();
+    let _ = write_some(&mut out, items, max);
+    out
+}
+
+/// Writes what [`name_some`] returns, for `Display` impls.
+pub fn write_some<T: Display>(
+    out: &mut impl Write,
+    items: impl ExactSizeIterator<Item = T>,
+    max: usize,
+) -> fmt::Result {
     let len = items.len();
     for (i, item) in items.take(max).enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.write_str(", ")?;
         }
-        let _ = write!(out, "{item}");
+        write!(out, "{item}")?;
     }
     let rest = len.saturating_sub(max);
     if rest > 0 {
-        let _ = write!(out, " and {} more", thousands(rest));
+        write!(out, " and {} more", thousands(rest))?;
     }
-    out
+    Ok(())
 }
 
 /// `1997` as `1,997`, so large counts read at a glance.

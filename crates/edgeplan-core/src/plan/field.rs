@@ -103,15 +103,7 @@ impl fmt::Display for FieldValue<'_> {
         match self {
             FieldValue::Text(Some(s)) | FieldValue::Id(s) => f.write_str(s),
             FieldValue::Cidrs([]) => f.write_str("(none)"),
-            FieldValue::Cidrs(nets) => {
-                for (i, n) in nets.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{n}")?;
-                }
-                Ok(())
-            }
+            FieldValue::Cidrs(nets) => crate::checks::write_some(f, nets.iter(), usize::MAX),
             FieldValue::Cidr(Some(n)) => write!(f, "{n}"),
             FieldValue::Address(Some(a)) => write!(f, "{a}"),
             FieldValue::Text(None) | FieldValue::Cidr(None) | FieldValue::Address(None) => {

@@ -170,7 +170,9 @@ impl Plan {
     }
 }
 
-/// The CIDR-list fields of a plan, for editors and checks that treat them alike.
+/// The CIDR-list fields of a plan, as the TUI's editor still names them.
+// A shim over `Field` (one list of fields): its keys, labels and values come from
+// `Field`. The editor moves to `Field::CIDR_LISTS` and `Field::cidrs`, then this goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CidrList {
     /// `datacenter_cidrs`
@@ -195,48 +197,44 @@ impl CidrList {
         CidrList::Vswitch,
     ];
 
+    /// The plan field this list is.
+    pub fn field(self) -> Field {
+        match self {
+            CidrList::Datacenter => Field::DatacenterCidrs,
+            CidrList::Vpc => Field::VpcCidrs,
+            CidrList::CloudService => Field::CloudServiceCidrs,
+            CidrList::Container => Field::ContainerCidrs,
+            CidrList::Vswitch => Field::VswitchCidrs,
+        }
+    }
+
+    /// The list a CIDR-list field is; `None` for other fields.
+    pub fn of(field: Field) -> Option<CidrList> {
+        CidrList::ALL.into_iter().find(|l| l.field() == field)
+    }
+
     /// The key in the plan file.
     pub fn key(self) -> &'static str {
-        match self {
-            CidrList::Datacenter => "datacenter_cidrs",
-            CidrList::Vpc => "vpc_cidrs",
-            CidrList::CloudService => "cloud_service_cidrs",
-            CidrList::Container => "container_cidrs",
-            CidrList::Vswitch => "vswitch_cidrs",
-        }
+        self.field().key()
     }
 
     /// A short label for people.
     pub fn label(self) -> &'static str {
-        match self {
-            CidrList::Datacenter => "data center",
-            CidrList::Vpc => "VPC",
-            CidrList::CloudService => "cloud services",
-            CidrList::Container => "edge containers",
-            CidrList::Vswitch => "vSwitches",
-        }
+        self.field().label()
     }
 
     /// The list's entries in a plan.
     pub fn get(self, plan: &Plan) -> &Vec<Ipv4Net> {
-        match self {
-            CidrList::Datacenter => &plan.datacenter_cidrs,
-            CidrList::Vpc => &plan.vpc_cidrs,
-            CidrList::CloudService => &plan.cloud_service_cidrs,
-            CidrList::Container => &plan.container_cidrs,
-            CidrList::Vswitch => &plan.vswitch_cidrs,
-        }
+        self.field()
+            .cidrs(plan)
+            .expect("every CidrList is a list field")
     }
 
     /// The list's entries in a plan, for editing.
     pub fn get_mut(self, plan: &mut Plan) -> &mut Vec<Ipv4Net> {
-        match self {
-            CidrList::Datacenter => &mut plan.datacenter_cidrs,
-            CidrList::Vpc => &mut plan.vpc_cidrs,
-            CidrList::CloudService => &mut plan.cloud_service_cidrs,
-            CidrList::Container => &mut plan.container_cidrs,
-            CidrList::Vswitch => &mut plan.vswitch_cidrs,
-        }
+        self.field()
+            .cidrs_mut(plan)
+            .expect("every CidrList is a list field")
     }
 }
 

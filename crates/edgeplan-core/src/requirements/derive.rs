@@ -2,15 +2,15 @@
 //! tables (core switch, firewall, VBR, ECR/CEN, VPC route table, security group, edge-node
 //! inbound ports and outbound endpoints).
 
+use super::blocks::{cloud_targets, list_targets};
+use super::builder::Builder;
 use super::{
-    Dest, Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, Requirement,
-    RequirementKind, Requirements, RouteEntry, RuleEntry, Target,
+    Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, RequirementKind,
+    Requirements, Target,
 };
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
-use crate::plan::{Cni, Plan, Scope};
-use ipnet::Ipv4Net;
-use std::sync::Arc;
+use crate::plan::{Cni, Field, Plan, Scope};
 
 /// Kubelet API and read-only ports.
 pub const KUBELET_PORTS: [u16; 2] = [10250, 10255];
@@ -20,104 +20,6 @@ pub const NODE_EXPORTER_PORTS: [u16; 2] = [9100, 9445];
 pub const FLANNEL_VXLAN_PORT: u16 = 8472;
 /// The API server port.
 pub const APISERVER_PORT: u16 = 6443;
-
-fn targets(nets: &[Ipv4Net], dest: Dest) -> Vec<Target> {
-    nets.iter().map(|&net| Target { net, dest }).collect()
-}
-
-/// The cloud-service destinations: the plan's blocks in broad scope; the region's OSS
-/// VIPs, registry routes and the management address in fine scope.
-pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
-    match plan.scope {
-        Scope::Broad => targets(&plan.cloud_service_cidrs, Dest::CloudService),
-        Scope::Fine => {
-            let mut out = Vec::new();
-            if let Some(r) = region {
-                out.extend(targets(r.oss_vips().unwrap_or(&[]), Dest::OssVip));
-                out.extend(targets(r.registry_routes(), Dest::Registry));
-            }
-            out.extend(targets(plan.management_net().as_slice(), Dest::Management));
-            out
-        }
-    }
-}
-
-fn why_route(dest: Dest, region: &str) -> String {
-    match dest {
-        Dest::Vpc => "Edge nodes reach the API server and cloud nodes in the VPC over the dedicated line.".into(),
-        Dest::CloudService => "Cloud services edge nodes need (OSS, add-on registry, ACK management) live in this block.".into(),
-        Dest::OssVip => "Add-on packages and images are stored in OSS; this is the region's OSS internal VIP block.".into(),
-        Dest::Registry => "The region's ACK add-on image registry endpoint resolves into this block.".into(),
-        Dest::Management => format!("cs-anony-vpc.{region}.aliyuncs.com, the ACK control plane endpoint, resolves here in the VPC."),
-        Dest::Datacenter => "Traffic from the cloud (kubelet calls, monitoring, replies) must find the way back to the edge nodes.".into(),
-        Dest::Containers => "With Terway Edge, pods use edge container addresses that the cloud must route back to the data center.".into(),
-        Dest::Vswitch => "The cluster's vSwitches hold the cloud-side components.".into(),
-    }
-}
-
-struct Builder<'a> {
-    plan: &'a Plan,
-    items: Vec<Requirement>,
-}
-
-impl Builder<'_> {
-    fn push(&mut self, kind: RequirementKind, reason: impl Into<Arc<str>>) {
-        self.items.push(Requirement {
-            kind,
-            reason: reason.into(),
-        });
-    }
-
-    fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
-        self.items.reserve(dests.len());
-        let mut last: Option<(Dest, Arc<str>)> = None;
-        for &destination in dests {
-            let reason = match &last {
-                Some((dest, reason)) if *dest == destination.dest => reason.clone(),
-                _ => {
-                    let reason: Arc<str> = why_route(destination.dest, &self.plan.region).into();
-                    last = Some((destination.dest, reason.clone()));
-                    reason
-                }
-            };
-            let route = RouteEntry {
-                direction,
-                destination,
-                next_hop,
-            };
-            self.push(RequirementKind::Route(route), reason);
-        }
-    }
-
-    fn rule(
-        &mut self,
-        direction: Direction,
-        from: &[Target],
-        to: &[Target],
-        protocol: Protocol,
-        ports: &[u16],
-        reason: &str,
-    ) {
-        if from.is_empty() || to.is_empty() {
-            return;
-        }
-        let rule = RuleEntry {
-            direction,
-            from: from.to_vec(),
-            to: to.to_vec(),
-            protocol,
-            ports: ports.to_vec(),
-        };
-        self.push(RequirementKind::Rule(rule), reason);
-    }
-
-    fn finish(self, hop: Hop) -> HopRequirements {
-        HopRequirements {
-            hop,
-            items: self.items,
-        }
-    }
-}
 
 /// The sets of blocks every hop's requirements are made of.
 struct Sides {
@@ -135,10 +37,7 @@ const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its 
 const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
 
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     let ports = [
         (KUBELET_PORTS, WHY_KUBELET),
         (NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER),
@@ -235,10 +134,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
 }
 
 fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vbr);
     b.routes(Direction::Outbound, &s.dc, NextHop::ServerSubnets);
     if plan.cni == Cni::TerwayEdge {
@@ -252,10 +148,7 @@ fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     b.rule(
         Direction::Outbound,
@@ -315,10 +208,7 @@ fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.routes(
         Direction::Inbound,
         &s.cloud_side,
@@ -330,10 +220,7 @@ fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vpc);
     b.routes(Direction::Outbound, &s.dc, NextHop::VbrAttachment);
     b.routes(Direction::Outbound, &s.containers, NextHop::VbrAttachment);
@@ -341,10 +228,7 @@ fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     b.push(
         RequirementKind::Setting(
             "Inbound: nothing to add; the VPC routes requests from the data center by default"
@@ -362,10 +246,7 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
-    let mut b = Builder {
-        plan,
-        items: Vec::new(),
-    };
+    let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     match plan.scope {
         Scope::Broad => {
@@ -434,18 +315,18 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
     b.finish(Hop::SecurityGroup)
 }
 
-/// Every hop's requirements for `plan`, in path order.
-pub fn derive(plan: &Plan) -> Requirements {
-    let region = Catalog::builtin().region(&plan.region);
-    let vpc = targets(&plan.vpc_cidrs, Dest::Vpc);
+/// Every hop's requirements for `plan`, in path order, the region looked up in `catalog`.
+pub fn derive(plan: &Plan, catalog: &Catalog) -> Requirements {
+    let region = catalog.region(&plan.region);
+    let vpc = list_targets(plan, Field::VpcCidrs);
     let containers = match plan.cni {
-        Cni::TerwayEdge => targets(&plan.container_cidrs, Dest::Containers),
+        Cni::TerwayEdge => list_targets(plan, Field::ContainerCidrs),
         Cni::Flannel => Vec::new(),
     };
     let node_port_sources = if plan.vswitch_cidrs.is_empty() {
         vpc.clone()
     } else {
-        targets(&plan.vswitch_cidrs, Dest::Vswitch)
+        list_targets(plan, Field::VswitchCidrs)
     };
     let cloud_side = vpc
         .iter()
@@ -453,7 +334,7 @@ pub fn derive(plan: &Plan) -> Requirements {
         .chain(cloud_targets(plan, region))
         .collect();
     let s = Sides {
-        dc: targets(&plan.datacenter_cidrs, Dest::Datacenter),
+        dc: list_targets(plan, Field::DatacenterCidrs),
         containers,
         vpc,
         cloud_side,

@@ -1,12 +1,15 @@
 //! What each hop must carry for edge nodes to join the cluster, each with a reason a
 //! customer can follow. Derived from a `Plan` and the region catalog by `derive`.
 
+mod blocks;
+mod builder;
 mod derive;
 
-pub use derive::{cloud_targets, derive};
+pub use blocks::{cloud_targets, key_blocks};
+pub use derive::derive;
 
 use crate::hop::Hop;
-use crate::plan::Transit;
+use crate::plan::{Field, Transit};
 use ipnet::Ipv4Net;
 use std::fmt;
 use std::sync::Arc;
@@ -31,39 +34,28 @@ impl Direction {
     }
 }
 
-/// What a destination block is, so its reason can be told.
+/// What a destination block is, so its reason can be told: a block of one of the
+/// plan's lists, or one of the region's (or the resolved management address).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dest {
-    /// A VPC CIDR block.
-    Vpc,
-    /// A broad cloud-service block such as 100.0.0.0/8.
-    CloudService,
+    /// A block of a plan list, such as `Field::VpcCidrs`.
+    List(Field),
     /// An OSS internal VIP block of the region.
     OssVip,
     /// A route block of the region's add-on image registry.
     Registry,
     /// The resolved ACK management address.
     Management,
-    /// A data center block.
-    Datacenter,
-    /// An edge container block (Terway Edge).
-    Containers,
-    /// A vSwitch block of the cluster.
-    Vswitch,
 }
 
 impl Dest {
-    /// A short label.
+    /// A short label; a plan list's is its field's.
     pub fn label(self) -> &'static str {
         match self {
-            Dest::Vpc => "VPC",
-            Dest::CloudService => "cloud services",
+            Dest::List(field) => field.label(),
             Dest::OssVip => "OSS",
             Dest::Registry => "add-on registry",
             Dest::Management => "ACK management",
-            Dest::Datacenter => "data center",
-            Dest::Containers => "edge containers",
-            Dest::Vswitch => "vSwitch",
         }
     }
 }
@@ -295,8 +287,7 @@ impl RequirementKind {
             RequirementKind::Endpoint(e) => {
                 write!(f, "{}: {} [{}]", e.destination, e.hosts.join(" "), e.port)?;
                 if !e.route_cidrs.is_empty() {
-                    let nets: Vec<String> = e.route_cidrs.iter().map(|n| n.to_string()).collect();
-                    write!(f, " routes {}", nets.join(" "))?;
+                    write!(f, " routes {}", crate::cidr::spaced(&e.route_cidrs))?;
                 }
                 Ok(())
             }

@@ -37,10 +37,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     d.wrapped(
         vec![],
         &format!(
-            "{}, {}, {}. Enter goes to the step that fixes the finding under the cursor.",
+            "{}, {}. Enter goes to the step that fixes the finding under the cursor.",
             count(errors, "error"),
             count(warnings, "warning"),
-            count(app.report.count(Severity::Info), "note")
         ),
         t.muted(),
     );

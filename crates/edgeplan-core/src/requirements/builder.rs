@@ -1,0 +1,102 @@
+//! How one hop's requirements are collected: routes share their reason, rules with an
+//! empty side are left out.
+
+use super::{
+    Dest, Direction, HopRequirements, NextHop, Protocol, Requirement, RequirementKind, RouteEntry,
+    RuleEntry, Target,
+};
+use crate::hop::Hop;
+use crate::plan::{Field, Plan};
+use std::sync::Arc;
+
+/// Why a route to `dest` is needed.
+fn why_route(dest: Dest, region: &str) -> String {
+    match dest {
+        Dest::List(Field::VpcCidrs) => "Edge nodes reach the API server and cloud nodes in the VPC over the dedicated line.".into(),
+        Dest::List(Field::CloudServiceCidrs) => "Cloud services edge nodes need (OSS, add-on registry, ACK management) live in this block.".into(),
+        Dest::OssVip => "Add-on packages and images are stored in OSS; this is the region's OSS internal VIP block.".into(),
+        Dest::Registry => "The region's ACK add-on image registry endpoint resolves into this block.".into(),
+        Dest::Management => format!("cs-anony-vpc.{region}.aliyuncs.com, the ACK control plane endpoint, resolves here in the VPC."),
+        Dest::List(Field::DatacenterCidrs) => "Traffic from the cloud (kubelet calls, monitoring, replies) must find the way back to the edge nodes.".into(),
+        Dest::List(Field::ContainerCidrs) => "With Terway Edge, pods use edge container addresses that the cloud must route back to the data center.".into(),
+        // The vSwitches, the one list left.
+        Dest::List(_) => "The cluster's vSwitches hold the cloud-side components.".into(),
+    }
+}
+
+/// Collects one hop's requirements.
+pub(super) struct Builder<'a> {
+    plan: &'a Plan,
+    items: Vec<Requirement>,
+}
+
+impl<'a> Builder<'a> {
+    /// An empty hop for `plan`.
+    pub(super) fn new(plan: &'a Plan) -> Builder<'a> {
+        Builder {
+            plan,
+            items: Vec::new(),
+        }
+    }
+
+    /// Adds one requirement.
+    pub(super) fn push(&mut self, kind: RequirementKind, reason: impl Into<Arc<str>>) {
+        self.items.push(Requirement {
+            kind,
+            reason: reason.into(),
+        });
+    }
+
+    /// A route to each of `dests`, the reason shared by runs of one kind.
+    pub(super) fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
+        self.items.reserve(dests.len());
+        let mut last: Option<(Dest, Arc<str>)> = None;
+        for &destination in dests {
+            let reason = match &last {
+                Some((dest, reason)) if *dest == destination.dest => reason.clone(),
+                _ => {
+                    let reason: Arc<str> = why_route(destination.dest, &self.plan.region).into();
+                    last = Some((destination.dest, reason.clone()));
+                    reason
+                }
+            };
+            let route = RouteEntry {
+                direction,
+                destination,
+                next_hop,
+            };
+            self.push(RequirementKind::Route(route), reason);
+        }
+    }
+
+    /// An allow rule, unless one side is empty.
+    pub(super) fn rule(
+        &mut self,
+        direction: Direction,
+        from: &[Target],
+        to: &[Target],
+        protocol: Protocol,
+        ports: &[u16],
+        reason: &str,
+    ) {
+        if from.is_empty() || to.is_empty() {
+            return;
+        }
+        let rule = RuleEntry {
+            direction,
+            from: from.to_vec(),
+            to: to.to_vec(),
+            protocol,
+            ports: ports.to_vec(),
+        };
+        self.push(RequirementKind::Rule(rule), reason);
+    }
+
+    /// The hop's requirements.
+    pub(super) fn finish(self, hop: Hop) -> HopRequirements {
+        HopRequirements {
+            hop,
+            items: self.items,
+        }
+    }
+}
