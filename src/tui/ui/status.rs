@@ -10,13 +10,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The key hints for the current context, as (key, word) pairs in table order.
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+/// The key hints for the current context in table order: the key, the word, and
+/// whether it is shown whatever the room.
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
     bindings(context(app))
         .into_iter()
         .flatten()
-        .filter(|b| !b.hint.is_empty())
-        .map(|b| (b.label, b.hint))
+        .filter_map(|b| Some((b.help?.label, b.hint?, b.always_hinted())))
         .collect()
 }
 
@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let total = usize::from(area.width);
     let mut left = vec![span(" ", bar)];
     let mut file = app.file_label();
-    if app.read_only {
+    if app.read_only() {
         file.push_str(" [read-only]");
     }
     let file_room = total / 2;
@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         truncate_left(&file, file_room, app.glyphs.ellipsis),
         bar,
     ));
-    if app.dirty() && !app.read_only {
+    if app.dirty() && !app.read_only() {
         left.push(span(
             format!(" {} modified", app.glyphs.modified),
             t.status_modified(),
@@ -46,14 +46,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let room = total.saturating_sub(used);
     // Help and quit always show; the rest as room allows, in table order.
     let all = hints(app);
-    let piece = |(key, word): &(&str, &str)| width(&app.glyphs.key_label(key)) + width(word) + 3;
-    let must = |word: &str| matches!(word, "help" | "quit");
-    let mut budget = room.saturating_sub(all.iter().filter(|h| must(h.1)).map(piece).sum());
+    let piece =
+        |(key, word, _): &(&str, &str, bool)| width(&app.glyphs.key_label(key)) + width(word) + 3;
+    let mut budget = room.saturating_sub(all.iter().filter(|h| h.2).map(piece).sum());
     let mut right = Vec::new();
     let mut len = 0;
     for hint in &all {
         let p = piece(hint);
-        if !must(hint.1) {
+        if !hint.2 {
             if p > budget {
                 continue;
             }

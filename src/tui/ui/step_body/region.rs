@@ -59,7 +59,7 @@ fn info(app: &App, region: &Region, width: u16) -> Doc<'static> {
 /// Draws the filter, the list and the highlighted region's details.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let t = &app.theme;
-    let picker = &app.regions;
+    let picker = app.regions();
     let matches = picker.matches();
     let selected = picker.selected();
     let info = selected.map(|r| info(app, r, area.width));
@@ -111,7 +111,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .skip(first)
         .take(height)
         .map(|(i, r)| {
-            let current = r.id == app.plan.region;
+            let current = r.id == app.plan().region;
             let under = i == picker.cursor;
             let radio = if current {
                 app.glyphs.radio_on

@@ -17,8 +17,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let findings = app.review_findings();
     let mut d = Doc::new(area.width);
     let (errors, warnings) = (
-        app.report.count(Severity::Error),
-        app.report.count(Severity::Warning),
+        app.report().count(Severity::Error),
+        app.report().count(Severity::Warning),
     );
     if findings.is_empty() {
         d.line(span(
@@ -35,10 +35,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     }
     d.wrapped(
         vec![],
-        &format!("{errors} error(s), {warnings} warning(s), {} note(s). Enter goes to the step that fixes the finding under the cursor.", app.report.count(Severity::Info)),
+        &format!("{errors} error(s), {warnings} warning(s), {} note(s). Enter goes to the step that fixes the finding under the cursor.", app.report().count(Severity::Info)),
         t.muted(),
     );
-    let cursor = app.review_cursor.min(findings.len() - 1);
+    let cursor = app.components.review.cursor.min(findings.len() - 1);
     // Only the findings near the cursor are laid out, however many there are.
     let (lines, _) = visible(
         findings.len(),
@@ -51,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
             let mut d = Doc::new(area.width);
             if i == 0 || findings[i - 1].hop() != f.hop() {
                 d.line(Line::default());
-                d.line(span(f.hop().title(app.plan.transit), t.heading()));
+                d.line(span(f.hop().title(app.plan().transit), t.heading()));
             }
             let focus = d.lines.len();
             let under = i == cursor;
@@ -64,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
                 .hops
                 .iter()
                 .skip(1)
-                .map(|h| h.title(app.plan.transit))
+                .map(|h| h.title(app.plan().transit))
                 .collect();
             let mut text = format!("{} {}: {}", f.severity, f.code, f.message);
             if !also.is_empty() {
