@@ -282,4 +282,23 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn help_and_quit_are_the_hints_always_shown_chosen_by_action_not_wording() {
+        for table in [GLOBAL, TEXT_GLOBAL] {
+            let always: Vec<Action> = table
+                .iter()
+                .filter(|b| b.hint.is_some() && b.always_hinted())
+                .map(|b| b.action)
+                .collect();
+            assert_eq!(always, [Action::ToggleHelp, Action::Quit]);
+        }
+    }
+
+    #[test]
+    fn a_key_help_lists_with_another_has_no_hint() {
+        let hidden = GLOBAL.iter().filter(|b| b.help.is_none());
+        assert_eq!(hidden.clone().count(), 5, "2-6 go under 1-6");
+        assert!(hidden.into_iter().all(|b| b.hint.is_none()));
+    }
 }

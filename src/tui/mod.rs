@@ -14,6 +14,7 @@ pub mod autosave;
 pub mod components;
 pub mod glyphs;
 pub mod keys;
+pub mod nav;
 pub mod persist;
 pub mod session;
 mod term;

@@ -134,7 +134,17 @@ impl Session {
         self.autosave = autosave;
     }
 
-    /// What the autosave reads, and the autosave itself.
+    /// What the autosave reads of this session.
+    fn view(&self) -> Edits<'_> {
+        Edits {
+            plan: &self.plan,
+            doc: &self.doc,
+            held: self.recovered.is_some(),
+        }
+    }
+
+    /// What the autosave reads, and the autosave itself to write with it: the fields are
+    /// borrowed apart, so the autosave never needs the whole session.
     fn edits(&mut self) -> (&mut Autosave, Edits<'_>) {
         let edits = Edits {
             plan: &self.plan,
@@ -190,22 +200,12 @@ impl Session {
 
     /// True when the draft on disk matches the plan.
     pub fn draft_up_to_date(&self) -> bool {
-        let edits = Edits {
-            plan: &self.plan,
-            doc: &self.doc,
-            held: self.recovered.is_some(),
-        };
-        self.autosave.up_to_date(edits)
+        self.autosave.up_to_date(self.view())
     }
 
     /// The draft as it should be now, for the signal watcher.
     pub fn snapshot(&self) -> Option<DraftSnapshot> {
-        let edits = Edits {
-            plan: &self.plan,
-            doc: &self.doc,
-            held: self.recovered.is_some(),
-        };
-        self.autosave.snapshot(edits)
+        self.autosave.snapshot(self.view())
     }
 
     /// Time until the next draft write is due, if one is pending.
@@ -226,5 +226,23 @@ impl Session {
     /// Saves the plan to `path` (see [`persist::save`]).
     pub fn save(&mut self, path: &Path, armed: &mut Option<PathBuf>) -> Result<String, String> {
         persist::save(&mut self.doc, &self.plan, path, armed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_plan_refreshes_findings_and_requirements_together() {
+        let plan = Plan::example();
+        let mut session = Session::new(plan.clone(), Document::unsaved(&plan));
+        assert!(!session.changed());
+        let mut broken = plan.clone();
+        broken.vpc_cidrs.clear();
+        session.set_plan(broken.clone());
+        assert!(session.changed());
+        assert_eq!(*session.report(), check(&broken));
+        assert_eq!(*session.requirements(), derive(&broken));
     }
 }

@@ -119,3 +119,39 @@ impl Components {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::choice::Choices;
+    use super::*;
+    use crate::tui::persist::Document;
+
+    fn session(read_only: bool) -> Session {
+        let plan = Plan::example();
+        let mut s = Session::new(plan.clone(), Document::unsaved(&plan));
+        s.set_read_only(read_only);
+        s
+    }
+
+    #[test]
+    fn a_component_changes_the_plan_through_the_session_and_answers_with_effects() {
+        let mut s = session(false);
+        let mut choices = Choices::at(s.plan());
+        choices.update(Action::Down, Step::Transit, &mut s);
+        let effects = choices.update(Action::Choose, Step::Transit, &mut s);
+        assert_eq!(s.plan().transit, crate::plan::Transit::Cen);
+        assert_eq!(effects, [Effect::GoToStep(Step::Cidrs)]);
+    }
+
+    #[test]
+    fn a_read_only_session_refuses_a_component_edit_with_a_message() {
+        let mut s = session(true);
+        let mut cidrs = cidrs::CidrEditor::default();
+        let effects = cidrs.update(Action::EditRow, &mut s);
+        assert_eq!(*s.plan(), Plan::example());
+        assert!(
+            matches!(&effects[..], [Effect::Say(MessageKind::Error, t)] if t.starts_with("read-only")),
+            "{effects:?}"
+        );
+    }
+}
