@@ -78,11 +78,11 @@ fn huge_plan() -> Plan {
 
 /// The CIDR step of the 100,000-block plan, its cursor on entry 70,000.
 fn deep_in_huge_list() -> App {
-    let mut app = App::example(Theme::default_dark(), UNICODE);
-    app.set_plan(huge_plan());
-    app.doc.saved = app.plan.clone();
+    let plan = huge_plan();
+    let doc = edgeplan::tui::persist::Document::unsaved(&plan);
+    let mut app = App::new(plan, doc, Theme::default_dark(), UNICODE);
     key(&mut app, KeyCode::Char('4'));
-    app.cidr_cursor = 70_001;
+    app.components_mut().cidrs.cursor = 70_001;
     app
 }
 

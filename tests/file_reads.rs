@@ -75,8 +75,8 @@ fn assert_refused_as_not_a_file(path: &Path) {
     }
     let path = path.to_path_buf();
     let app = bounded("open in the TUI", move || tui_support::open(&path));
-    assert_eq!(app.mode, Mode::LoadFailed);
-    assert!(app.load_error.unwrap().contains("not a regular file"));
+    assert_eq!(app.mode(), Mode::LoadFailed);
+    assert!(app.load_error().unwrap().contains("not a regular file"));
 }
 
 #[test]
@@ -111,8 +111,8 @@ fn offered(mut app: App, store: DraftStore) -> String {
         start_autosave(&mut app, Some(store));
         app
     });
-    assert!(app.recovered.is_none(), "nothing offered");
-    app.message.map(|m| m.text).unwrap_or_default()
+    assert!(app.session().recovered().is_none(), "nothing offered");
+    app.message().map(|m| m.text.clone()).unwrap_or_default()
 }
 
 #[test]
@@ -175,7 +175,11 @@ fn save_twice(mut app: App) -> (App, String) {
     bounded("save", move || {
         update(&mut app, Action::Save);
         update(&mut app, Action::Save);
-        let said = app.message.clone().map(|m| m.text).unwrap_or_default();
+        let said = app
+            .message()
+            .cloned()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
         (app, said)
     })
 }
@@ -185,9 +189,9 @@ fn a_plan_swapped_for_a_fifo_or_dev_zero_before_a_save_never_blocks_it() {
     for swap in ["fifo", "zero"] {
         let dir = TempDir::new(&format!("reads-stamp-{swap}"));
         let (plan, mut app, _) = loaded(&dir);
-        let mut edited = app.plan.clone();
+        let mut edited = app.plan().clone();
         edited.transit = Transit::Cen;
-        app.set_plan(edited);
+        app.session_mut().set_plan(edited);
         fs::remove_file(&plan).unwrap();
         match swap {
             "fifo" => mkfifo(&plan),

@@ -93,11 +93,11 @@ fn a_symlink_planted_for_the_temp_file_is_never_followed_by_the_tui_save() {
     assert!(new_plan(&plan, "cn-hangzhou").status.success());
     let mut app = tui_support::open(&plan);
     plant(&dir.0, std::process::id(), &victim);
-    let mut edited = app.plan.clone();
+    let mut edited = app.plan().clone();
     edited.transit = edgeplan::Transit::Cen;
-    app.set_plan(edited);
+    app.session_mut().set_plan(edited);
     update(&mut app, Action::Save);
-    assert!(!app.dirty(), "{:?}", app.message);
+    assert!(!app.dirty(), "{:?}", app.message());
     assert_untouched(&victim);
     assert!(fs::read_to_string(&plan).unwrap().contains("cen"));
 }
@@ -170,11 +170,11 @@ fn the_tui_saves_through_a_symlinked_plan_to_its_target() {
     let (_dir, _real, link, target) = linked_plan("link-tui");
     let old = fs::read_to_string(&target).unwrap();
     let mut app = tui_support::open(&link);
-    let mut edited = app.plan.clone();
+    let mut edited = app.plan().clone();
     edited.transit = edgeplan::Transit::Cen;
-    app.set_plan(edited);
+    app.session_mut().set_plan(edited);
     update(&mut app, Action::Save);
-    assert!(!app.dirty(), "{:?}", app.message);
+    assert!(!app.dirty(), "{:?}", app.message());
     assert_saved_through_the_link(&link, &target, &old, "transit = \"cen\"");
 }
 

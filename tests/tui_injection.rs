@@ -67,8 +67,9 @@ fn a_plan_and_file_name_with_payloads_show_escaped_and_never_reach_the_terminal(
     let dir = TempDir::new("inject-tui-plan");
     std::fs::write(dir.join(FILE), plan(&all_payloads())).unwrap();
     let mut app = start(&dir.0, &[FILE], &[]);
-    let screen = app.wait_for("Steps");
-    assert!(screen.contains(FILE_SHOWN), "{screen}");
+    // Waits for the status line itself: the frame may be read before its last row.
+    let screen = app.wait_for(FILE_SHOWN);
+    assert!(screen.contains("Steps"), "{screen}");
     app.keys(&["6"]);
     let screen = app.wait_for_line(&["Save to: ", FILE_SHOWN]);
     // The cursor stands after the escaped name, where typing goes on.

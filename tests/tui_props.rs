@@ -8,10 +8,10 @@ use edgeplan::checks::check;
 use edgeplan::plan::Plan;
 use edgeplan::requirements::derive;
 use edgeplan::tui::App;
-use edgeplan::tui::app::Document;
 use edgeplan::tui::glyphs::{ASCII, UNICODE};
 use edgeplan::tui::handle_key;
 use edgeplan::tui::keys::{Context, context};
+use edgeplan::tui::persist::Document;
 use edgeplan::tui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -60,10 +60,10 @@ proptest! {
                 continue;
             }
             handle_key(&mut app, key);
-            prop_assert_eq!(&app.report, &check(&app.plan, Catalog::builtin()));
-            prop_assert_eq!(&app.requirements, &derive(&app.plan, Catalog::builtin()));
+            prop_assert_eq!(app.report(), &check(app.plan(), Catalog::builtin()));
+            prop_assert_eq!(app.requirements(), &derive(app.plan(), Catalog::builtin()));
             draw(&app, width, height);
-            if app.quit {
+            if app.quitting() {
                 break;
             }
         }

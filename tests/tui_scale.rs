@@ -9,6 +9,8 @@ use edgeplan::plan::Plan;
 use edgeplan::tui::App;
 use edgeplan::tui::app::Pane;
 use edgeplan::tui::glyphs::UNICODE;
+use edgeplan::tui::persist::Document;
+use edgeplan::tui::theme::Theme;
 use edgeplan::tui::ui::{details, walkthrough};
 use ipnet::Ipv4Net;
 use ratatui::Terminal;
@@ -37,11 +39,10 @@ fn huge_datacenter() -> App {
     opened(plan)
 }
 
+/// The app opened on `plan` as if it were saved (no file behind it).
 fn opened(plan: Plan) -> App {
-    let mut app = example();
-    app.set_plan(plan);
-    app.doc.saved = app.plan.clone();
-    app
+    let doc = Document::unsaved(&plan);
+    App::new(plan, doc, Theme::default_dark(), UNICODE)
 }
 
 #[test]
@@ -49,7 +50,7 @@ fn the_cidr_step_draws_entry_70000_of_100000_under_the_cursor() {
     let mut app = huge_datacenter();
     press(&mut app, KeyCode::Char('4'));
     // Row 0 is the scope switch; entry i of the first list is row i + 1.
-    app.cidr_cursor = 70_001;
+    app.components_mut().cidrs.cursor = 70_001;
     for (w, h) in [(80, 24), (200, 60)] {
         let s = screen(&app, w, h);
         let here = format!("{} {}", UNICODE.pointer, block([10, 0, 0, 0], 70_000));
@@ -70,7 +71,7 @@ fn the_cidr_step_draws_the_end_of_a_100000_entry_list() {
     let mut app = huge_datacenter();
     press(&mut app, KeyCode::Char('4'));
     // The data center list's add row, right after its last entry.
-    app.cidr_cursor = 100_001;
+    app.components_mut().cidrs.cursor = 100_001;
     let s = screen(&app, 80, 24);
     assert!(
         s.contains(&format!("  {}", block([10, 0, 0, 0], 99_999))),
@@ -78,7 +79,7 @@ fn the_cidr_step_draws_the_end_of_a_100000_entry_list() {
     );
     assert!(s.contains(&format!("{} + add", UNICODE.pointer)), "{s}");
     // Past the last row: the cursor stays on it.
-    app.cidr_cursor = usize::MAX;
+    app.components_mut().cidrs.cursor = usize::MAX;
     let s = screen(&app, 80, 24);
     assert!(
         s.contains(&format!("{} ACK management address", UNICODE.pointer)),
@@ -93,7 +94,7 @@ fn the_review_step_draws_finding_70000_of_100000_under_the_cursor() {
     plan.vpc_cidrs = blocks([20, 0, 0, 0], 100_000);
     let mut app = opened(plan);
     press(&mut app, KeyCode::Char('5'));
-    app.review_cursor = 70_000;
+    app.components_mut().review.cursor = 70_000;
     let expected = app.review_findings()[70_000].message.clone();
     // The block and the words after it share a line at both sizes.
     let net = expected.split_whitespace().nth(2).unwrap();
@@ -117,6 +118,18 @@ fn drawn(
     text(terminal.backend().buffer())
 }
 
+/// Selects `hop` with the hop keys, as a person would.
+fn select_hop(app: &mut App, hop: Hop) {
+    while app.hop() != hop {
+        let key = if app.hop().index() < hop.index() {
+            'l'
+        } else {
+            'h'
+        };
+        press(app, KeyCode::Char(key));
+    }
+}
+
 /// Scrolls by pressing keys as a person would: pages, then single lines.
 fn scroll_down(app: &mut App, lines: usize) {
     press_n(app, KeyCode::PageDown, lines / 10);
@@ -126,8 +139,10 @@ fn scroll_down(app: &mut App, lines: usize) {
 #[test]
 fn the_details_pane_scrolls_past_65535_lines_to_the_right_route() {
     let mut app = huge_datacenter();
-    app.hop = Hop::VpcRouteTable;
-    app.focus = Pane::Details;
+    select_hop(&mut app, Hop::VpcRouteTable);
+    // Tab from the steps pane: the step, then the details.
+    press_n(&mut app, KeyCode::Tab, 2);
+    assert_eq!(app.focus(), Pane::Details);
     // The pane's border takes a column on each side.
     let full = details::doc(&app, 98).lines;
     assert!(full.len() > 150_000, "{} lines", full.len());
@@ -147,7 +162,7 @@ fn the_details_pane_scrolls_past_65535_lines_to_the_right_route() {
 #[test]
 fn the_walkthrough_scrolls_past_65535_lines_to_the_right_route() {
     let mut app = huge_datacenter();
-    app.hop = Hop::VpcRouteTable;
+    select_hop(&mut app, Hop::VpcRouteTable);
     press(&mut app, KeyCode::Char('w'));
     // The border and a column of padding each side.
     let full = walkthrough::doc(&app, 96).lines;
@@ -167,7 +182,7 @@ fn the_walkthrough_scrolls_past_65535_lines_to_the_right_route() {
 #[test]
 fn a_rule_over_100000_blocks_names_32_of_them_on_screen_and_counts_the_rest() {
     let mut app = huge_datacenter();
-    app.hop = Hop::SecurityGroup;
+    select_hop(&mut app, Hop::SecurityGroup);
     let shown: String = details::doc(&app, 98)
         .lines
         .iter()
@@ -186,8 +201,10 @@ fn a_region_filter_near_65535_columns_keeps_the_cursor_on_screen() {
     let mut app = example();
     press(&mut app, KeyCode::Enter);
     // As after a paste: one key per character would make this test slow.
-    app.regions.filter = tui_input::Input::new("x".repeat(65_530));
-    app.regions.refilter(&app.plan.region.clone());
+    let region = app.plan().region.clone();
+    let picker = &mut app.components_mut().region;
+    picker.filter = tui_input::Input::new("x".repeat(65_530));
+    picker.refilter(&region);
     type_text(&mut app, "x");
     let buffer = draw(&app, 80, 24);
     assert!(text(&buffer).contains("No region matches"));

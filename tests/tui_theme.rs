@@ -182,7 +182,7 @@ fn render_code_names_no_colour_and_no_style_of_its_own() {
 /// The example with a link-local VPC and a vSwitch outside it: the edge nodes, the VPC
 /// route table and the security group are broken; on the Review step.
 fn broken_review(theme: Theme) -> edgeplan::tui::App {
-    use edgeplan::tui::app::Document;
+    use edgeplan::tui::persist::Document;
     let mut plan = edgeplan::plan::Plan::example();
     plan.vpc_cidrs = vec!["169.254.0.0/16".parse().unwrap()];
     plan.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];

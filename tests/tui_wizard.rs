@@ -5,10 +5,11 @@ mod tui_support;
 
 use edgeplan::Hop;
 use edgeplan::hop::HopStatus;
+use edgeplan::plan::Field;
 use edgeplan::plan::{Cni, Plan, Transit, load_path, to_toml};
 use edgeplan::tui::app::MessageKind;
 use edgeplan::tui::app::{Mode, Overlay, Pane, Step};
-use edgeplan::tui::editor::CidrRow;
+use edgeplan::tui::components::cidrs::CidrRow;
 use edgeplan::tui::theme::Theme;
 use edgeplan::tui::{Options, build_app};
 use ratatui::crossterm::event::KeyCode;
@@ -43,38 +44,42 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
 
     // Region: open the step, filter by name, choose.
     press(&mut app, KeyCode::Enter);
-    assert_eq!((app.step, app.focus), (Step::Region, Pane::Body));
+    assert_eq!((app.step(), app.focus()), (Step::Region, Pane::Body));
     type_text(&mut app, "singapore");
     assert!(screen(&app, 80, 24).contains("ap-southeast-1"));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.region, "ap-southeast-1");
+    assert_eq!(app.plan().region, "ap-southeast-1");
     assert_eq!(
-        app.plan.management_ip, None,
+        app.plan().management_ip,
+        None,
         "Hangzhou's management address does not follow to Singapore"
     );
-    assert_eq!(app.step, Step::Cni);
+    assert_eq!(app.step(), Step::Cni);
 
     // CNI: Terway Edge comes with the source's container block, which is free here.
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.cni, Cni::TerwayEdge);
-    assert_eq!(app.plan.container_cidrs, ["172.16.0.0/12".parse().unwrap()]);
+    assert_eq!(app.plan().cni, Cni::TerwayEdge);
+    assert_eq!(
+        app.plan().container_cidrs,
+        ["172.16.0.0/12".parse().unwrap()]
+    );
     assert!(all_ok(&app), "{:?}", statuses(&app));
 
     // Transit: CEN.
-    assert_eq!(app.step, Step::Transit);
+    assert_eq!(app.step(), Step::Transit);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.transit, Transit::Cen);
+    assert_eq!(app.plan().transit, Transit::Cen);
     assert!(screen(&app, 160, 48).contains("✓ CEN"));
 
     // CIDRs: without a container block, Terway Edge breaks four hops at once.
-    assert_eq!(app.step, Step::Cidrs);
-    while app.cidr_row() != CidrRow::Entry(edgeplan::plan::CidrList::Container, 0) {
+    assert_eq!(app.step(), Step::Cidrs);
+    while app.cidr_row() != CidrRow::Entry(Field::ContainerCidrs, 0) {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Char('d'));
-    assert!(app.plan.container_cidrs.is_empty());
+    assert!(app.plan().container_cidrs.is_empty());
     for hop in BROKEN_BY_TERWAY {
         assert_eq!(
             app.hop_status(hop),
@@ -87,8 +92,8 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
     assert!(screen(&app, 160, 48).contains("✗ CEN"));
 
     // CIDRs: add the edge container block on its add row.
-    assert_eq!(app.step, Step::Cidrs);
-    while app.cidr_row() != CidrRow::Add(edgeplan::plan::CidrList::Container) {
+    assert_eq!(app.step(), Step::Cidrs);
+    while app.cidr_row() != CidrRow::Add(Field::ContainerCidrs) {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Enter);
@@ -98,22 +103,22 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
         "the reason shows beside the entry"
     );
     assert!(
-        app.plan.container_cidrs.is_empty(),
+        app.plan().container_cidrs.is_empty(),
         "an invalid entry never enters the plan"
     );
     type_text(&mut app, "2");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.container_cidrs, ["172.16.0.0/12".parse().unwrap()]);
+    assert_eq!(
+        app.plan().container_cidrs,
+        ["172.16.0.0/12".parse().unwrap()]
+    );
     assert!(all_ok(&app), "{:?}", statuses(&app));
     assert_eq!(title_colour(&app, "✓ VBR"), ok_colour);
 
     // Break the VPC block so it overlaps the data center: the hops turn red...
     press(&mut app, KeyCode::PageUp);
     press_n(&mut app, KeyCode::Char('j'), 3);
-    assert_eq!(
-        app.cidr_row(),
-        CidrRow::Entry(edgeplan::plan::CidrList::Vpc, 0)
-    );
+    assert_eq!(app.cidr_row(), CidrRow::Entry(Field::VpcCidrs, 0));
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 'u');
     type_text(&mut app, "10.1.0.0/16");
@@ -137,16 +142,16 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
 
     // Save: the example has no file, so Ctrl-S asks for the path on the save step.
     ctrl(&mut app, 's');
-    assert_eq!((app.step, app.focus), (Step::Save, Pane::Body));
+    assert_eq!((app.step(), app.focus()), (Step::Save, Pane::Body));
     assert!(app.dirty());
     ctrl(&mut app, 'u');
     type_text(&mut app, &target.display().to_string());
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.message.as_ref().map(|m| m.kind),
+        app.message().map(|m| m.kind),
         Some(MessageKind::Info),
         "{:?}",
-        app.message
+        app.message()
     );
     assert!(!app.dirty());
 
@@ -161,7 +166,7 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
     assert_eq!(reloaded, expected);
     assert_eq!(text, to_toml(&expected));
     let reopened = open(&target);
-    assert_eq!(reopened.plan, app.plan);
+    assert_eq!(reopened.plan(), app.plan());
     assert!(!reopened.dirty());
 }
 
@@ -176,10 +181,10 @@ fn saving_a_loaded_file_keeps_its_comments_and_changes_only_the_edited_value() {
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('k'));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.transit, Transit::Ecr);
+    assert_eq!(app.plan().transit, Transit::Ecr);
     assert!(app.dirty());
     ctrl(&mut app, 's');
-    assert!(!app.dirty(), "{:?}", app.message);
+    assert!(!app.dirty(), "{:?}", app.message());
     let saved = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         saved,
@@ -196,14 +201,14 @@ fn a_failed_save_says_why_and_keeps_every_edit() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let message = app.message.clone().expect("a reason");
+    let message = app.message().cloned().expect("a reason");
     assert_eq!(message.kind, MessageKind::Error);
     assert!(
         message.text.contains("cannot write") && message.text.contains("edits are kept"),
         "{}",
         message.text
     );
-    assert_eq!(app.plan.cni, Cni::TerwayEdge);
+    assert_eq!(app.plan().cni, Cni::TerwayEdge);
     assert!(app.dirty());
     assert!(
         screen(&app, 80, 24).contains("Not saved"),
@@ -221,7 +226,7 @@ fn a_plan_that_fails_to_load_shows_file_line_and_value_and_is_never_overwritten(
     let text = "schema_version = 1\n\n[network]\nregion = \"cn-hangzhou\"\ncni = \"flannel\"\ntransit = \"ecr\"\ndatacenter_cidrs = [\"10.0.0.1/8\"]\nvpc_cidrs = [\"192.168.0.0/16\"]\n";
     std::fs::write(&path, text).unwrap();
     let mut app = open(&path);
-    assert_eq!(app.mode, Mode::LoadFailed);
+    assert_eq!(app.mode(), Mode::LoadFailed);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("bad.toml:7"), "{shown}");
     assert!(
@@ -232,7 +237,7 @@ fn a_plan_that_fails_to_load_shows_file_line_and_value_and_is_never_overwritten(
     type_text(&mut app, "2j");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert!(app.quitting());
 }
 
 #[test]
@@ -240,7 +245,7 @@ fn a_missing_file_starts_a_new_plan_that_saves_there() {
     let dir = TempDir::new("wizard-new-file");
     let path = dir.join("new-site.toml");
     let mut app = open(&path);
-    assert_eq!(app.mode, Mode::Wizard);
+    assert_eq!(app.mode(), Mode::Wizard);
     assert!(screen(&app, 80, 24).contains("(new file)"));
     ctrl(&mut app, 's');
     let (plan, _) = load_path(&path).expect("saved where it was asked");
@@ -260,19 +265,19 @@ fn read_only_refuses_edits_and_saves_but_still_navigates() {
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.cni, Cni::Flannel);
-    let said = |app: &edgeplan::tui::App| app.message.clone().map(|m| (m.kind, m.text));
+    assert_eq!(app.plan().cni, Cni::Flannel);
+    let said = |app: &edgeplan::tui::App| app.message().cloned().map(|m| (m.kind, m.text));
     let refused = |what: &str| {
         let text = format!("read-only: started with --read-only, so {what}");
         Some((MessageKind::Error, text))
     };
     assert_eq!(said(&app), refused("the plan cannot be changed"));
     press(&mut app, KeyCode::Char('l'));
-    assert_eq!(app.hop, Hop::CoreSwitch);
+    assert_eq!(app.hop(), Hop::CoreSwitch);
     ctrl(&mut app, 's');
     assert_eq!(said(&app), refused("nothing is saved"));
-    app.message = None;
     press(&mut app, KeyCode::Char('6'));
+    assert_eq!(said(&app), None, "the next key clears the message");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         said(&app),
@@ -281,14 +286,14 @@ fn read_only_refuses_edits_and_saves_but_still_navigates() {
     );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit, "nothing to lose in read-only mode");
+    assert!(app.quitting(), "nothing to lose in read-only mode");
 }
 
 #[test]
 fn quit_asks_when_there_are_unsaved_changes() {
     let mut app = example();
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit, "a clean plan quits at once");
+    assert!(app.quitting(), "a clean plan quits at once");
 
     let mut app = example();
     press(&mut app, KeyCode::Char('3'));
@@ -296,13 +301,13 @@ fn quit_asks_when_there_are_unsaved_changes() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('q'));
-    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
     assert!(screen(&app, 80, 24).contains("unsaved changes"));
     press(&mut app, KeyCode::Esc);
-    assert!(!app.quit && app.overlay.is_none());
+    assert!(!app.quitting() && app.overlay().is_none());
     press(&mut app, KeyCode::Char('q'));
     press(&mut app, KeyCode::Char('n'));
-    assert!(app.quit);
+    assert!(app.quitting());
 }
 
 #[test]
@@ -312,9 +317,9 @@ fn escape_while_typing_restores_the_old_value() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "x");
-    assert!(app.plan.datacenter_cidrs.is_empty());
+    assert!(app.plan().datacenter_cidrs.is_empty());
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.plan, Plan::example());
+    assert_eq!(*app.plan(), Plan::example());
     assert!(!app.dirty());
 }
 
@@ -323,14 +328,14 @@ fn enter_refuses_an_invalid_entry_and_keeps_typing() {
     let mut app = example();
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('a'));
-    assert!(app.message.is_some(), "the scope row is not a list");
+    assert!(app.message().is_some(), "the scope row is not a list");
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "10.0.0.0/33");
     press(&mut app, KeyCode::Enter);
-    assert!(app.draft.is_some(), "still typing");
-    assert!(app.message.as_ref().unwrap().text.contains("out of range"));
-    assert_eq!(app.plan.datacenter_cidrs.len(), 1);
+    assert!(app.draft().is_some(), "still typing");
+    assert!(app.message().unwrap().text.contains("out of range"));
+    assert_eq!(app.plan().datacenter_cidrs.len(), 1);
 }
 
 #[test]
@@ -339,7 +344,7 @@ fn delete_removes_the_entry_under_the_cursor() {
     press(&mut app, KeyCode::Char('4'));
     press_n(&mut app, KeyCode::Char('j'), 3);
     press(&mut app, KeyCode::Char('d'));
-    assert!(app.plan.vpc_cidrs.is_empty());
+    assert!(app.plan().vpc_cidrs.is_empty());
     assert_eq!(app.hop_status(Hop::SecurityGroup), HopStatus::Error);
 }
 
@@ -351,7 +356,7 @@ fn review_lists_findings_by_hop_and_enter_goes_to_the_fix() {
     press(&mut app, KeyCode::Enter);
     // Terway Edge came with a container block: delete it to break the plan.
     press(&mut app, KeyCode::Char('4'));
-    while app.cidr_row() != CidrRow::Entry(edgeplan::plan::CidrList::Container, 0) {
+    while app.cidr_row() != CidrRow::Entry(Field::ContainerCidrs, 0) {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Char('d'));
@@ -363,11 +368,8 @@ fn review_lists_findings_by_hop_and_enter_goes_to_the_fix() {
         "{shown}"
     );
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.step, Step::Cidrs);
-    assert_eq!(
-        app.cidr_row(),
-        CidrRow::Add(edgeplan::plan::CidrList::Container)
-    );
+    assert_eq!(app.step(), Step::Cidrs);
+    assert_eq!(app.cidr_row(), CidrRow::Add(Field::ContainerCidrs));
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "172.16.0.0/12");
     press(&mut app, KeyCode::Enter);
@@ -378,32 +380,32 @@ fn review_lists_findings_by_hop_and_enter_goes_to_the_fix() {
 fn hop_keys_move_along_the_path_and_details_follow() {
     let mut app = example();
     press_n(&mut app, KeyCode::Char('l'), 3);
-    assert_eq!(app.hop, Hop::Vbr);
+    assert_eq!(app.hop(), Hop::Vbr);
     assert!(screen(&app, 80, 24).contains("Hop 4/7: VBR"));
     press_n(&mut app, KeyCode::Right, 10);
-    assert_eq!(app.hop, Hop::SecurityGroup);
+    assert_eq!(app.hop(), Hop::SecurityGroup);
     press(&mut app, KeyCode::Char('h'));
-    assert_eq!(app.hop, Hop::VpcRouteTable);
+    assert_eq!(app.hop(), Hop::VpcRouteTable);
 }
 
 #[test]
 fn tab_and_shift_tab_move_between_panes() {
     let mut app = example();
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.focus(), Pane::Body);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(app.focus(), Pane::Details);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Topology);
+    assert_eq!(app.focus(), Pane::Topology);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(app.focus(), Pane::Details);
 }
 
 #[test]
 fn walkthrough_steps_through_the_hops_one_at_a_time() {
     let mut app = example();
     press(&mut app, KeyCode::Char('w'));
-    assert_eq!(app.mode, Mode::Walkthrough);
+    assert_eq!(app.mode(), Mode::Walkthrough);
     let first = screen(&app, 80, 24);
     assert!(first.contains("Hop 1 of 7: Edge nodes"), "{first}");
     press(&mut app, KeyCode::Char(' '));
@@ -415,7 +417,7 @@ fn walkthrough_steps_through_the_hops_one_at_a_time() {
         "{vbr}"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Wizard);
+    assert_eq!(app.mode(), Mode::Wizard);
 }
 
 #[test]
@@ -423,14 +425,14 @@ fn help_lists_the_keys_of_the_current_context() {
     let mut app = example();
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay(), Some(Overlay::Help));
     let shown = screen(&app, 80, 24);
     assert!(
         shown.contains("CIDRs step") && shown.contains("add an entry to this list"),
         "{shown}"
     );
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -438,12 +440,12 @@ fn typing_in_the_region_filter_never_quits() {
     let mut app = example();
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "qingdao");
-    assert!(!app.quit);
-    assert_eq!(app.regions.selected().unwrap().id, "cn-qingdao");
+    assert!(!app.quitting());
+    assert_eq!(app.regions().selected().unwrap().id, "cn-qingdao");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.regions.filter.value(), "");
+    assert_eq!(app.regions().filter.value(), "");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Pane::Steps);
+    assert_eq!(app.focus(), Pane::Steps);
 }
 
 #[test]
@@ -458,7 +460,7 @@ fn saving_as_another_existing_file_asks_before_overwriting() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
     assert!(
-        app.message
+        app.message()
             .as_ref()
             .unwrap()
             .text

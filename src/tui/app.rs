@@ -1,99 +1,23 @@
-//! The application state: the plan being edited, where it came from, what the checks
-//! say about it, and where the user is in the wizard. `update` changes it; rendering
-//! only reads it.
+//! The application state: the session (the plan and its file), the components (each
+//! step's and pane's own state), and where the user is in the wizard. `update` changes
+//! it; rendering only reads it.
 
-use super::autosave::{Autosave, RecoveredDraft};
-use super::editor::{CidrRow, Draft, RegionPicker, cidr_rows};
+use super::components::Components;
+use super::components::cidrs::CidrRow;
+use super::components::draft::Draft;
+use super::components::region::RegionPicker;
+use super::components::review::review_findings;
 use super::glyphs::Glyphs;
+pub use super::nav::{Pane, Step};
+use super::persist::Document;
+use super::session::Session;
 use super::theme::Theme;
-use crate::checks::{Finding, Report, check};
+use crate::checks::{Finding, Report};
 use crate::hop::{Hop, HopStatus};
-use crate::plan::{Cni, Plan, Transit};
-use crate::requirements::{Requirements, derive};
+use crate::plan::Plan;
+use crate::requirements::Requirements;
 use crate::store::DiskStamp;
-use std::path::{Path, PathBuf};
-use strum::VariantArray;
-use tui_input::Input;
-
-/// A wizard step, in the order the left pane lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Step {
-    /// Pick the cluster's region.
-    Region,
-    /// Pick Flannel or Terway Edge.
-    Cni,
-    /// Pick ECR or CEN.
-    Transit,
-    /// Edit the CIDR blocks and addresses.
-    Cidrs,
-    /// Every finding with its fix.
-    Review,
-    /// Write the plan file.
-    Save,
-}
-
-impl Step {
-    /// Every step in order.
-    pub const ALL: [Step; 6] = [
-        Step::Region,
-        Step::Cni,
-        Step::Transit,
-        Step::Cidrs,
-        Step::Review,
-        Step::Save,
-    ];
-
-    /// The step's name.
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Region => "Region",
-            Step::Cni => "CNI",
-            Step::Transit => "Transit",
-            Step::Cidrs => "CIDRs",
-            Step::Review => "Review",
-            Step::Save => "Save",
-        }
-    }
-
-    /// Position in the list, from 0.
-    pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// The step after this one (the last stays put).
-    pub fn next(self) -> Step {
-        Step::ALL[(self.index() + 1).min(Step::ALL.len() - 1)]
-    }
-}
-
-/// A region of the screen that can have the focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    /// The path diagram.
-    Topology,
-    /// The list of wizard steps.
-    Steps,
-    /// The current step.
-    Body,
-    /// The selected hop's requirements and findings.
-    Details,
-}
-
-impl Pane {
-    /// Tab order: left to right, top to bottom.
-    pub const ORDER: [Pane; 4] = [Pane::Steps, Pane::Body, Pane::Details, Pane::Topology];
-
-    /// The pane Tab moves to (`forward`) or Shift-Tab moves to.
-    pub fn cycle(self, forward: bool) -> Pane {
-        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
-        let n = Pane::ORDER.len();
-        Pane::ORDER[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
-    }
-}
+use std::path::Path;
 
 /// What fills the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,30 +43,6 @@ pub enum Overlay {
     OpenElsewhere,
 }
 
-/// Other running edgeplans that edit this plan, found at start.
-#[derive(Debug, Clone)]
-pub struct Elsewhere {
-    /// Who they are.
-    pub owners: Vec<crate::lock::Owner>,
-    /// The draft directory to claim a slot in on take-over.
-    pub base: crate::draft::DraftStore,
-}
-
-/// Where the plan lives on disk and what was last read from or written there.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// The file; `None` for the built-in example until it is saved.
-    pub path: Option<PathBuf>,
-    /// The text last read from or written to `path`; edits keep its comments.
-    pub original: Option<String>,
-    /// The plan as last loaded or saved, to tell unsaved changes.
-    pub saved: Plan,
-    /// True when `path` did not exist yet.
-    pub new_file: bool,
-    /// The file as last read or written, to notice changes made by someone else.
-    pub stamp: Option<DiskStamp>,
-}
-
 /// What a status-line message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
@@ -161,65 +61,35 @@ pub struct Message {
     pub text: String,
 }
 
-/// Everything the TUI knows.
+/// Everything the TUI knows: the session (the plan and its file), the components'
+/// state, and where the user is. Fields are open to the `tui` module (its `update` and
+/// `ui`); tests and other faces use the read methods below.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The plan as edited so far (only valid values).
-    pub plan: Plan,
-    /// Findings for `plan`, refreshed on every change.
-    pub report: Report,
-    /// Requirements for `plan`, refreshed on every change.
-    pub requirements: Requirements,
-    /// The file behind the plan.
-    pub doc: Document,
+    /// The plan, its file, the checks' findings and the autosave.
+    pub(super) session: Session,
+    /// Each step's and pane's own state.
+    pub(super) components: Components,
     /// What fills the screen.
-    pub mode: Mode,
+    pub(super) mode: Mode,
     /// A box over the screen, if any.
-    pub overlay: Option<Overlay>,
+    pub(super) overlay: Option<Overlay>,
     /// The current wizard step.
-    pub step: Step,
+    pub(super) step: Step,
     /// The focused pane.
-    pub focus: Pane,
+    pub(super) focus: Pane,
     /// The hop shown in details and outlined in the topology.
-    pub hop: Hop,
-    /// The region step's filter and cursor.
-    pub regions: RegionPicker,
-    /// The CNI step's cursor.
-    pub cni_cursor: usize,
-    /// The transit step's cursor.
-    pub transit_cursor: usize,
-    /// The CIDR step's cursor, an index into `cidr_rows()`.
-    pub cidr_cursor: usize,
-    /// The CIDR value being typed, if any.
-    pub draft: Option<Draft>,
-    /// The review step's cursor, an index into `review_findings()`.
-    pub review_cursor: usize,
-    /// The save step's path box.
-    pub save_path: Input,
-    /// A path that exists and is not the plan's file; Enter again overwrites it.
-    pub overwrite_armed: Option<PathBuf>,
-    /// Lines scrolled in the details pane.
-    pub details_scroll: usize,
-    /// Lines scrolled in the walkthrough.
-    pub walkthrough_scroll: usize,
+    pub(super) hop: Hop,
     /// The status-bar message.
-    pub message: Option<Message>,
-    /// Review only: no edits, no saving.
-    pub read_only: bool,
+    pub(super) message: Option<Message>,
+    /// Why the plan file could not be read (in `Mode::LoadFailed`).
+    pub(super) load_error: Option<String>,
+    /// Set when the event loop should stop.
+    pub(super) quit: bool,
     /// Colours.
     pub theme: Theme,
     /// Drawing characters.
     pub glyphs: Glyphs,
-    /// Why the plan file could not be read (in `Mode::LoadFailed`).
-    pub load_error: Option<String>,
-    /// Set when the event loop should stop.
-    pub quit: bool,
-    /// Writes every change to a draft, so a dropped session loses nothing.
-    pub autosave: Autosave,
-    /// A draft from an earlier session, waiting for restore or discard.
-    pub recovered: Option<RecoveredDraft>,
-    /// Other edgeplans on this plan, while the user decides what to do.
-    pub elsewhere: Option<Elsewhere>,
 }
 
 /// The file name the example is offered to be saved as.
@@ -238,40 +108,18 @@ impl App {
             .as_ref()
             .map_or_else(|| default_save_name(&plan), |p| p.display().to_string());
         let mut app = App {
-            report: check(&plan, crate::Catalog::builtin()),
-            requirements: derive(&plan, crate::Catalog::builtin()),
-            regions: RegionPicker::at(&plan.region),
-            cni_cursor: Cni::VARIANTS
-                .iter()
-                .position(|c| *c == plan.cni)
-                .unwrap_or(0),
-            transit_cursor: Transit::VARIANTS
-                .iter()
-                .position(|t| *t == plan.transit)
-                .unwrap_or(0),
-            plan,
-            doc,
+            components: Components::new(&plan, save_path),
+            session: Session::new(plan, doc),
             mode: Mode::Wizard,
             overlay: None,
             step: Step::Region,
             focus: Pane::Steps,
             hop: Hop::EdgeNode,
-            cidr_cursor: 0,
-            draft: None,
-            review_cursor: 0,
-            save_path: Input::new(save_path),
-            overwrite_armed: None,
-            details_scroll: 0,
-            walkthrough_scroll: 0,
             message: None,
-            read_only: false,
-            theme,
-            glyphs,
             load_error: None,
             quit: false,
-            autosave: Autosave::default(),
-            elsewhere: None,
-            recovered: None,
+            theme,
+            glyphs,
         };
         app.hop = app.first_broken_hop().unwrap_or(Hop::EdgeNode);
         app
@@ -280,13 +128,7 @@ impl App {
     /// The built-in example, not yet saved anywhere.
     pub fn example(theme: Theme, glyphs: Glyphs) -> App {
         let plan = Plan::example();
-        let doc = Document {
-            path: None,
-            original: None,
-            saved: plan.clone(),
-            new_file: false,
-            stamp: None,
-        };
+        let doc = Document::unsaved(&plan);
         App::new(plan, doc, theme, glyphs)
     }
 
@@ -308,10 +150,8 @@ impl App {
         plan.meta.name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
         let doc = Document {
             path: Some(path.to_path_buf()),
-            original: None,
-            saved: plan.clone(),
             new_file: true,
-            stamp: None,
+            ..Document::unsaved(&plan)
         };
         App::new(plan, doc, theme, glyphs)
     }
@@ -319,39 +159,117 @@ impl App {
     /// A screen that shows why `path` could not be read and changes nothing.
     pub fn load_failed(path: &Path, error: String, theme: Theme, glyphs: Glyphs) -> App {
         let mut app = App::example(theme, glyphs);
-        app.doc.path = Some(path.to_path_buf());
+        app.session.doc_mut().path = Some(path.to_path_buf());
         app.mode = Mode::LoadFailed;
         app.load_error = Some(error);
-        app.read_only = true;
+        app.session.set_read_only(true);
         app
     }
 
-    /// Refreshes findings and requirements after the plan changed.
-    pub fn recheck(&mut self) {
-        self.report = check(&self.plan, crate::Catalog::builtin());
-        self.requirements = derive(&self.plan, crate::Catalog::builtin());
+    /// The session: the plan, its file and its draft.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
-    /// Replaces the plan and refreshes everything derived from it.
-    pub fn set_plan(&mut self, plan: Plan) {
-        if plan != self.plan {
-            self.plan = plan;
-            self.recheck();
-        }
+    /// The session, to change it directly (start-up, tests).
+    pub fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+
+    /// The components' state.
+    pub fn components(&self) -> &Components {
+        &self.components
+    }
+
+    /// The components' state, to put a cursor where keys would take long (a test or a
+    /// bench on 100,000 rows).
+    pub fn components_mut(&mut self) -> &mut Components {
+        &mut self.components
+    }
+
+    /// The plan as edited so far.
+    pub fn plan(&self) -> &Plan {
+        self.session.plan()
+    }
+
+    /// Findings for the plan.
+    pub fn report(&self) -> &Report {
+        self.session.report()
+    }
+
+    /// Requirements for the plan.
+    pub fn requirements(&self) -> &Requirements {
+        self.session.requirements()
+    }
+
+    /// What fills the screen.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The box over the screen, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// The current wizard step.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The selected hop.
+    pub fn hop(&self) -> Hop {
+        self.hop
+    }
+
+    /// The status-bar message, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// True once the event loop should stop.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// Why the plan file could not be read, on the load-error screen.
+    pub fn load_error(&self) -> Option<&str> {
+        self.load_error.as_deref()
+    }
+
+    /// True when nothing may be changed or saved.
+    pub fn read_only(&self) -> bool {
+        self.session.read_only()
+    }
+
+    /// The region step's filter and cursor.
+    pub fn regions(&self) -> &RegionPicker {
+        &self.components.region
+    }
+
+    /// The CIDR value being typed, if any.
+    pub fn draft(&self) -> Option<&Draft> {
+        self.components.cidrs.draft.as_ref()
     }
 
     /// True when the plan differs from what was last loaded or saved.
     pub fn dirty(&self) -> bool {
-        self.plan != self.doc.saved || self.draft.is_some()
+        self.session.changed() || self.components.cidrs.draft.is_some()
     }
 
     /// The name the status bar shows for the file.
     pub fn file_label(&self) -> String {
-        match &self.doc.path {
+        let doc = self.session.doc();
+        match &doc.path {
             Some(p) => {
                 // Escaped here, before the status line cuts it to fit.
                 let name = crate::escape::escape_path(p);
-                if self.doc.new_file {
+                if doc.new_file {
                     format!("{name} (new file)")
                 } else {
                     name
@@ -363,7 +281,7 @@ impl App {
 
     /// How a hop stands after the checks.
     pub fn hop_status(&self, hop: Hop) -> HopStatus {
-        HopStatus::from_worst(self.report.worst(hop))
+        HopStatus::from_worst(self.report().worst(hop))
     }
 
     /// The first hop with an error, else with a warning.
@@ -374,28 +292,17 @@ impl App {
 
     /// Findings grouped by their primary hop in path order, worst first within a hop.
     pub fn review_findings(&self) -> Vec<&Finding> {
-        let mut findings: Vec<&Finding> = self.report.findings.iter().collect();
-        findings.sort_by_key(|f| (f.hop().index(), std::cmp::Reverse(f.severity)));
-        findings
+        review_findings(self.report())
     }
 
     /// The CIDR editor's rows; while a value is typed, those of the plan before typing.
     pub fn cidr_rows(&self) -> Vec<CidrRow> {
-        cidr_rows(self.draft.as_ref().map_or(&self.plan, |d| &d.before))
+        self.components.cidrs.rows(self.plan())
     }
 
     /// The CIDR row under the cursor.
     pub fn cidr_row(&self) -> CidrRow {
-        let rows = self.cidr_rows();
-        rows[self.cidr_cursor.min(rows.len() - 1)]
-    }
-
-    /// Runs `f` on the autosave with the rest of the app to read.
-    pub fn with_autosave<T>(&mut self, f: impl FnOnce(&mut Autosave, &App) -> T) -> T {
-        let mut autosave = std::mem::take(&mut self.autosave);
-        let out = f(&mut autosave, self);
-        self.autosave = autosave;
-        out
+        self.components.cidrs.row(self.plan())
     }
 
     /// Sets a status-bar message.
@@ -413,20 +320,10 @@ mod tests {
     use crate::tui::glyphs::UNICODE;
 
     #[test]
-    fn tab_visits_every_pane_and_comes_back() {
-        let mut p = Pane::Steps;
-        for _ in 0..4 {
-            p = p.cycle(true);
-        }
-        assert_eq!(p, Pane::Steps);
-        assert_eq!(Pane::Steps.cycle(false), Pane::Topology);
-    }
-
-    #[test]
     fn the_example_opens_clean_on_the_region_step() {
         let app = App::example(Theme::default_dark(), UNICODE);
         assert!(!app.dirty());
         assert_eq!((app.step, app.focus), (Step::Region, Pane::Steps));
-        assert_eq!(app.regions.selected().unwrap().id, "cn-hangzhou");
+        assert_eq!(app.regions().selected().unwrap().id, "cn-hangzhou");
     }
 }

@@ -2,8 +2,7 @@
 //! moment later (debounced), and at once when the session ends by a signal. A draft
 //! exists exactly while the plan has changes that are not in its file.
 
-use super::app::App;
-use super::persist::file_text;
+use super::persist::{Document, file_text};
 use crate::draft::{DraftKey, DraftStore};
 use crate::plan::{Plan, changes, parse_plan};
 use std::time::{Duration, Instant};
@@ -56,9 +55,33 @@ pub struct Autosave {
     pub lock: Option<std::sync::Arc<crate::lock::PlanLock>>,
 }
 
-/// The draft key of the app's plan.
-pub fn key_of(app: &App) -> DraftKey {
-    match &app.doc.path {
+/// What the autosave reads of a session: the plan, the file behind it, and whether an
+/// earlier session's draft is still waiting for the user (nothing is written meanwhile).
+#[derive(Debug, Clone, Copy)]
+pub struct Edits<'a> {
+    /// The plan as edited.
+    pub plan: &'a Plan,
+    /// The file behind it.
+    pub doc: &'a Document,
+    /// True while a recovered draft waits for restore or discard.
+    pub held: bool,
+}
+
+impl Edits<'_> {
+    /// The draft key of the plan.
+    pub fn key(&self) -> DraftKey {
+        key_of(self.doc)
+    }
+
+    /// The plan file text the draft holds.
+    fn text(&self) -> String {
+        file_text(self.doc, self.plan)
+    }
+}
+
+/// The draft key of the plan behind `doc`.
+pub fn key_of(doc: &Document) -> DraftKey {
+    match &doc.path {
         Some(p) => DraftKey::for_file(p),
         None => DraftKey::Example,
     }
@@ -73,13 +96,13 @@ impl Autosave {
         }
     }
 
-    /// The draft for the app's plan, if one exists and differs from the plan as loaded.
+    /// The draft for the plan, if one exists and differs from the plan as loaded.
     /// A draft equal to the plan is removed; an unreadable one is reported and kept.
-    pub fn recover(&mut self, app: &App) -> Result<Option<RecoveredDraft>, String> {
+    pub fn recover(&mut self, edits: Edits<'_>) -> Result<Option<RecoveredDraft>, String> {
         let Some(store) = &self.store else {
             return Ok(None);
         };
-        let key = key_of(app);
+        let key = edits.key();
         let text = match store.load(&key) {
             Ok(Some(text)) => text,
             Ok(None) => return Ok(None),
@@ -88,39 +111,39 @@ impl Autosave {
         let draft_path = store.path(&key);
         let plan = parse_plan(&draft_path.display().to_string(), &text)
             .map_err(|e| format!("a draft of this plan could not be read: {e}"))?;
-        if plan == app.plan {
+        if plan == *edits.plan {
             let _ = store.discard(&key);
             return Ok(None);
         }
         self.written = Some(plan.clone());
         self.written_key = Some(key);
         Ok(Some(RecoveredDraft {
-            changes: changes(&app.plan, &plan),
+            changes: changes(edits.plan, &plan),
             plan,
         }))
     }
 
     /// What the draft should hold now: the plan while it has unsaved changes, else nothing.
-    fn wanted(app: &App) -> Option<&Plan> {
-        (app.plan != app.doc.saved).then_some(&app.plan)
+    fn wanted<'a>(edits: &Edits<'a>) -> Option<&'a Plan> {
+        (*edits.plan != edits.doc.saved).then_some(edits.plan)
     }
 
     /// Brings the draft up to date when it has been out of date for `DEBOUNCE`.
-    pub fn tick(&mut self, app: &App, now: Instant) {
-        if app.recovered.is_some() || self.up_to_date(app) {
+    pub fn tick(&mut self, edits: Edits<'_>, now: Instant) {
+        if edits.held || self.up_to_date(edits) {
             self.pending_since = None;
             return;
         }
         let since = *self.pending_since.get_or_insert(now);
         if now.duration_since(since) >= DEBOUNCE {
-            self.flush(app);
+            self.flush(edits);
         }
     }
 
-    /// True when the draft on disk matches the app.
-    pub fn up_to_date(&self, app: &App) -> bool {
-        self.written.as_ref() == Self::wanted(app)
-            && (self.written.is_none() || self.written_key == Some(key_of(app)))
+    /// True when the draft on disk matches the edits.
+    pub fn up_to_date(&self, edits: Edits<'_>) -> bool {
+        self.written.as_ref() == Self::wanted(&edits)
+            && (self.written.is_none() || self.written_key == Some(edits.key()))
     }
 
     /// Time until the next write is due, if one is pending.
@@ -130,10 +153,10 @@ impl Autosave {
     }
 
     /// Writes (or removes) the draft now.
-    pub fn flush(&mut self, app: &App) {
+    pub fn flush(&mut self, edits: Edits<'_>) {
         self.pending_since = None;
         let Some(store) = &self.store else { return };
-        if app.recovered.is_some() || self.up_to_date(app) {
+        if edits.held || self.up_to_date(edits) {
             return;
         }
         // A draft under another key (the example saved as a file) is superseded.
@@ -141,11 +164,11 @@ impl Autosave {
             let _ = store.discard(&old);
         }
         self.written = None;
-        let Some(plan) = Self::wanted(app) else {
+        let Some(plan) = Self::wanted(&edits) else {
             return;
         };
-        let key = key_of(app);
-        match store.save(&key, &file_text(app)) {
+        let key = edits.key();
+        match store.save(&key, &edits.text()) {
             Ok(()) => {
                 self.written = Some(plan.clone());
                 self.written_key = Some(key);
@@ -159,23 +182,23 @@ impl Autosave {
 
     /// What the draft should hold now, for the signal watcher: where, and the text;
     /// `None` when there is nothing unsaved (or autosave is off).
-    pub fn snapshot(&self, app: &App) -> Option<DraftSnapshot> {
+    pub fn snapshot(&self, edits: Edits<'_>) -> Option<DraftSnapshot> {
         let store = self.store.clone()?;
-        if app.recovered.is_some() || Self::wanted(app).is_none() {
+        if edits.held || Self::wanted(&edits).is_none() {
             return None;
         }
         Some(DraftSnapshot {
             store,
-            key: key_of(app),
-            text: file_text(app),
+            key: edits.key(),
+            text: edits.text(),
         })
     }
 
     /// Removes the draft: the user saved, or chose to quit without the changes.
-    pub fn discard(&mut self, app: &App) {
+    pub fn discard(&mut self, edits: Edits<'_>) {
         self.pending_since = None;
         let Some(store) = &self.store else { return };
-        for key in [self.written_key.take(), Some(key_of(app))]
+        for key in [self.written_key.take(), Some(edits.key())]
             .into_iter()
             .flatten()
         {
@@ -188,6 +211,7 @@ impl Autosave {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::App;
     use crate::tui::glyphs::UNICODE;
     use crate::tui::theme::Theme;
     use crate::tui::{Action, update};
@@ -197,18 +221,20 @@ mod tests {
             std::env::temp_dir().join(format!("edgeplan-autosave-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let mut app = App::example(Theme::default_dark(), UNICODE);
-        app.autosave = Autosave::new(Some(DraftStore { dir }));
+        app.session_mut()
+            .set_autosave(Autosave::new(Some(DraftStore { dir })));
         app
     }
 
     fn draft_file(app: &App) -> std::path::PathBuf {
-        app.autosave.store.as_ref().unwrap().path(&key_of(app))
+        let s = app.session();
+        s.autosave().store.as_ref().unwrap().path(&key_of(s.doc()))
     }
 
     fn edit(app: &mut App) {
-        let mut plan = app.plan.clone();
+        let mut plan = app.plan().clone();
         plan.vpc_cidrs.push("172.16.0.0/16".parse().unwrap());
-        app.set_plan(plan);
+        app.session_mut().set_plan(plan);
     }
 
     #[test]
@@ -216,23 +242,23 @@ mod tests {
         let mut app = app_with_store("debounce");
         edit(&mut app);
         let t0 = Instant::now();
-        app.with_autosave(|a, app| a.tick(app, t0));
+        app.session_mut().tick(t0);
         assert!(!draft_file(&app).exists(), "gathered, not yet written");
-        app.with_autosave(|a, app| a.tick(app, t0 + DEBOUNCE));
+        app.session_mut().tick(t0 + DEBOUNCE);
         let text = std::fs::read_to_string(draft_file(&app)).unwrap();
         assert!(text.contains("172.16.0.0/16"), "{text}");
-        assert!(app.autosave.up_to_date(&app));
+        assert!(app.session().draft_up_to_date());
     }
 
     #[test]
     fn undoing_the_change_removes_the_draft() {
         let mut app = app_with_store("undo");
         edit(&mut app);
-        app.with_autosave(|a, app| a.flush(app));
+        app.session_mut().flush();
         assert!(draft_file(&app).exists());
-        let saved = app.doc.saved.clone();
-        app.set_plan(saved);
-        app.with_autosave(|a, app| a.flush(app));
+        let saved = app.session().doc().saved.clone();
+        app.session_mut().set_plan(saved);
+        app.session_mut().flush();
         assert!(!draft_file(&app).exists());
     }
 
@@ -240,23 +266,27 @@ mod tests {
     fn a_later_session_is_offered_the_draft_and_restores_it_exactly() {
         let mut first = app_with_store("restore");
         edit(&mut first);
-        first.with_autosave(|a, app| a.flush(app));
-        let edited = first.plan.clone();
+        first.session_mut().flush();
+        let edited = first.plan().clone();
 
         let mut second = App::example(Theme::default_dark(), UNICODE);
-        crate::tui::start_autosave(&mut second, first.autosave.store.clone());
-        let offer = second.recovered.clone().expect("the draft is offered");
+        crate::tui::start_autosave(&mut second, first.session().autosave().store.clone());
+        let offer = second
+            .session()
+            .recovered()
+            .cloned()
+            .expect("the draft is offered");
         assert_eq!(
             offer.changes,
             ["network.vpc_cidrs: 192.168.0.0/16 -> 192.168.0.0/16, 172.16.0.0/16"]
         );
         assert_eq!(
-            second.plan,
+            *second.plan(),
             Plan::example(),
             "nothing changes before the user says so"
         );
         update(&mut second, Action::RestoreDraft);
-        assert_eq!(second.plan, edited);
+        assert_eq!(*second.plan(), edited);
         assert!(second.dirty(), "restored changes are unsaved until saved");
     }
 
@@ -264,18 +294,18 @@ mod tests {
     fn a_draft_is_discarded_only_when_told() {
         let mut first = app_with_store("discard");
         edit(&mut first);
-        first.with_autosave(|a, app| a.flush(app));
-        let store = first.autosave.store.clone();
+        first.session_mut().flush();
+        let store = first.session().autosave().store.clone();
 
         let mut second = App::example(Theme::default_dark(), UNICODE);
         crate::tui::start_autosave(&mut second, store.clone());
-        second.with_autosave(|a, app| a.tick(app, Instant::now() + DEBOUNCE * 4));
+        second.session_mut().tick(Instant::now() + DEBOUNCE * 4);
         assert!(
             draft_file(&second).exists(),
             "kept while the question is open"
         );
         update(&mut second, Action::DiscardDraft);
         assert!(!draft_file(&second).exists());
-        assert_eq!(second.plan, Plan::example());
+        assert_eq!(*second.plan(), Plan::example());
     }
 }

@@ -1,5 +1,10 @@
-//! Keys to actions. Each context has one table of bindings; the same tables drive the
-//! key lookup, the help overlay and the status-line hints, so they cannot disagree.
+//! Keys to actions. Each context has one table of bindings (in `tables`); the same
+//! tables drive the key lookup, the help overlay and the status-line hints, so they
+//! cannot disagree.
+
+mod tables;
+
+pub use tables::{Binding, GLOBAL, Help, TEXT_GLOBAL, bindings};
 
 use super::app::{App, Mode, Overlay, Pane, Step};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -150,220 +155,6 @@ impl Context {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key(pub KeyCode, pub KeyModifiers);
 
-const fn k(c: char) -> Key {
-    Key(KeyCode::Char(c), KeyModifiers::NONE)
-}
-const fn ctrl(c: char) -> Key {
-    Key(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-const fn code(c: KeyCode) -> Key {
-    Key(c, KeyModifiers::NONE)
-}
-
-/// One line of a context's key table.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    /// The keys that trigger it.
-    pub keys: &'static [Key],
-    /// How help and the status line write the keys; empty for a key help lists with another.
-    pub label: &'static str,
-    /// What it does.
-    pub action: Action,
-    /// What help says it does.
-    pub help: &'static str,
-    /// The word the status line shows after the key; empty when not shown there.
-    pub hint: &'static str,
-}
-
-const fn b(
-    keys: &'static [Key],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-    hint: &'static str,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        action,
-        help,
-        hint,
-    }
-}
-
-use Action as A;
-use KeyCode as C;
-
-const UP: &[Key] = &[code(C::Up), k('k')];
-const DOWN: &[Key] = &[code(C::Down), k('j')];
-#[rustfmt::skip]
-const PAGES: [Binding; 2] = [
-    b(&[code(C::PageUp)], "PgUp", A::PageUp, "up one page", ""),
-    b(&[code(C::PageDown)], "PgDn", A::PageDown, "down one page", ""),
-];
-
-/// Keys that work in every context that is not typing text.
-#[rustfmt::skip]
-pub const GLOBAL: &[Binding] = &[
-    b(&[code(C::Left), k('h')], "←/h", A::PrevHop, "previous hop (towards the data center)", ""),
-    b(&[code(C::Right), k('l')], "→/l", A::NextHop, "next hop (towards the VPC)", ""),
-    b(&[code(C::Tab)], "Tab", A::NextPane, "next pane", "pane"),
-    b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane", ""),
-    b(&[k('w')], "w", A::OpenWalkthrough, "walkthrough: the path one hop at a time", ""),
-    b(&[k('1')], "1-6", A::GoToStep(Step::Region), "go to a step: Region, CNI, Transit, CIDRs, Review, Save", ""),
-    // Listed once in help, as "1-6" above.
-    b(&[k('2')], "", A::GoToStep(Step::Cni), "", ""),
-    b(&[k('3')], "", A::GoToStep(Step::Transit), "", ""),
-    b(&[k('4')], "", A::GoToStep(Step::Cidrs), "", ""),
-    b(&[k('5')], "", A::GoToStep(Step::Review), "", ""),
-    b(&[k('6')], "", A::GoToStep(Step::Save), "", ""),
-    b(&[ctrl('s')], "^S", A::Save, "save the plan", "save"),
-    b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help: the keys of this context", "help"),
-    b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)", "quit"),
-];
-
-/// Keys that work while typing text, where letters are text.
-#[rustfmt::skip]
-pub const TEXT_GLOBAL: &[Binding] = &[
-    b(&[ctrl('s')], "^S", A::Save, "save the plan", "save"),
-    b(&[code(C::F(1))], "F1", A::ToggleHelp, "help: the keys of this context", "help"),
-    b(&[ctrl('c')], "^C", A::Quit, "quit (asks when there are unsaved changes)", "quit"),
-];
-
-#[rustfmt::skip]
-const STEPS: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "previous step", ""),
-    b(DOWN, "↓/j", A::Down, "next step", ""),
-    b(&[code(C::Enter), k(' ')], "Enter", A::OpenStep, "work on this step", "open"),
-];
-
-#[rustfmt::skip]
-const TOPOLOGY: &[Binding] = &[
-    b(&[code(C::Enter)], "Enter", A::ShowDetails, "show this hop's details", "details"),
-    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps", ""),
-];
-
-#[rustfmt::skip]
-const DETAILS: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "scroll up", ""),
-    b(DOWN, "↓/j", A::Down, "scroll down", ""),
-    PAGES[0],
-    PAGES[1],
-    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps", ""),
-];
-
-#[rustfmt::skip]
-const REGION: &[Binding] = &[
-    b(&[code(C::Up)], "↑", A::Up, "previous region", ""),
-    b(&[code(C::Down)], "↓", A::Down, "next region", ""),
-    PAGES[0],
-    PAGES[1],
-    b(&[code(C::Enter)], "Enter", A::ChooseRegion, "use this region and go on", "choose"),
-    b(&[code(C::Esc)], "Esc", A::ClearFilter, "clear the filter, then back to the steps", "clear"),
-    b(&[code(C::Tab)], "Tab", A::NextPane, "next pane", ""),
-    b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane", ""),
-    b(&[k('?')], "?", A::ToggleHelp, "help (letters and digits type into the filter)", ""),
-];
-
-#[rustfmt::skip]
-const CHOICE: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "previous option", ""),
-    b(DOWN, "↓/j", A::Down, "next option", ""),
-    b(&[code(C::Enter), k(' ')], "Enter", A::Choose, "use this option and go on", "choose"),
-    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps", ""),
-];
-
-#[rustfmt::skip]
-const CIDRS: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "previous row", ""),
-    b(DOWN, "↓/j", A::Down, "next row", ""),
-    PAGES[0],
-    PAGES[1],
-    b(&[code(C::Enter), k('e'), k(' ')], "Enter", A::EditRow, "edit the row (add on \"+ add\", switch scope)", "edit"),
-    b(&[k('a')], "a", A::AddEntry, "add an entry to this list", "add"),
-    b(&[k('d'), code(C::Delete)], "d", A::DeleteEntry, "delete the entry, or unset the value", "delete"),
-    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps", ""),
-];
-
-#[rustfmt::skip]
-const CIDR_DRAFT: &[Binding] = &[
-    b(&[code(C::Enter)], "Enter", A::CommitDraft, "keep the value (refused while invalid)", "keep"),
-    b(&[code(C::Esc)], "Esc", A::CancelDraft, "drop the typing, restore the old value", "cancel"),
-    b(&[k('?')], "?", A::ToggleHelp, "help", ""),
-];
-
-#[rustfmt::skip]
-const REVIEW: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "previous finding", ""),
-    b(DOWN, "↓/j", A::Down, "next finding", ""),
-    PAGES[0],
-    PAGES[1],
-    b(&[code(C::Enter)], "Enter", A::JumpToFix, "go to the step that fixes it", "fix it"),
-    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps", ""),
-];
-
-#[rustfmt::skip]
-const SAVE_PATH: &[Binding] = &[
-    b(&[code(C::Enter)], "Enter", A::SaveToPath, "save to this path", "save"),
-    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps", "back"),
-    b(&[code(C::Tab)], "Tab", A::NextPane, "next pane", ""),
-    b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane", ""),
-];
-
-#[rustfmt::skip]
-const WALKTHROUGH: &[Binding] = &[
-    b(&[code(C::Right), k('l'), k(' ')], "→/l/Space", A::NextHop, "next hop", "next hop"),
-    b(&[code(C::Left), k('h'), code(C::Backspace)], "←/h", A::PrevHop, "previous hop", "prev hop"),
-    b(UP, "↑/k", A::Up, "scroll up", ""),
-    b(DOWN, "↓/j", A::Down, "scroll down", ""),
-    PAGES[0],
-    PAGES[1],
-    b(&[code(C::Esc), k('w')], "Esc/w", A::CloseWalkthrough, "back to the wizard", "wizard"),
-    b(&[ctrl('s')], "^S", A::Save, "save the plan", ""),
-    b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help", "help"),
-    b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)", "quit"),
-];
-
-#[rustfmt::skip]
-const HELP: &[Binding] = &[b(
-    &[code(C::Esc), k('?'), k('q'), code(C::Enter), code(C::F(1))],
-    "Esc/?",
-    A::ToggleHelp,
-    "close help",
-    "close",
-)];
-
-#[rustfmt::skip]
-const CONFIRM_QUIT: &[Binding] = &[
-    b(&[k('y'), k('s')], "y", A::SaveAndQuit, "save, then quit", "save & quit"),
-    b(&[k('n'), k('d')], "n", A::DiscardAndQuit, "quit without saving", "discard"),
-    b(&[code(C::Esc), k('c')], "Esc", A::CancelQuit, "stay", "stay"),
-    b(&[ctrl('c')], "^C", A::DiscardAndQuit, "quit without saving", ""),
-];
-
-#[rustfmt::skip]
-const RESTORE_DRAFT: &[Binding] = &[
-    b(&[k('r'), code(C::Enter)], "r", A::RestoreDraft, "restore the unsaved changes", "restore"),
-    b(&[k('d')], "d", A::DiscardDraft, "discard them and open the file as it is", "discard"),
-    b(&[k('q'), ctrl('c')], "q", A::Quit, "quit, keeping the draft for later", "quit"),
-];
-
-#[rustfmt::skip]
-const OPEN_ELSEWHERE: &[Binding] = &[
-    b(&[k('r')], "r", A::OpenReadOnly, "open it read-only here", "read-only"),
-    b(&[k('t')], "t", A::TakeOver, "take over: edit here too, with a draft of its own", "take over"),
-    b(&[k('q'), code(C::Esc), ctrl('c')], "q", A::Quit, "quit", "quit"),
-];
-
-#[rustfmt::skip]
-const LOAD_FAILED: &[Binding] = &[b(
-    &[k('q'), code(C::Esc), code(C::Enter), ctrl('c')],
-    "q",
-    A::Quit,
-    "quit (the file is left as it is)",
-    "quit",
-)];
-
 /// The context the keys go to now.
 pub fn context(app: &App) -> Context {
     match app.overlay {
@@ -387,45 +178,12 @@ pub fn base_context(app: &App) -> Context {
             Pane::Body => match app.step {
                 Step::Region => Context::Region,
                 Step::Cni | Step::Transit => Context::Choice,
-                Step::Cidrs if app.draft.is_some() => Context::CidrDraft,
+                Step::Cidrs if app.components.cidrs.draft.is_some() => Context::CidrDraft,
                 Step::Cidrs => Context::Cidrs,
                 Step::Review => Context::Review,
                 Step::Save => Context::SavePath,
             },
         },
-    }
-}
-
-/// The key tables of a context: its own first, then the shared ones that apply.
-pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
-    let own: &'static [Binding] = match ctx {
-        Context::Steps => STEPS,
-        Context::Topology => TOPOLOGY,
-        Context::Details => DETAILS,
-        Context::Region => REGION,
-        Context::Choice => CHOICE,
-        Context::Cidrs => CIDRS,
-        Context::CidrDraft => CIDR_DRAFT,
-        Context::Review => REVIEW,
-        Context::SavePath => SAVE_PATH,
-        Context::Walkthrough => WALKTHROUGH,
-        Context::Help => HELP,
-        Context::ConfirmQuit => CONFIRM_QUIT,
-        Context::RestoreDraft => RESTORE_DRAFT,
-        Context::OpenElsewhere => OPEN_ELSEWHERE,
-        Context::LoadFailed => LOAD_FAILED,
-    };
-    match ctx {
-        Context::Walkthrough
-        | Context::Help
-        | Context::ConfirmQuit
-        | Context::RestoreDraft
-        | Context::OpenElsewhere
-        | Context::LoadFailed => {
-            vec![own]
-        }
-        c if c.is_text() => vec![own, TEXT_GLOBAL],
-        _ => vec![own, GLOBAL],
     }
 }
 
@@ -523,5 +281,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn help_and_quit_are_the_hints_always_shown_chosen_by_action_not_wording() {
+        for table in [GLOBAL, TEXT_GLOBAL] {
+            let always: Vec<Action> = table
+                .iter()
+                .filter(|b| b.hint.is_some() && b.always_hinted())
+                .map(|b| b.action)
+                .collect();
+            assert_eq!(always, [Action::ToggleHelp, Action::Quit]);
+        }
+    }
+
+    #[test]
+    fn a_key_help_lists_with_another_has_no_hint() {
+        let hidden = GLOBAL.iter().filter(|b| b.help.is_none());
+        assert_eq!(hidden.clone().count(), 5, "2-6 go under 1-6");
+        assert!(hidden.into_iter().all(|b| b.hint.is_none()));
     }
 }

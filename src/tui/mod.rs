@@ -1,18 +1,22 @@
 //! The full-screen terminal UI: a wizard over the plan with the path drawn live.
 //!
-//! State lives in [`app::App`]; keys become [`keys::Action`]s through one table per
-//! context; [`update::update`] is the only place that changes state; [`ui::render`]
-//! only reads it. Terminal I/O is confined to `term`, so tests and benches drive the
+//! State lives in [`app::App`]: the [`session::Session`] (the plan, its file, the
+//! findings and the autosave) and the [`components`] (each step's and pane's own state).
+//! Keys become [`keys::Action`]s through one table per context; [`update::update`] is
+//! the only place that changes state, handing each action to its component;
+//! [`ui::render`] only reads it. Terminal I/O is confined to `term`, so tests and benches drive the
 //! app with ratatui's `TestBackend`.
 
 #![warn(missing_docs)]
 
 pub mod app;
 pub mod autosave;
-pub mod editor;
+pub mod components;
 pub mod glyphs;
 pub mod keys;
+pub mod nav;
 pub mod persist;
+pub mod session;
 mod term;
 pub mod theme;
 pub mod ui;
@@ -57,7 +61,9 @@ pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
             Err(e @ PlanError { .. }) => App::load_failed(path, e.to_string(), theme, glyphs),
         },
     };
-    app.read_only |= options.read_only;
+    if options.read_only {
+        app.session.set_read_only(true);
+    }
     app
 }
 
@@ -65,16 +71,17 @@ pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
 /// when another running edgeplan edits the plan, asks first what to do.
 pub fn start_autosave(app: &mut App, store: Option<DraftStore>) {
     let Some(base) = store else {
-        app.autosave = autosave::Autosave::new(None);
+        app.session.set_autosave(autosave::Autosave::new(None));
         return;
     };
-    let owners = crate::lock::others(&base, &autosave::key_of(app));
+    let owners = crate::lock::others(&base, &autosave::key_of(app.session.doc()));
     if owners.is_empty() {
         claim_and_recover(app, base);
     } else {
         // Nothing is written or offered until the user knows.
-        app.autosave = autosave::Autosave::new(None);
-        app.elsewhere = Some(app::Elsewhere { owners, base });
+        app.session.set_autosave(autosave::Autosave::new(None));
+        app.session
+            .set_elsewhere(Some(session::Elsewhere { owners, base }));
         app.overlay = Some(app::Overlay::OpenElsewhere);
     }
 }
@@ -82,13 +89,14 @@ pub fn start_autosave(app: &mut App, store: Option<DraftStore>) {
 /// Locks a draft slot of this instance's own under `base` and offers the draft a gone
 /// instance left there: a live instance's draft is never offered, overwritten or deleted.
 pub fn claim_and_recover(app: &mut App, base: DraftStore) {
-    match crate::lock::claim(&base, &autosave::key_of(app)) {
+    match crate::lock::claim(&base, &autosave::key_of(app.session.doc())) {
         Ok((lock, store)) => {
-            app.autosave = autosave::Autosave::new(Some(store));
-            app.autosave.lock = Some(std::sync::Arc::new(lock));
+            let mut autosave = autosave::Autosave::new(Some(store));
+            autosave.lock = Some(std::sync::Arc::new(lock));
+            app.session.set_autosave(autosave);
         }
         Err(e) => {
-            app.autosave = autosave::Autosave::new(None);
+            app.session.set_autosave(autosave::Autosave::new(None));
             app.say(
                 MessageKind::Error,
                 format!("autosave is off: {}: {e}", base.dir.display()),
@@ -96,16 +104,13 @@ pub fn claim_and_recover(app: &mut App, base: DraftStore) {
             return;
         }
     }
-    match app.with_autosave(|a, app| a.recover(app)) {
-        Ok(Some(recovered)) => {
-            app.recovered = Some(recovered);
-            app.overlay = Some(app::Overlay::RestoreDraft);
-        }
-        Ok(None) => {}
+    match app.session.recover() {
+        Ok(true) => app.overlay = Some(app::Overlay::RestoreDraft),
+        Ok(false) => {}
         Err(problem) => {
             // Keep the unreadable draft out of the way so autosave cannot overwrite it.
-            if let Some(store) = &app.autosave.store {
-                let said = match store.set_aside(&autosave::key_of(app)) {
+            if let Some(store) = &app.session.autosave().store {
+                let said = match store.set_aside(&autosave::key_of(app.session.doc())) {
                     Ok(aside) => format!("{problem} (moved to {})", aside.display()),
                     Err(_) => problem,
                 };
@@ -127,7 +132,7 @@ pub fn run(options: Options) -> i32 {
     if let Some(problem) = &loaded.problem {
         app.say(MessageKind::Error, problem.clone());
     }
-    if app.mode != app::Mode::LoadFailed && !app.read_only {
+    if app.mode != app::Mode::LoadFailed && !app.read_only() {
         start_autosave(&mut app, DraftStore::default_location());
     }
     if let Err(e) = term::run(&mut app) {

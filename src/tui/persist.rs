@@ -1,62 +1,81 @@
-//! Saving the plan: the text to write (keeping a loaded file's comments) and an atomic
-//! write, so a failed save never leaves a half-written plan behind.
+//! The plan's file: where it lives, what was last read or written there, the text to
+//! write (keeping a loaded file's comments), and an atomic write, so a failed save never
+//! leaves a half-written plan behind.
 
-use super::app::App;
-use super::app::MessageKind;
-use crate::plan::{to_toml, update_toml};
+use crate::plan::{Plan, to_toml, update_toml};
 use crate::store::{DiskStamp, changed_on_disk, write_atomic};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The text the plan is saved as: the last read or written text with only the changed
-/// values rewritten, or canonical text for a plan without one.
-pub fn file_text(app: &App) -> String {
-    match &app.doc.original {
-        Some(original) => update_toml(original, &app.plan),
-        None => to_toml(&app.plan),
+/// Where the plan lives on disk and what was last read from or written there.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file; `None` for the built-in example until it is saved.
+    pub path: Option<PathBuf>,
+    /// The text last read from or written to `path`; edits keep its comments.
+    pub original: Option<String>,
+    /// The plan as last loaded or saved, to tell unsaved changes.
+    pub saved: Plan,
+    /// True when `path` did not exist yet.
+    pub new_file: bool,
+    /// The file as last read or written, to notice changes made by someone else.
+    pub stamp: Option<DiskStamp>,
+}
+
+impl Document {
+    /// A plan with no file yet (the example), `plan` as its saved baseline.
+    pub fn unsaved(plan: &Plan) -> Document {
+        Document {
+            path: None,
+            original: None,
+            saved: plan.clone(),
+            new_file: false,
+            stamp: None,
+        }
     }
 }
 
-/// Saves the plan to `path`; on success the plan becomes the saved baseline, on failure
-/// every edit stays and the status line says why. True when written.
-pub fn save(app: &mut App, path: &Path) -> bool {
-    let text = file_text(app);
-    let own_file = app.doc.path.as_deref() == Some(path);
-    if own_file
-        && changed_on_disk(path, app.doc.stamp.as_ref())
-        && app.overwrite_armed.as_deref() != Some(path)
-    {
-        app.overwrite_armed = Some(path.to_path_buf());
-        app.say(
-            MessageKind::Error,
-            format!(
-                "{} changed on disk since it was read: save again to overwrite it (a .bak keeps the other version). Your edits are kept.",
-                path.display()
-            ),
-        );
-        return false;
+/// The text `plan` is saved as: the last read or written text with only the changed
+/// values rewritten, or canonical text for a plan without one.
+pub fn file_text(doc: &Document, plan: &Plan) -> String {
+    match &doc.original {
+        Some(original) => update_toml(original, plan),
+        None => to_toml(plan),
     }
-    app.overwrite_armed = None;
+}
+
+/// Saves `plan` to `path`; on success it becomes the saved baseline of `doc`. A file of
+/// the document's own that changed on disk is only overwritten when `armed` already
+/// holds `path` (the second save); otherwise `armed` is set and nothing is written.
+/// `Ok` says what was done; `Err` why nothing was.
+pub fn save(
+    doc: &mut Document,
+    plan: &Plan,
+    path: &Path,
+    armed: &mut Option<PathBuf>,
+) -> Result<String, String> {
+    let text = file_text(doc, plan);
+    let own_file = doc.path.as_deref() == Some(path);
+    if own_file && changed_on_disk(path, doc.stamp.as_ref()) && armed.as_deref() != Some(path) {
+        *armed = Some(path.to_path_buf());
+        return Err(format!(
+            "{} changed on disk since it was read: save again to overwrite it (a .bak keeps the other version). Your edits are kept.",
+            path.display()
+        ));
+    }
+    *armed = None;
     match write_atomic(path, text.as_bytes(), true) {
         Ok(()) => {
-            app.doc.stamp = Some(DiskStamp::of_bytes(text.as_bytes()));
-            app.doc.path = Some(path.to_path_buf());
-            app.doc.original = Some(text);
-            app.doc.saved = app.plan.clone();
-            app.doc.new_file = false;
-            app.save_path = tui_input::Input::new(path.display().to_string());
-            app.say(MessageKind::Info, format!("Saved {}", path.display()));
-            true
+            doc.stamp = Some(DiskStamp::of_bytes(text.as_bytes()));
+            doc.path = Some(path.to_path_buf());
+            doc.original = Some(text);
+            doc.saved = plan.clone();
+            doc.new_file = false;
+            Ok(format!("Saved {}", path.display()))
         }
-        Err(e) => {
-            app.say(
-                MessageKind::Error,
-                format!(
-                    "Not saved: cannot write {}: {e}. Your edits are kept.",
-                    path.display()
-                ),
-            );
-            false
-        }
+        Err(e) => Err(format!(
+            "Not saved: cannot write {}: {e}. Your edits are kept.",
+            path.display()
+        )),
     }
 }
 
@@ -77,9 +96,9 @@ mod tests {
         std::fs::write(&path, crate::plan::to_toml(&crate::Plan::example())).unwrap();
         let (plan, text) = load_path(&path).unwrap();
         let mut app = App::from_file(&path, plan, text, Theme::default_dark(), UNICODE);
-        let mut edited = app.plan.clone();
+        let mut edited = app.plan().clone();
         edited.transit = crate::Transit::Cen;
-        app.set_plan(edited);
+        app.session_mut().set_plan(edited);
 
         let theirs = "schema_version = 1\n# a colleague's edit\n";
         std::fs::write(&path, theirs).unwrap();
@@ -89,7 +108,7 @@ mod tests {
             theirs,
             "not overwritten"
         );
-        let said = app.message.clone().unwrap().text;
+        let said = app.message().unwrap().text.clone();
         assert!(
             said.contains("changed on disk") && said.contains("edits are kept"),
             "{said}"

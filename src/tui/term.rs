@@ -189,14 +189,14 @@ pub fn run(app: &mut App) -> io::Result<()> {
     let result = event_loop(&mut terminal, app, &latest);
     if result.is_err() {
         // Keep every edit: the user did not choose to leave.
-        app.with_autosave(|a, app| a.flush(app));
+        app.session.flush();
         if hung_up(&tty) {
             // The draw failed on a terminal that is gone: end as the hang-up it is.
             end_by_signal(SIGHUP, &latest);
         }
-    } else if app.recovered.is_none() {
+    } else if app.session.recovered().is_none() {
         // Quit by choice: saved, unchanged, or changes declined.
-        app.with_autosave(|a, app| a.discard(app));
+        app.session.discard_draft();
     }
     // try_: a terminal that hung up cannot be restored, and saying so must not panic.
     let _ = ratatui::try_restore();
@@ -220,7 +220,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
             panic!("{PANIC_FOR_TEST_ENV} is set: panicking after the first frame");
         }
         // Sleep until input comes or a draft write is due: nothing else changes the screen.
-        let wait = app.autosave.due_in(Instant::now()).unwrap_or(IDLE);
+        let wait = app.session.draft_due_in(Instant::now()).unwrap_or(IDLE);
         if event::poll(wait)? {
             // Resize and other events just redraw.
             if let Event::Key(key) = event::read()? {
@@ -232,16 +232,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
             }
             redraw = true;
         }
-        if shared.as_ref() != Some(&app.plan) || app.recovered.is_some() {
+        if shared.as_ref() != Some(app.plan()) || app.session.recovered().is_some() {
             // The watcher always has the latest edit, even inside the debounce window.
-            let snapshot = app.autosave.snapshot(app);
+            let snapshot = app.session.snapshot();
             if let Ok(mut slot) = latest.lock() {
                 *slot = snapshot;
             }
-            shared = Some(app.plan.clone());
+            shared = Some(app.plan().clone());
         }
-        app.with_autosave(|a, app| a.tick(app, Instant::now()));
-        if let Some(error) = app.autosave.error.take() {
+        app.session.tick(Instant::now());
+        if let Some(error) = app.session.take_autosave_error() {
             app.say(super::app::MessageKind::Error, error);
             redraw = true;
         }

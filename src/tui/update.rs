@@ -1,19 +1,16 @@
-//! The one place that changes the app: `update(app, action)`.
+//! The one place that changes the app: `update(app, action)`. It handles what spans
+//! the app (panes, steps, hops, overlays, saving, quitting) and hands the rest to the
+//! component the key context names.
 
-use super::app::MessageKind;
 use super::app::{App, Mode, Overlay, Pane, Step};
-use super::editor::{CidrRow, Draft, DraftTarget, RegionPicker, Single, step_index};
+use super::components::cidrs::CidrRow;
+use super::components::region::RegionPicker;
+use super::components::{Effect, Effects, writable};
 use super::keys::{Action, Context, context, keymap};
-use super::persist;
-use crate::catalog::Catalog;
 use crate::checks::{FieldRef, Finding};
 use crate::hop::Hop;
-use crate::plan::{CidrList, Cni, ContainerDefault, Field, Plan, Scope, Transit};
+use crate::plan::{Field, Plan};
 use ratatui::crossterm::event::KeyEvent;
-use strum::VariantArray;
-
-/// Lines a page key moves.
-const PAGE: isize = 10;
 
 /// Maps a key in the current context and applies it; returns true when it did something.
 pub fn handle_key(app: &mut App, key: KeyEvent) -> bool {
@@ -33,139 +30,133 @@ pub fn update(app: &mut App, action: Action) {
         // A message is read once; the next key clears it (and may set a new one).
         app.message = None;
     }
-    match action {
+    let effects = match action {
         Action::Quit => quit(app),
-        Action::Save => {
-            save(app);
-        }
+        Action::Save => save(app).unwrap_or_else(|e| e),
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help) => None,
                 _ => Some(Overlay::Help),
-            }
+            };
+            vec![]
         }
         Action::NextPane | Action::PrevPane => {
             app.focus = app.focus.cycle(action == Action::NextPane);
+            vec![]
         }
         Action::OpenWalkthrough => {
             app.mode = Mode::Walkthrough;
-            app.walkthrough_scroll = 0;
+            app.components.walkthrough.scroll = 0;
+            vec![]
         }
-        Action::CloseWalkthrough => app.mode = Mode::Wizard,
-        Action::GoToStep(step) => go_to_step(app, step),
-        Action::PrevHop => select_hop(app, app.hop.prev()),
-        Action::NextHop => select_hop(app, app.hop.next()),
-        Action::Up => move_cursor(app, ctx, -1),
-        Action::Down => move_cursor(app, ctx, 1),
-        Action::PageUp => move_cursor(app, ctx, -PAGE),
-        Action::PageDown => move_cursor(app, ctx, PAGE),
-        Action::OpenStep => app.focus = Pane::Body,
-        Action::Back => app.focus = Pane::Steps,
-        Action::ShowDetails => app.focus = Pane::Details,
-        Action::ChooseRegion => choose_region(app),
-        Action::ClearFilter => {
-            if app.regions.filter.value().is_empty() {
-                app.focus = Pane::Steps;
-            } else {
-                app.regions.filter.reset();
-                app.regions.refilter(&app.plan.region);
-            }
+        Action::CloseWalkthrough => {
+            app.mode = Mode::Wizard;
+            vec![]
         }
-        Action::Choose => choose(app),
-        Action::EditRow => edit_row(app),
-        Action::AddEntry => {
-            let list = match app.cidr_row() {
-                CidrRow::Entry(list, _) | CidrRow::Add(list) => list,
-                CidrRow::Scope | CidrRow::Single(_) => {
-                    return say_error(app, "a adds to a list; move onto a list first");
-                }
-            };
-            start_draft(app, DraftTarget::New(list));
+        Action::GoToStep(step) => vec![Effect::GoToStep(step)],
+        Action::PrevHop => app.hop.prev().map(Effect::SelectHop).into_iter().collect(),
+        Action::NextHop => app.hop.next().map(Effect::SelectHop).into_iter().collect(),
+        Action::OpenStep => {
+            app.focus = Pane::Body;
+            vec![]
         }
-        Action::DeleteEntry => delete_entry(app),
-        Action::CommitDraft => {
-            commit_draft(app);
-        }
-        Action::CancelDraft => {
-            if let Some(d) = app.draft.take() {
-                app.set_plan(d.before);
-            }
+        Action::Back => vec![Effect::Back],
+        Action::ShowDetails => {
+            app.focus = Pane::Details;
+            vec![]
         }
         Action::JumpToFix => jump_to_fix(app),
-        Action::SaveToPath => save_to_path(app),
         Action::SaveAndQuit => {
             app.overlay = None;
-            if save(app) {
-                app.quit = true;
-            }
+            let saved = save(app);
+            app.quit = saved.is_ok();
+            saved.unwrap_or_else(|e| e)
         }
-        Action::DiscardAndQuit => app.quit = true,
-        Action::CancelQuit => app.overlay = None,
-        Action::RestoreDraft => {
-            if let Some(recovered) = app.recovered.take() {
-                app.overlay = None;
-                let n = recovered.changes.len();
-                app.set_plan(recovered.plan);
-                app.hop = app.first_broken_hop().unwrap_or(app.hop);
-                app.say(
-                    MessageKind::Info,
-                    format!("Restored {n} unsaved change(s); Ctrl-S saves them"),
-                );
-            }
+        Action::DiscardAndQuit => {
+            app.quit = true;
+            vec![]
         }
+        Action::CancelQuit => {
+            app.overlay = None;
+            vec![]
+        }
+        Action::RestoreDraft => restore_draft(app),
         Action::DiscardDraft => {
-            if app.recovered.take().is_some() {
+            if app.session.discard_recovered() {
                 app.overlay = None;
-                app.with_autosave(|a, app| a.discard(app));
-                app.say(
-                    MessageKind::Info,
+                vec![super::components::info(
                     "Discarded the unsaved changes of the earlier session",
-                );
+                )]
+            } else {
+                vec![]
             }
         }
         Action::OpenReadOnly => {
-            if app.elsewhere.take().is_some() {
+            if app.session.set_elsewhere(None).is_some() {
                 app.overlay = None;
-                app.read_only = true;
+                app.session.set_read_only(true);
             }
+            vec![]
         }
         Action::TakeOver => {
-            if let Some(elsewhere) = app.elsewhere.take() {
+            if let Some(elsewhere) = app.session.set_elsewhere(None) {
                 app.overlay = None;
                 super::claim_and_recover(app, elsewhere.base);
             }
+            vec![]
         }
-        Action::Type(request) => type_text(app, ctx, request),
+        _ => to_component(app, ctx, action),
+    };
+    apply(app, effects);
+}
+
+/// Hands an action to the component the context names.
+fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
+    let (c, session) = (&mut app.components, &mut app.session);
+    match ctx {
+        Context::Steps => {
+            let delta = super::components::scroll_delta(action);
+            let i = super::components::step_index(app.step.index(), delta, Step::ALL.len());
+            app.step = Step::ALL[i];
+            vec![]
+        }
+        Context::Details => {
+            c.details.update(action);
+            vec![]
+        }
+        Context::Walkthrough => {
+            c.walkthrough.update(action);
+            vec![]
+        }
+        Context::Region => c.region.update(action, session),
+        Context::Choice => c.choice.update(action, app.step, session),
+        Context::Cidrs | Context::CidrDraft => c.cidrs.update(action, session),
+        Context::Review => c.review.update(action, session),
+        Context::SavePath => c.save.update(action, session),
+        _ => vec![],
     }
 }
 
-fn say_error(app: &mut App, text: impl Into<String>) {
-    app.say(MessageKind::Error, text);
-}
-
-/// True unless the session is read-only, which is then said with what it refuses
-/// (`refused`: "nothing is saved").
-fn writable(app: &mut App, refused: &str) -> bool {
-    if app.read_only {
-        say_error(
-            app,
-            format!("read-only: started with --read-only, so {refused}"),
-        );
+/// Applies what the components asked for, in order.
+fn apply(app: &mut App, effects: Effects) {
+    for effect in effects {
+        match effect {
+            Effect::Say(kind, text) => app.say(kind, text),
+            Effect::GoToStep(step) => go_to_step(app, step),
+            Effect::Back => app.focus = Pane::Steps,
+            Effect::SelectHop(hop) => select_hop(app, hop),
+        }
     }
-    !app.read_only
 }
 
-/// Refuses a change in read-only mode; true when the change may go ahead.
-fn may_edit(app: &mut App) -> bool {
-    writable(app, "the plan cannot be changed")
-}
-
-fn quit(app: &mut App) {
-    if app.mode == Mode::LoadFailed || !app.dirty() || app.read_only || app.recovered.is_some() {
+fn quit(app: &mut App) -> Effects {
+    let clean = !app.dirty() || app.session.read_only() || app.session.recovered().is_some();
+    if app.mode == Mode::LoadFailed || clean {
         app.quit = true;
     } else {
         app.overlay = Some(Overlay::ConfirmQuit);
     }
+    vec![]
 }
 
 fn go_to_step(app: &mut App, step: Step) {
@@ -173,207 +164,21 @@ fn go_to_step(app: &mut App, step: Step) {
     app.focus = Pane::Body;
 }
 
-fn select_hop(app: &mut App, hop: Option<Hop>) {
-    if let Some(hop) = hop {
-        app.hop = hop;
-        app.details_scroll = 0;
-        app.walkthrough_scroll = 0;
-    }
+fn select_hop(app: &mut App, hop: Hop) {
+    app.hop = hop;
+    app.components.details.scroll = 0;
+    app.components.walkthrough.scroll = 0;
 }
 
-fn scroll(value: &mut usize, delta: isize) {
-    *value = value.saturating_add_signed(delta);
-}
-
-fn move_cursor(app: &mut App, ctx: Context, delta: isize) {
-    match ctx {
-        Context::Steps => {
-            app.step = Step::ALL[step_index(app.step.index(), delta, Step::ALL.len())]
-        }
-        Context::Details => scroll(&mut app.details_scroll, delta),
-        Context::Walkthrough => scroll(&mut app.walkthrough_scroll, delta),
-        Context::Region => app.regions.move_by(delta),
-        Context::Choice if app.step == Step::Cni => {
-            app.cni_cursor = step_index(app.cni_cursor, delta, Cni::VARIANTS.len());
-        }
-        Context::Choice => {
-            app.transit_cursor = step_index(app.transit_cursor, delta, Transit::VARIANTS.len())
-        }
-        Context::Cidrs => {
-            app.cidr_cursor = step_index(app.cidr_cursor, delta, app.cidr_rows().len())
-        }
-        Context::Review => {
-            app.review_cursor = step_index(app.review_cursor, delta, app.review_findings().len());
-            if let Some(f) = app.review_findings().get(app.review_cursor) {
-                let hop = f.hop();
-                select_hop(app, Some(hop));
-            }
-        }
-        _ => {}
-    }
-}
-
-fn choose_region(app: &mut App) {
-    let Some(region) = app.regions.selected() else {
-        return say_error(app, "no region matches the filter; Esc clears it");
+fn restore_draft(app: &mut App) -> Effects {
+    let Some(n) = app.session.restore_draft() else {
+        return vec![];
     };
-    if !may_edit(app) {
-        return;
-    }
-    let mut plan = app.plan.clone();
-    let note = match plan.set_region(Catalog::builtin(), &region.id) {
-        Ok(Some(ip)) => format!(
-            "; management_ip {ip} was {}'s, so it is unset: resolve cs-anony-vpc.{}.aliyuncs.com in the VPC",
-            app.plan.region, region.id
-        ),
-        Ok(None) => String::new(),
-        Err(_) => return say_error(app, "that region is not in the catalog"),
-    };
-    app.set_plan(plan);
-    app.regions.filter.reset();
-    app.regions.refilter(&app.plan.region);
-    app.say(
-        MessageKind::Info,
-        format!("Region: {} ({}){note}", region.id, region.name),
-    );
-    go_to_step(app, Step::Cni);
-}
-
-fn choose(app: &mut App) {
-    if !may_edit(app) {
-        return;
-    }
-    let mut plan = app.plan.clone();
-    let mut note = None;
-    if app.step == Step::Cni {
-        note = match plan.set_cni(Cni::VARIANTS[app.cni_cursor]) {
-            ContainerDefault::Unchanged => None,
-            ContainerDefault::SourceExample(block) => Some(format!(
-                "Terway Edge: added the edge container block {block} (the source's example); edit it in step 4"
-            )),
-            ContainerDefault::Substitute(block) => Some(format!(
-                "Terway Edge: added the edge container block {block}, as 172.16.0.0/12 overlaps the plan"
-            )),
-            ContainerDefault::NoneFree => {
-                Some("Terway Edge needs an edge container block: add one in step 4".to_string())
-            }
-        };
-    } else {
-        plan.transit = Transit::VARIANTS[app.transit_cursor];
-    }
-    app.set_plan(plan);
-    go_to_step(app, app.step.next());
-    if let Some(note) = note {
-        app.say(MessageKind::Info, note);
-    }
-}
-
-fn start_draft(app: &mut App, target: DraftTarget) {
-    if !may_edit(app) {
-        return;
-    }
-    let text = match target {
-        DraftTarget::Entry(list, i) => list.get(&app.plan)[i].to_string(),
-        DraftTarget::New(_) => String::new(),
-        DraftTarget::Single(s) => s.get(&app.plan).unwrap_or_default(),
-    };
-    let draft = Draft::new(target, text, app.plan.clone());
-    app.cidr_cursor = app
-        .cidr_rows()
-        .iter()
-        .position(|r| *r == draft.row())
-        .unwrap_or(0);
-    app.draft = Some(draft);
-}
-
-fn edit_row(app: &mut App) {
-    match app.cidr_row() {
-        CidrRow::Scope => {
-            if may_edit(app) {
-                let mut plan = app.plan.clone();
-                plan.scope = match plan.scope {
-                    Scope::Broad => Scope::Fine,
-                    Scope::Fine => Scope::Broad,
-                };
-                app.set_plan(plan);
-            }
-        }
-        CidrRow::Entry(list, i) => start_draft(app, DraftTarget::Entry(list, i)),
-        CidrRow::Add(list) => start_draft(app, DraftTarget::New(list)),
-        CidrRow::Single(s) => start_draft(app, DraftTarget::Single(s)),
-    }
-}
-
-fn delete_entry(app: &mut App) {
-    if !may_edit(app) {
-        return;
-    }
-    let mut plan = app.plan.clone();
-    match app.cidr_row() {
-        CidrRow::Entry(list, i) => {
-            let removed = list.get_mut(&mut plan).remove(i);
-            app.say(
-                MessageKind::Info,
-                format!("Removed {removed} from {}", list.key()),
-            );
-        }
-        CidrRow::Single(s) => s.clear(&mut plan),
-        CidrRow::Scope | CidrRow::Add(_) => return say_error(app, "nothing to delete on this row"),
-    }
-    app.set_plan(plan);
-    app.cidr_cursor = app.cidr_cursor.min(app.cidr_rows().len() - 1);
-}
-
-/// Keeps a valid draft; refuses an invalid one. True when no draft is left open.
-fn commit_draft(app: &mut App) -> bool {
-    let Some(draft) = app.draft.as_ref() else {
-        return true;
-    };
-    if draft.is_empty_new() {
-        app.draft = None;
-        return true;
-    }
-    if let Some(reason) = &draft.error {
-        let value = crate::escape::Escaped(draft.input.value());
-        let text = format!("\"{value}\" is not kept: {reason}");
-        say_error(app, text);
-        return false;
-    }
-    let row = draft.row();
-    let plan = draft.plan();
-    app.draft = None;
-    app.set_plan(plan);
-    let rows = app.cidr_rows();
-    app.cidr_cursor = match row {
-        // After adding, stay on the add row so the next entry can follow.
-        CidrRow::Add(list) => rows.iter().position(|r| *r == CidrRow::Add(list)),
-        r => rows.iter().position(|x| *x == r),
-    }
-    .unwrap_or(0);
-    true
-}
-
-fn type_text(app: &mut App, ctx: Context, request: tui_input::InputRequest) {
-    match ctx {
-        Context::Region => {
-            app.regions.filter.handle(request);
-            app.regions.refilter(&app.plan.region);
-        }
-        Context::CidrDraft => {
-            let Some(draft) = app.draft.as_mut() else {
-                return;
-            };
-            draft.input.handle(request);
-            draft.revalidate();
-            let plan = draft.plan();
-            app.set_plan(plan);
-        }
-        Context::SavePath => {
-            app.save_path.handle(request);
-            app.overwrite_armed = None;
-        }
-        _ => {}
-    }
+    app.overlay = None;
+    app.hop = app.first_broken_hop().unwrap_or(app.hop);
+    vec![super::components::info(format!(
+        "Restored {n} unsaved change(s); Ctrl-S saves them"
+    ))]
 }
 
 /// The step where a finding is fixed, and the field to put the cursor on: the first
@@ -400,87 +205,65 @@ fn step_of(field: Field) -> Step {
 /// The CIDR editor's row for a field: a list's named entry, else its first entry, else
 /// its add row; `None` for fields edited on other steps.
 fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
-    if let Some(list) = CidrList::of(at.field) {
-        let len = list.get(plan).len();
+    if let Some(entries) = at.field.cidrs(plan) {
         return Some(match at.entry.unwrap_or(0) {
-            i if i < len => CidrRow::Entry(list, i),
-            _ => CidrRow::Add(list),
+            i if i < entries.len() => CidrRow::Entry(at.field, i),
+            _ => CidrRow::Add(at.field),
         });
     }
-    let single = match at.field {
-        Field::Scope => return Some(CidrRow::Scope),
-        Field::ServiceCidr => Single::ServiceCidr,
-        Field::ApiserverIp => Single::ApiserverIp,
-        Field::ManagementIp => Single::ManagementIp,
-        _ => return None,
-    };
-    Some(CidrRow::Single(single))
+    match at.field {
+        Field::Scope => Some(CidrRow::Scope),
+        single if Field::SINGLES.contains(&single) => Some(CidrRow::Single(single)),
+        _ => None,
+    }
 }
 
-fn jump_to_fix(app: &mut App) {
-    let findings = app.review_findings();
-    let at = app.review_cursor.min(findings.len().saturating_sub(1));
-    let Some(finding) = findings.get(at).map(|f| (*f).clone()) else {
-        return say_error(app, "no findings: nothing to fix");
+fn jump_to_fix(app: &mut App) -> Effects {
+    let Some(finding) = app
+        .components
+        .review
+        .selected(app.session.report())
+        .cloned()
+    else {
+        return super::components::error("no findings: nothing to fix");
     };
+    let plan = app.session.plan();
     let (step, at) = fix_location(&finding);
-    if let Some(row) = at.and_then(|at| editor_row(at, &app.plan)) {
-        app.cidr_cursor = app.cidr_rows().iter().position(|r| *r == row).unwrap_or(0);
+    if let Some(row) = at.and_then(|at| editor_row(at, plan)) {
+        app.components.cidrs.select(row, plan);
     }
     if step == Step::Region {
-        app.regions = RegionPicker::at(&app.plan.region);
+        app.components.region = RegionPicker::at(&plan.region);
     }
-    select_hop(app, Some(finding.hop()));
-    go_to_step(app, step);
-    app.say(MessageKind::Info, format!("Fix: {}", finding.fix));
+    vec![
+        Effect::SelectHop(finding.hop()),
+        Effect::GoToStep(step),
+        super::components::info(format!("Fix: {}", finding.fix)),
+    ]
 }
 
-/// Saves to the plan's file; true when it was written.
-fn save(app: &mut App) -> bool {
-    if !writable(app, "nothing is saved") || !commit_draft(app) {
-        return false;
-    }
-    match app.doc.path.clone() {
-        Some(path) => persist::save(app, &path),
+/// Saves to the plan's file (Ctrl-S); `Ok` when it was written.
+fn save(app: &mut App) -> Result<Effects, Effects> {
+    writable(&app.session, "nothing is saved")?;
+    app.components.cidrs.commit(&mut app.session)?;
+    match app.session.doc().path.clone() {
+        Some(path) => app.components.save.write(&mut app.session, &path),
         None => {
-            go_to_step(app, Step::Save);
-            say_error(
-                app,
+            let mut effects = vec![Effect::GoToStep(Step::Save)];
+            effects.extend(super::components::error(
                 "the example has no file yet: check the path on the Save step, then Enter saves it",
-            );
-            false
+            ));
+            Err(effects)
         }
     }
-}
-
-fn save_to_path(app: &mut App) {
-    if !writable(app, "nothing is saved") {
-        return;
-    }
-    let text = app.save_path.value().trim().to_string();
-    if text.is_empty() {
-        return say_error(app, "type the path to save to");
-    }
-    let path = std::path::PathBuf::from(text);
-    let same_file = app.doc.path.as_ref() == Some(&path);
-    if !same_file && path.exists() && app.overwrite_armed.as_ref() != Some(&path) {
-        app.overwrite_armed = Some(path.clone());
-        return say_error(
-            app,
-            format!(
-                "{} exists and is another file: Enter again overwrites it",
-                path.display()
-            ),
-        );
-    }
-    app.overwrite_armed = None;
-    persist::save(app, &path);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Catalog;
     use crate::checks::{FindingCode, check};
+    use crate::plan::Cni;
 
     /// Where "fix it" takes the cursor for the finding with `code`.
     fn fix_row(plan: &Plan, code: FindingCode) -> (Step, Option<CidrRow>) {
@@ -496,7 +279,7 @@ mod tests {
         plan.cni = Cni::TerwayEdge;
         assert_eq!(
             fix_row(&plan, FindingCode::TerwayWithoutContainerCidr),
-            (Step::Cidrs, Some(CidrRow::Add(CidrList::Container)))
+            (Step::Cidrs, Some(CidrRow::Add(Field::ContainerCidrs)))
         );
     }
 
@@ -508,7 +291,7 @@ mod tests {
         plan.vpc_cidrs.push("10.1.0.0/16".parse().unwrap());
         assert_eq!(
             fix_row(&plan, FindingCode::OverlapDatacenterVpc),
-            (Step::Cidrs, Some(CidrRow::Entry(CidrList::Datacenter, 1)))
+            (Step::Cidrs, Some(CidrRow::Entry(Field::DatacenterCidrs, 1)))
         );
     }
 

@@ -122,17 +122,17 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     };
     d.line(Line::from(vec![
         span(
-            format!("{} {}", g.status(status), hop.title(app.plan.transit)),
+            format!("{} {}", g.status(status), hop.title(app.plan().transit)),
             t.hop(status, false).patch(t.heading()),
         ),
         span(format!("  {verdict}"), t.hop(status, false)),
     ]));
     d.wrapped(
         vec![],
-        &format!("{}.", capitalise(hop_description(hop, app.plan.transit))),
+        &format!("{}.", capitalise(hop_description(hop, app.plan().transit))),
         t.muted(),
     );
-    let findings: Vec<_> = app.report.on(hop).collect();
+    let findings: Vec<_> = app.report().on(hop).collect();
     d.gap();
     if findings.is_empty() {
         d.line(span("No findings on this hop.", t.fix()));
@@ -151,7 +151,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements.hop(hop).items;
+    let items = &app.requirements().hop(hop).items;
     for group in Group::ALL {
         if d.full() {
             break;
@@ -183,7 +183,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         " Hop {}/{}: {} ",
         app.hop.index() + 1,
         Hop::ALL.len(),
-        app.hop.title(app.plan.transit)
+        app.hop.title(app.plan().transit)
     );
     let block = pane(app, title, Pane::Details);
     let inner = block.inner(area);
@@ -192,15 +192,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let d = doc_upto(
         app,
         inner.width,
-        app.details_scroll.saturating_add(height + 1),
+        app.components.details.scroll.saturating_add(height + 1),
     );
-    let block = if d.more_below(app.details_scroll, height) {
+    let block = if d.more_below(app.components.details.scroll, height) {
         block.title_bottom(Line::from(span(more_label(app), app.theme.muted())).right_aligned())
     } else {
         block
     };
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(d.window(app.details_scroll, height)), inner);
+    frame.render_widget(
+        Paragraph::new(d.window(app.components.details.scroll, height)),
+        inner,
+    );
 }
 
 /// The note on a pane's bottom border when its text goes on below.

@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// Draws the restore question with what the draft changes.
 pub fn render_restore(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let Some(recovered) = &app.recovered else {
+    let Some(recovered) = app.session().recovered() else {
         return;
     };
     let mut lines = vec![
@@ -67,7 +67,7 @@ pub fn render_restore(app: &App, frame: &mut Frame, area: Rect) {
 /// Draws the question what to do about other edgeplans on this plan.
 pub fn render_elsewhere(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let Some(elsewhere) = &app.elsewhere else {
+    let Some(elsewhere) = app.session().elsewhere() else {
         return;
     };
     let mut lines = vec![

@@ -17,7 +17,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let key_width = tables
         .iter()
         .flat_map(|t| t.iter())
-        .map(|b| super::text::width(&g.key_label(b.label)))
+        .filter_map(|b| b.help)
+        .map(|h| super::text::width(&g.key_label(h.label)))
         .max()
         .unwrap_or(4)
         + 2;
@@ -32,9 +33,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         d.gap();
         d.line(span(heading, t.heading()));
-        for b in table.iter().filter(|b| !b.label.is_empty()) {
-            let key = format!("  {:<key_width$}", g.key_label(b.label));
-            d.wrapped(vec![span(key, t.key())], b.help, t.overlay());
+        for help in table.iter().filter_map(|b| b.help) {
+            let key = format!("  {:<key_width$}", g.key_label(help.label));
+            d.wrapped(vec![span(key, t.key())], help.text, t.overlay());
         }
     }
     if ctx.is_text() {

@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, Paragraph};
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let file = app
-        .doc
+        .session()
+        .doc()
         .path
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());

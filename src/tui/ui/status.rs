@@ -10,27 +10,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The key hints for the current context, as (key, word) pairs in table order: only
-/// those that do something now, and each word once (the step's own key wins over a
-/// shared one, so the Save step shows "Enter save" and not "^S save" beside it).
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    let mut shown: Vec<(&'static str, &'static str)> = Vec::new();
+/// The key hints for the current context in table order: the key, the word, and whether
+/// it is shown whatever the room. Only keys that do something now, and each word once
+/// (the step's own key wins over a shared one, so the Save step shows "Enter save" and
+/// not "^S save" beside it).
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
+    let mut shown: Vec<(&'static str, &'static str, bool)> = Vec::new();
     for b in bindings(context(app)).into_iter().flatten() {
-        let word = hint_word(app, b);
-        if !word.is_empty() && !shown.iter().any(|(_, w)| *w == word) {
-            shown.push((b.label, word));
+        let (Some(help), Some(word)) = (b.help, hint_word(app, b)) else {
+            continue;
+        };
+        if !shown.iter().any(|(_, w, _)| *w == word) {
+            shown.push((help.label, word, b.always_hinted()));
         }
     }
     shown
 }
 
-/// The word a binding shows now; empty when the key would do nothing.
-fn hint_word(app: &App, binding: &Binding) -> &'static str {
+/// The word a binding shows now; `None` when it has no hint or would do nothing.
+fn hint_word(app: &App, binding: &Binding) -> Option<&'static str> {
     match binding.action {
-        Action::JumpToFix if app.review_findings().is_empty() => "",
-        Action::CommitDraft if app.draft.as_ref().is_some_and(|d| d.error.is_some()) => "",
+        Action::JumpToFix if app.review_findings().is_empty() => None,
+        Action::CommitDraft if app.draft().is_some_and(|d| d.error.is_some()) => None,
         // Esc on an empty filter goes back to the steps.
-        Action::ClearFilter if app.regions.filter.value().is_empty() => "back",
+        Action::ClearFilter if app.regions().filter.value().is_empty() => Some("back"),
         _ => binding.hint,
     }
 }
@@ -42,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let total = usize::from(area.width);
     let mut left = vec![span(" ", bar)];
     let mut file = app.file_label();
-    if app.read_only {
+    if app.read_only() {
         file.push_str(" [read-only]");
     }
     let file_room = total / 2;
@@ -50,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         truncate_left(&file, file_room, app.glyphs.ellipsis),
         bar,
     ));
-    if app.dirty() && !app.read_only {
+    if app.dirty() && !app.read_only() {
         left.push(span(
             format!(" {} modified", app.glyphs.modified),
             t.status_modified(),
@@ -61,14 +64,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let room = total.saturating_sub(used);
     // Help and quit always show; the rest as room allows, in table order.
     let all = hints(app);
-    let piece = |(key, word): &(&str, &str)| width(&app.glyphs.key_label(key)) + width(word) + 3;
-    let must = |word: &str| matches!(word, "help" | "quit");
-    let mut budget = room.saturating_sub(all.iter().filter(|h| must(h.1)).map(piece).sum());
+    let piece =
+        |(key, word, _): &(&str, &str, bool)| width(&app.glyphs.key_label(key)) + width(word) + 3;
+    let mut budget = room.saturating_sub(all.iter().filter(|h| h.2).map(piece).sum());
     let mut right = Vec::new();
     let mut len = 0;
     for hint in &all {
         let p = piece(hint);
-        if !must(hint.1) {
+        if !hint.2 {
             if p > budget {
                 continue;
             }

@@ -11,22 +11,22 @@ use ratatui::widgets::Paragraph;
 /// What the plan holds for a step, in a few words.
 pub fn summary(app: &App, step: Step) -> String {
     let (errors, warnings) = (
-        app.report.count(Severity::Error),
-        app.report.count(Severity::Warning),
+        app.report().count(Severity::Error),
+        app.report().count(Severity::Warning),
     );
     match step {
-        Step::Region => app.plan.region.clone(),
-        Step::Cni => app.plan.cni.to_string(),
-        Step::Transit => app.plan.transit.to_string(),
-        Step::Cidrs => format!("{} scope", app.plan.scope),
+        Step::Region => app.plan().region.clone(),
+        Step::Cni => app.plan().cni.to_string(),
+        Step::Transit => app.plan().transit.to_string(),
+        Step::Cidrs => format!("{} scope", app.plan().scope),
         Step::Review if errors + warnings == 0 => "all ok".into(),
         Step::Review if warnings == 0 => format!("{errors} err"),
         Step::Review if errors == 0 => format!("{warnings} warn"),
         Step::Review => format!("{errors} err {warnings} warn"),
-        Step::Save if app.read_only => "read-only".into(),
+        Step::Save if app.read_only() => "read-only".into(),
         Step::Save if app.dirty() => "unsaved".into(),
-        Step::Save if app.doc.path.is_none() => "no file yet".into(),
-        Step::Save if app.doc.new_file => "new file".into(),
+        Step::Save if app.session().doc().path.is_none() => "no file yet".into(),
+        Step::Save if app.session().doc().new_file => "new file".into(),
         Step::Save => "saved".into(),
     }
 }
@@ -50,13 +50,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let room = usize::from(inner.width).saturating_sub(12);
             if room >= super::text::width(&summary) {
                 let value_style = match step {
-                    Step::Review if app.report.count(Severity::Error) > 0 => {
+                    Step::Review if app.report().count(Severity::Error) > 0 => {
                         t.finding(Severity::Error)
                     }
-                    Step::Review if app.report.count(Severity::Warning) > 0 => {
+                    Step::Review if app.report().count(Severity::Warning) > 0 => {
                         t.finding(Severity::Warning)
                     }
-                    Step::Save if app.dirty() && !app.read_only => t.finding(Severity::Warning),
+                    Step::Save if app.dirty() && !app.read_only() => t.finding(Severity::Warning),
                     _ => t.muted(),
                 };
                 spans.push(Span::raw(" "));

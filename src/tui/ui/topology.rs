@@ -88,12 +88,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn label(app: &App, hop: Hop, room: usize) -> String {
     let mark = app.glyphs.status(app.hop_status(hop));
-    let full = format!("{mark} {}", hop.title(app.plan.transit));
+    let full = format!("{mark} {}", hop.title(app.plan().transit));
     if super::text::width(&full) <= room {
         return full;
     }
     truncate(
-        &format!("{mark} {}", short_title(hop, app.plan.transit)),
+        &format!("{mark} {}", short_title(hop, app.plan().transit)),
         room,
         app.glyphs.ellipsis,
     )
@@ -101,7 +101,7 @@ fn label(app: &App, hop: Hop, room: usize) -> String {
 
 /// Up to two lines of blocks for a box `room` columns wide.
 fn cidr_lines(app: &App, hop: Hop, room: usize) -> [String; 2] {
-    let nets = key_cidrs(&app.plan, hop);
+    let nets = key_cidrs(app.plan(), hop);
     let e = app.glyphs.ellipsis;
     match nets.as_slice() {
         [] => ["(none)".into(), String::new()],
@@ -143,7 +143,7 @@ fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
             .border_style(style)
             .title(Span::styled(label(app, hop, room), style));
         let [a, b] = cidr_lines(app, hop, room);
-        let muted = key_cidrs(&app.plan, hop).is_empty();
+        let muted = key_cidrs(app.plan(), hop).is_empty();
         let text_style = if muted { t.muted() } else { t.base() };
         frame.render_widget(
             Paragraph::new(vec![
@@ -210,9 +210,9 @@ fn vertical(app: &App, frame: &mut Frame, area: Rect) {
         let head = format!(
             "{pointer}{} {:<11}",
             g.status(app.hop_status(hop)),
-            short_title(hop, app.plan.transit)
+            short_title(hop, app.plan().transit)
         );
-        let nets = key_cidrs(&app.plan, hop);
+        let nets = key_cidrs(app.plan(), hop);
         let room = usize::from(area.width).saturating_sub(super::text::width(&head) + 1);
         let cidrs = match nets.as_slice() {
             [] => "(none)".to_string(),

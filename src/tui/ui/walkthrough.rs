@@ -86,7 +86,7 @@ fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for hop in Hop::ALL {
         let status = app.hop_status(hop);
         let current = hop == app.hop;
-        let name = format!("{} {}", g.status(status), hop.title(app.plan.transit));
+        let name = format!("{} {}", g.status(status), hop.title(app.plan().transit));
         let text = if current { format!("[{name}]") } else { name };
         let link = match hop.next() {
             Some(Hop::Vbr) => format!(" {}{} ", g.express_line.repeat(2), g.arrow_right),
@@ -124,15 +124,15 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
         "Hop {} of {}: {}",
         hop.index() + 1,
         Hop::ALL.len(),
-        hop.title(app.plan.transit)
+        hop.title(app.plan().transit)
     );
     d.line(span(title, t.heading()));
     d.wrapped(
         vec![],
-        &format!("{}.", capitalise(hop_description(hop, app.plan.transit))),
+        &format!("{}.", capitalise(hop_description(hop, app.plan().transit))),
         t.muted(),
     );
-    let findings: Vec<_> = app.report.on(hop).collect();
+    let findings: Vec<_> = app.report().on(hop).collect();
     if !findings.is_empty() {
         d.gap();
         d.line(span("Before this hop works", t.heading()));
@@ -149,7 +149,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements.hop(hop).items;
+    let items = &app.requirements().hop(hop).items;
     let mut n = 0;
     for group in Group::ALL {
         if d.full() {
@@ -200,7 +200,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     // Laid out only down to the bottom of the view: a hop may carry 100,000 routes.
     let height = usize::from(inner.height);
-    let scroll = app.walkthrough_scroll;
+    let scroll = app.components.walkthrough.scroll;
     let d = doc_upto(app, inner.width, scroll.saturating_add(height + 1));
     let block = if d.more_below(scroll, height) {
         block.title_bottom(Line::from(span(more_label(app), t.muted())).right_aligned())

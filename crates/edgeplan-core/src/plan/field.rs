@@ -165,7 +165,7 @@ impl Field {
             Field::VswitchCidrs => "vSwitches",
             Field::ServiceCidr => "Service CIDR",
             Field::ApiserverIp => "API server address",
-            Field::ManagementIp => "management address",
+            Field::ManagementIp => "ACK management address",
         }
     }
 

@@ -53,19 +53,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         if app.step == Step::Cni {
             let opts = cni_options()
                 .into_iter()
-                .map(|(c, n, e)| (c == app.plan.cni, n, e))
+                .map(|(c, n, e)| (c == app.plan().cni, n, e))
                 .collect();
             (
                 "Which CNI plugin does the ACK Edge cluster use?",
                 opts,
-                app.cni_cursor,
+                app.components.choice.cni,
             )
         } else {
             let opts = transit_options()
                 .into_iter()
-                .map(|(c, n, e)| (c == app.plan.transit, n, e))
+                .map(|(c, n, e)| (c == app.plan().transit, n, e))
                 .collect();
-            ("How does the VBR reach the VPC?", opts, app.transit_cursor)
+            (
+                "How does the VBR reach the VPC?",
+                opts,
+                app.components.choice.transit,
+            )
         };
     let mut d = Doc::new(area.width);
     d.wrapped(vec![], question, t.heading());

@@ -3,9 +3,10 @@
 //! keystroke and, while invalid, shown with its reason beside it.
 
 use super::{Laid, visible};
-use crate::plan::{CidrList, Plan, Scope};
+use crate::plan::{Field, Plan, Scope};
 use crate::tui::app::App;
-use crate::tui::editor::{CidrRow, Draft, Single};
+use crate::tui::components::cidrs::CidrRow;
+use crate::tui::components::draft::{Draft, entries, single_text};
 use crate::tui::ui::span;
 use crate::tui::ui::text::{Doc, width};
 use ratatui::Frame;
@@ -15,13 +16,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// What a list is for, beside its heading.
-fn list_note(list: CidrList) -> &'static str {
+fn list_note(list: Field) -> &'static str {
     match list {
-        CidrList::Datacenter => "where the edge nodes live",
-        CidrList::Vpc => "the cluster's VPC",
-        CidrList::CloudService => "used in broad scope",
-        CidrList::Container => "Terway Edge pods",
-        CidrList::Vswitch => "optional: narrows node-port sources",
+        Field::DatacenterCidrs => "where the edge nodes live",
+        Field::VpcCidrs => "the cluster's VPC",
+        Field::CloudServiceCidrs => "used in broad scope",
+        Field::ContainerCidrs => "Terway Edge pods",
+        Field::VswitchCidrs => "optional: narrows node-port sources",
+        _ => "",
     }
 }
 
@@ -36,7 +38,7 @@ fn scope_note(scope: Scope) -> &'static str {
 /// the cursor are laid out, however long the lists. True when rows follow below.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let rows = app.cidr_rows();
-    let cursor = app.cidr_cursor.min(rows.len() - 1);
+    let cursor = app.components.cidrs.cursor.min(rows.len() - 1);
     let mut cursor_x = None;
     let (lines, cursor_y, more) = visible(
         rows.len(),
@@ -79,8 +81,8 @@ fn row_lines(
     columns: u16,
 ) -> (Laid<'static>, Option<usize>) {
     let (t, g) = (&app.theme, &app.glyphs);
-    let draft = app.draft.as_ref();
-    let plan: &Plan = draft.map_or(&app.plan, |d| &d.before);
+    let draft = app.draft();
+    let plan: &Plan = draft.map_or(app.plan(), |d| &d.before);
     let full = usize::from(columns);
     let mut d = Doc::new(columns);
     let highlight = |style: Style| {
@@ -92,7 +94,7 @@ fn row_lines(
     };
     let first_of_list = match row {
         CidrRow::Entry(list, 0) => Some(list),
-        CidrRow::Add(list) if list.get(plan).is_empty() => Some(list),
+        CidrRow::Add(list) if entries(list, plan).is_empty() => Some(list),
         _ => None,
     };
     if let Some(list) = first_of_list {
@@ -106,7 +108,7 @@ fn row_lines(
         }
         d.line(Line::from(spans));
     }
-    if row == CidrRow::Single(Single::ALL[0]) {
+    if row == CidrRow::Single(Field::SINGLES[0]) {
         d.line(span("Addresses", t.heading()));
     }
     let focus = d.lines.len();
@@ -146,16 +148,16 @@ fn row_lines(
             );
             return (laid(d), None);
         }
-        CidrRow::Entry(list, i) => format!("  {pointer} {}", list.get(plan)[i]),
+        CidrRow::Entry(list, i) => format!("  {pointer} {}", entries(list, plan)[i]),
         CidrRow::Add(_) => format!("  {pointer} + add"),
         CidrRow::Single(s) => {
-            let value = s.get(plan).unwrap_or_else(|| "(not set)".into());
+            let value = single_text(s, plan).unwrap_or_else(|| "(not set)".into());
             format!("{pointer} {:<24}{value}", s.label())
         }
     };
     let base = match row {
         CidrRow::Add(_) => t.muted(),
-        CidrRow::Single(s) if s.get(plan).is_none() => t.muted(),
+        CidrRow::Single(s) if single_text(s, plan).is_none() => t.muted(),
         _ => t.base(),
     };
     d.line(span(format!("{line:<full$}"), highlight(base)));

@@ -94,7 +94,7 @@ fn info(app: &App, region: &Region, width: u16) -> Doc<'static> {
 /// follow below the list.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let t = &app.theme;
-    let picker = &app.regions;
+    let picker = app.regions();
     let matches = picker.matches();
     let selected = picker.selected();
     let info = selected.map(|r| info(app, r, area.width));
@@ -146,7 +146,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         .skip(first)
         .take(height)
         .map(|(i, r)| {
-            let current = r.id == app.plan.region;
+            let current = r.id == app.plan().region;
             let under = i == picker.cursor;
             let radio = if current {
                 app.glyphs.radio_on

@@ -18,8 +18,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let findings = app.review_findings();
     let mut d = Doc::new(area.width);
     let (errors, warnings) = (
-        app.report.count(Severity::Error),
-        app.report.count(Severity::Warning),
+        app.report().count(Severity::Error),
+        app.report().count(Severity::Warning),
     );
     if findings.is_empty() {
         d.line(span(
@@ -43,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         ),
         t.muted(),
     );
-    let cursor = app.review_cursor.min(findings.len() - 1);
+    let cursor = app.components.review.cursor.min(findings.len() - 1);
     // Only the findings near the cursor are laid out, however many there are.
     let (lines, _, more) = visible(
         findings.len(),
@@ -56,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
             let mut d = Doc::new(area.width);
             if i == 0 || findings[i - 1].hop() != f.hop() {
                 d.line(Line::default());
-                d.line(span(f.hop().title(app.plan.transit), t.heading()));
+                d.line(span(f.hop().title(app.plan().transit), t.heading()));
             }
             let focus = d.lines.len();
             let under = i == cursor;
@@ -69,7 +69,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
                 .hops
                 .iter()
                 .skip(1)
-                .map(|h| h.title(app.plan.transit))
+                .map(|h| h.title(app.plan().transit))
                 .collect();
             let mut text = format!("{} {}: {}", f.severity, f.code, f.message);
             if !also.is_empty() {

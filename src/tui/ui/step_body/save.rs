@@ -3,7 +3,6 @@
 
 use crate::escape::escape;
 use crate::tui::app::App;
-use crate::tui::persist::file_text;
 use crate::tui::ui::span;
 use crate::tui::ui::text::{Doc, truncate, width};
 use ratatui::Frame;
@@ -17,11 +16,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let t = &app.theme;
     let mut d = Doc::new(area.width);
     let prompt = "Save to: ";
-    let path = app.save_path.value();
+    let path = app.components.save.path.value();
     let room = usize::from(area.width).saturating_sub(prompt.len());
     // The path may come from a hostile file name: it is shown escaped, so the cursor and
     // the scroll are measured on the escaped text.
-    let before: String = path.chars().take(app.save_path.cursor()).collect();
+    let before: String = path
+        .chars()
+        .take(app.components.save.path.cursor())
+        .collect();
     let cursor = width(&escape(&before));
     let mut shown = escape(path).into_owned();
     let mut hidden = 0;
@@ -32,11 +34,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         span(prompt, t.heading()),
         span(format!("{shown:<room$}"), t.input(!path.trim().is_empty())),
     ]));
-    if focused && !app.read_only {
+    if focused && !app.read_only() {
         let x = area.x + (prompt.len() + cursor - hidden) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
-    let state = if app.read_only {
+    let state = if app.read_only() {
         "Read-only: this session does not save.".to_string()
     } else if app.dirty() {
         "Unsaved changes. Enter saves to this path; Ctrl-S saves from any step.".to_string()
@@ -46,13 +48,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     d.wrapped(
         vec![],
         &state,
-        if app.dirty() && !app.read_only {
+        if app.dirty() && !app.read_only() {
             t.finding(crate::Severity::Warning)
         } else {
             t.muted()
         },
     );
-    let how = if app.doc.original.is_some() {
+    let how = if app.session().doc().original.is_some() {
         "Only changed values are rewritten; the file's comments and key order stay."
     } else {
         "Written as a new plan file."
@@ -62,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         &format!("{how} The file is replaced atomically (temporary file, then rename)."),
         t.muted(),
     );
-    if let Some(armed) = &app.overwrite_armed {
+    if let Some(armed) = &app.components.save.armed {
         d.wrapped(
             vec![],
             &format!("{} exists: Enter again overwrites it.", armed.display()),
@@ -70,7 +72,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         );
     }
     d.gap();
-    let text = file_text(app);
+    let text = app.session().file_text();
     let room = usize::from(area.height).saturating_sub(d.lines.len() + 1);
     let heading = if text.lines().count() > room {
         "Preview (the top of the file)"

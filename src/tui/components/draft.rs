@@ -1,0 +1,197 @@
+//! The CIDR value being typed: its target field, the text, and the plan as it was
+//! before typing began. Only valid values reach the plan. Fields come from the core
+//! [`Field`] model: its CIDR lists and its single values.
+
+use super::cidrs::CidrRow;
+use crate::cidr::{parse_addr, parse_net};
+use crate::plan::{Field, FieldKind, FieldValue, Plan};
+use ipnet::Ipv4Net;
+use tui_input::Input;
+
+/// The entries of a CIDR-list field (none for other fields).
+pub fn entries(list: Field, plan: &Plan) -> &[Ipv4Net] {
+    list.cidrs(plan).map_or(&[], Vec::as_slice)
+}
+
+/// The entries of a CIDR-list field, to change them.
+fn entries_mut(list: Field, plan: &mut Plan) -> &mut Vec<Ipv4Net> {
+    list.cidrs_mut(plan)
+        .expect("CIDR editor rows name only Field::CIDR_LISTS as lists")
+}
+
+/// The value of a single-value field as text, if set.
+pub fn single_text(field: Field, plan: &Plan) -> Option<String> {
+    match field.get(plan) {
+        FieldValue::Cidr(Some(net)) => Some(net.to_string()),
+        FieldValue::Address(Some(addr)) => Some(addr.to_string()),
+        _ => None,
+    }
+}
+
+/// Parses `text` as the field's kind and stores it; empty text clears the value.
+/// Errors leave `plan` as it is.
+pub fn set_single_text(field: Field, plan: &mut Plan, text: &str) -> Result<(), String> {
+    let value = match (text.is_empty(), field.kind()) {
+        (true, _) => None,
+        (false, FieldKind::Address) => {
+            Some(Ipv4Net::from(parse_addr(text).map_err(|e| e.to_string())?))
+        }
+        (false, _) => Some(parse_net(text).map_err(|e| e.to_string())?),
+    };
+    field.set_single(plan, value);
+    Ok(())
+}
+
+/// Removes entry `i` of a list; the entry removed.
+pub fn remove_entry(list: Field, plan: &mut Plan, i: usize) -> Ipv4Net {
+    entries_mut(list, plan).remove(i)
+}
+
+/// What a draft will change when kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftTarget {
+    /// Replaces entry `i` of a CIDR-list field.
+    Entry(Field, usize),
+    /// Appends to a CIDR-list field.
+    New(Field),
+    /// Sets (or, when empty, clears) a single-value field.
+    Single(Field),
+}
+
+/// Text being typed into the CIDR editor, with the plan as it was before typing began.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Where the value goes.
+    pub target: DraftTarget,
+    /// The text and cursor.
+    pub input: Input,
+    /// The plan before this edit; Esc restores it.
+    pub before: Plan,
+    /// Why the text is not a valid value; `None` when it is.
+    pub error: Option<String>,
+}
+
+impl Draft {
+    /// Starts editing `target` with `text` in the box.
+    pub fn new(target: DraftTarget, text: String, before: Plan) -> Draft {
+        let mut draft = Draft {
+            target,
+            input: Input::new(text),
+            before,
+            error: None,
+        };
+        draft.error = draft.apply().err();
+        draft
+    }
+
+    /// The plan with this draft applied: `before` with the value when the text is valid,
+    /// or without the entry when it is not, so an invalid entry never enters the plan.
+    pub fn plan(&self) -> Plan {
+        let mut plan = self.before.clone();
+        let text = self.input.value();
+        match self.target {
+            DraftTarget::Entry(list, i) => {
+                let entries = entries_mut(list, &mut plan);
+                match parse_net(text) {
+                    Ok(net) => entries[i] = net,
+                    Err(_) => {
+                        entries.remove(i);
+                    }
+                }
+            }
+            DraftTarget::New(list) => {
+                if let Ok(net) = parse_net(text) {
+                    entries_mut(list, &mut plan).push(net);
+                }
+            }
+            DraftTarget::Single(field) => {
+                if set_single_text(field, &mut plan, text).is_err() {
+                    field.set_single(&mut plan, None);
+                }
+            }
+        }
+        plan
+    }
+
+    /// Validates the text: `Err` carries the reason shown beside it.
+    pub fn apply(&self) -> Result<(), String> {
+        let text = self.input.value();
+        match self.target {
+            DraftTarget::Entry(..) | DraftTarget::New(_) => {
+                parse_net(text).map(|_| ()).map_err(|e| e.to_string())
+            }
+            DraftTarget::Single(field) => set_single_text(field, &mut self.before.clone(), text),
+        }
+    }
+
+    /// Re-validates after a keystroke.
+    pub fn revalidate(&mut self) {
+        self.error = self.apply().err();
+    }
+
+    /// True when nothing was typed into a new entry (Enter then just closes it).
+    pub fn is_empty_new(&self) -> bool {
+        matches!(self.target, DraftTarget::New(_)) && self.input.value().is_empty()
+    }
+
+    /// The row the draft stands on.
+    pub fn row(&self) -> CidrRow {
+        match self.target {
+            DraftTarget::Entry(list, i) => CidrRow::Entry(list, i),
+            DraftTarget::New(list) => CidrRow::Add(list),
+            DraftTarget::Single(s) => CidrRow::Single(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tui_input::InputRequest;
+
+    #[test]
+    fn an_invalid_draft_takes_the_entry_out_of_the_plan() {
+        let plan = Plan::example();
+        let mut d = Draft::new(
+            DraftTarget::Entry(Field::VpcCidrs, 0),
+            "192.168.0.0/16".into(),
+            plan.clone(),
+        );
+        assert_eq!(d.plan(), plan);
+        d.input.handle(InputRequest::DeletePrevChar);
+        d.revalidate();
+        assert!(
+            d.error.as_deref().unwrap().contains("host bits"),
+            "{:?}",
+            d.error
+        );
+        assert!(d.plan().vpc_cidrs.is_empty());
+    }
+
+    #[test]
+    fn an_empty_single_clears_the_value() {
+        let d = Draft::new(
+            DraftTarget::Single(Field::ManagementIp),
+            String::new(),
+            Plan::example(),
+        );
+        assert_eq!(d.error, None);
+        assert_eq!(d.plan().management_ip, None);
+    }
+
+    #[test]
+    fn an_address_field_refuses_a_block_and_a_block_field_takes_one() {
+        let mut plan = Plan::example();
+        assert!(set_single_text(Field::ApiserverIp, &mut plan, "10.0.0.0/8").is_err());
+        set_single_text(Field::ApiserverIp, &mut plan, "192.168.0.10").unwrap();
+        assert_eq!(
+            single_text(Field::ApiserverIp, &plan).as_deref(),
+            Some("192.168.0.10")
+        );
+        set_single_text(Field::ServiceCidr, &mut plan, "172.21.0.0/20").unwrap();
+        assert_eq!(
+            single_text(Field::ServiceCidr, &plan).as_deref(),
+            Some("172.21.0.0/20")
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! The save step: the path to write and whether writing over another file was asked.
+
+use super::{Effects, error, info, writable};
+use crate::tui::keys::Action;
+use crate::tui::session::Session;
+use std::path::{Path, PathBuf};
+use tui_input::Input;
+
+/// The save step's state.
+#[derive(Debug, Clone, Default)]
+pub struct SaveStep {
+    /// The path box.
+    pub path: Input,
+    /// A path whose overwrite was asked once; saving to it again goes ahead.
+    pub armed: Option<PathBuf>,
+}
+
+impl SaveStep {
+    /// The step with `path` in its box.
+    pub fn new(path: String) -> SaveStep {
+        SaveStep {
+            path: Input::new(path),
+            armed: None,
+        }
+    }
+
+    /// Handles the save step's actions: typing into the box, and saving to its path.
+    pub fn update(&mut self, action: Action, session: &mut Session) -> Effects {
+        match action {
+            Action::Type(request) => {
+                self.path.handle(request);
+                self.armed = None;
+                vec![]
+            }
+            Action::SaveToPath => self.save_to_box(session).unwrap_or_else(|e| e),
+            _ => vec![],
+        }
+    }
+
+    /// Saves to the path in the box, asking once before replacing another file.
+    fn save_to_box(&mut self, session: &mut Session) -> Result<Effects, Effects> {
+        writable(session, "nothing is saved")?;
+        let text = self.path.value().trim().to_string();
+        if text.is_empty() {
+            return Err(error("type the path to save to"));
+        }
+        let path = PathBuf::from(text);
+        let same_file = session.doc().path.as_ref() == Some(&path);
+        if !same_file && path.exists() && self.armed.as_ref() != Some(&path) {
+            self.armed = Some(path.clone());
+            return Err(error(format!(
+                "{} exists and is another file: Enter again overwrites it",
+                path.display()
+            )));
+        }
+        self.armed = None;
+        self.write(session, &path)
+    }
+
+    /// Saves the session's plan to `path`; the box then shows where it went.
+    pub fn write(&mut self, session: &mut Session, path: &Path) -> Result<Effects, Effects> {
+        let said = session.save(path, &mut self.armed).map_err(error)?;
+        self.path = Input::new(path.display().to_string());
+        Ok(vec![info(said)])
+    }
+}
