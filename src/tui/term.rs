@@ -14,10 +14,11 @@
 use super::app::App;
 use super::autosave::DraftSnapshot;
 use super::ui;
-use super::update::handle_key;
+use super::update::{handle_key, paste};
 use crate::plan::Plan;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{execute, terminal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
@@ -49,7 +50,7 @@ fn end_by_signal(sig: i32, latest: &Latest) -> ! {
     // nothing here may panic (eprintln! would) before the edits are safe.
     let snapshot = latest.lock().map(|mut s| s.take()).unwrap_or(None);
     let written = snapshot.map(|s| s.write());
-    let _ = ratatui::try_restore();
+    restore();
     crate::lock::release_held();
     let mut stderr = io::stderr();
     let _ = match written {
@@ -78,7 +79,7 @@ fn watch_signals(latest: Latest) -> io::Result<()> {
             match sig {
                 SIGTSTP => {
                     // The shell gets its terminal back as it lent it; SIGCONT undoes this.
-                    let _ = ratatui::try_restore();
+                    restore();
                     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
                 }
                 SIGCONT => {
@@ -145,6 +146,19 @@ fn watch_hang_up(tty: Tty, latest: Latest) {
     });
 }
 
+/// Gives the terminal back: bracketed paste off, then ratatui's restore (raw mode off,
+/// the main screen). Never panics: a terminal that hung up cannot be restored.
+fn restore() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = ratatui::try_restore();
+}
+
+/// Pasted text arrives as one event (bracketed paste), so a pasted line break is not an
+/// Enter and a pasted letter is not a command.
+fn enable_paste() {
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+}
+
 /// Takes the terminal back after a stop: raw mode and the alternate screen again (the
 /// shell may have reset both), and everything drawn anew.
 fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
@@ -157,6 +171,7 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
         terminal::Clear(terminal::ClearType::All)
     )?;
     terminal.hide_cursor()?;
+    enable_paste();
     // ratatui's own clear asks the terminal for its cursor position, which not every
     // terminal answers: a blank frame instead makes the next draw write every cell.
     terminal.draw(|_| {})?;
@@ -172,7 +187,7 @@ fn is_suspend_key(key: KeyEvent) -> bool {
 
 /// Stops as SIGTSTP would (the shell gets its terminal back), and takes it back after.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    let _ = ratatui::try_restore();
+    restore();
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     resume(terminal)
 }
@@ -186,6 +201,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     watch_hang_up(tty.clone(), Arc::clone(&latest));
     // try_init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::try_init()?;
+    enable_paste();
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
     let result = event_loop(&mut terminal, app, &latest);
     if result.is_err() {
         // Keep every edit: the user did not choose to leave.
@@ -199,7 +220,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
         app.session.discard_draft();
     }
     // try_: a terminal that hung up cannot be restored, and saying so must not panic.
-    let _ = ratatui::try_restore();
+    restore();
     result
 }
 
@@ -223,12 +244,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
         let wait = app.session.draft_due_in(Instant::now()).unwrap_or(IDLE);
         if event::poll(wait)? {
             // Resize and other events just redraw.
-            if let Event::Key(key) = event::read()? {
-                if is_suspend_key(key) {
-                    suspend(terminal)?;
-                } else {
+            match event::read()? {
+                Event::Key(key) if is_suspend_key(key) => suspend(terminal)?,
+                Event::Key(key) => {
                     handle_key(app, key);
                 }
+                Event::Paste(text) => paste(app, &text),
+                _ => {}
             }
             redraw = true;
         }

@@ -23,6 +23,21 @@ pub fn handle_key(app: &mut App, key: KeyEvent) -> bool {
     }
 }
 
+/// Pasted text: typed into the box being edited, one character at a time, with line
+/// breaks and tabs as spaces (the CIDR editor splits pasted lists); ignored where keys
+/// are commands, so a paste cannot quit or jump.
+pub fn paste(app: &mut App, text: &str) {
+    if !context(app).is_text() {
+        return;
+    }
+    for c in text.chars() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if !c.is_control() {
+            update(app, Action::Type(tui_input::InputRequest::InsertChar(c)));
+        }
+    }
+}
+
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     let ctx = context(app);

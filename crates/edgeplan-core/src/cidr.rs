@@ -84,6 +84,23 @@ pub fn parse_nets<S: AsRef<str>>(values: &[S]) -> Result<Vec<Ipv4Net>, (usize, C
         .collect()
 }
 
+/// Blocks as an engineer pastes them: separated by commas, semicolons, spaces, tabs or
+/// line breaks, with white space around them ignored. At least one block; an error names
+/// the piece that is not a block.
+pub fn parse_pasted(text: &str) -> Result<Vec<Ipv4Net>, String> {
+    let pieces: Vec<&str> = text
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.is_empty() {
+        return Err(CidrError::Empty.to_string());
+    }
+    parse_nets(&pieces).map_err(|(i, e)| match pieces.len() {
+        1 => e.to_string(),
+        _ => format!("entry {} \"{}\": {e}", i + 1, pieces[i]),
+    })
+}
+
 /// `10.0.0.0/8 172.16.0.0/12`: blocks separated by spaces, as route tables and command
 /// lines take them (prose lists use [`crate::checks::name_some`]).
 pub fn spaced(nets: &[Ipv4Net]) -> String {
@@ -164,6 +181,34 @@ pub fn host(addr: Ipv4Addr) -> Ipv4Net {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_list_is_trimmed_and_split_into_blocks() {
+        let nets = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.parse().unwrap())
+                .collect::<Vec<Ipv4Net>>()
+        };
+        assert_eq!(parse_pasted(" 10.10.0.0/16 "), Ok(nets(&["10.10.0.0/16"])));
+        assert_eq!(
+            parse_pasted("10.10.0.0/16, 10.30.0.0/16;\n10.40.0.0/16\t10.50.0.0/16,"),
+            Ok(nets(&[
+                "10.10.0.0/16",
+                "10.30.0.0/16",
+                "10.40.0.0/16",
+                "10.50.0.0/16"
+            ]))
+        );
+        assert_eq!(
+            parse_pasted("10.10.0.0/16, 10.30.0.1/16"),
+            Err("entry 2 \"10.30.0.1/16\": host bits are set; the network is 10.30.0.0/16".into())
+        );
+        assert_eq!(
+            parse_pasted("10.0.0.0/33"),
+            Err("prefix length 33 is out of range (0 to 32)".into())
+        );
+        assert_eq!(parse_pasted(" , "), Err("empty value".into()));
+    }
 
     #[test]
     fn host_bits_error_names_the_corrected_network() {

@@ -3,7 +3,7 @@
 //! [`Field`] model: its CIDR lists and its single values.
 
 use super::cidrs::CidrRow;
-use crate::cidr::{parse_addr, parse_net};
+use crate::cidr::{parse_addr, parse_net, parse_pasted};
 use crate::plan::{Field, FieldKind, FieldValue, Plan};
 use ipnet::Ipv4Net;
 use tui_input::Input;
@@ -28,9 +28,10 @@ pub fn single_text(field: Field, plan: &Plan) -> Option<String> {
     }
 }
 
-/// Parses `text` as the field's kind and stores it; empty text clears the value.
-/// Errors leave `plan` as it is.
+/// Parses `text` as the field's kind and stores it; empty text clears the value, and
+/// white space around it (a paste) is ignored. Errors leave `plan` as it is.
 pub fn set_single_text(field: Field, plan: &mut Plan, text: &str) -> Result<(), String> {
+    let text = text.trim();
     let value = match (text.is_empty(), field.kind()) {
         (true, _) => None,
         (false, FieldKind::Address) => {
@@ -85,23 +86,20 @@ impl Draft {
     }
 
     /// The plan with this draft applied: `before` with the value when the text is valid,
-    /// or without the entry when it is not, so an invalid entry never enters the plan.
+    /// or without the entry when it is not, so an invalid entry never enters the plan. A
+    /// list entry may hold several blocks (a pasted list): they all go in, in order.
     pub fn plan(&self) -> Plan {
         let mut plan = self.before.clone();
         let text = self.input.value();
         match self.target {
             DraftTarget::Entry(list, i) => {
                 let entries = entries_mut(list, &mut plan);
-                match parse_net(text) {
-                    Ok(net) => entries[i] = net,
-                    Err(_) => {
-                        entries.remove(i);
-                    }
-                }
+                let blocks = parse_pasted(text).unwrap_or_default();
+                entries.splice(i..=i, blocks);
             }
             DraftTarget::New(list) => {
-                if let Ok(net) = parse_net(text) {
-                    entries_mut(list, &mut plan).push(net);
+                if let Ok(blocks) = parse_pasted(text) {
+                    entries_mut(list, &mut plan).extend(blocks);
                 }
             }
             DraftTarget::Single(field) => {
@@ -117,9 +115,7 @@ impl Draft {
     pub fn apply(&self) -> Result<(), String> {
         let text = self.input.value();
         match self.target {
-            DraftTarget::Entry(..) | DraftTarget::New(_) => {
-                parse_net(text).map(|_| ()).map_err(|e| e.to_string())
-            }
+            DraftTarget::Entry(..) | DraftTarget::New(_) => parse_pasted(text).map(|_| ()),
             DraftTarget::Single(field) => set_single_text(field, &mut self.before.clone(), text),
         }
     }
@@ -131,7 +127,7 @@ impl Draft {
 
     /// True when nothing was typed into a new entry (Enter then just closes it).
     pub fn is_empty_new(&self) -> bool {
-        matches!(self.target, DraftTarget::New(_)) && self.input.value().is_empty()
+        matches!(self.target, DraftTarget::New(_)) && self.input.value().trim().is_empty()
     }
 
     /// The row the draft stands on.
@@ -166,6 +162,34 @@ mod tests {
             d.error
         );
         assert!(d.plan().vpc_cidrs.is_empty());
+    }
+
+    #[test]
+    fn a_pasted_list_in_an_entry_becomes_one_entry_per_block_in_place() {
+        let mut plan = Plan::example();
+        plan.vpc_cidrs.push("172.16.0.0/16".parse().unwrap());
+        let d = Draft::new(
+            DraftTarget::Entry(Field::VpcCidrs, 0),
+            " 192.168.0.0/16, 192.169.0.0/16\n".into(),
+            plan,
+        );
+        assert_eq!(d.error, None);
+        let blocks: Vec<String> = d.plan().vpc_cidrs.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            blocks,
+            ["192.168.0.0/16", "192.169.0.0/16", "172.16.0.0/16"]
+        );
+    }
+
+    #[test]
+    fn a_pasted_address_with_white_space_around_it_is_taken() {
+        let d = Draft::new(
+            DraftTarget::Single(Field::ApiserverIp),
+            "  192.168.0.10 ".into(),
+            Plan::example(),
+        );
+        assert_eq!(d.error, None);
+        assert_eq!(d.plan().apiserver_ip, Some("192.168.0.10".parse().unwrap()));
     }
 
     #[test]

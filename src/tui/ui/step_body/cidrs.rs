@@ -122,8 +122,11 @@ fn row_lines(
             CidrRow::Single(s) => format!("{pointer} {:<24}", s.label()),
             _ => format!("  {pointer} "),
         };
-        let x = width(&prefix) + dr.input.visual_cursor();
-        draft_line(app, &mut d, prefix, dr);
+        // A long value (a pasted list) scrolls so that the cursor stays in view.
+        let room = d.width.saturating_sub(width(&prefix) + 2).max(8);
+        let scroll = dr.input.visual_scroll(room);
+        let x = width(&prefix) + dr.input.visual_cursor() - scroll;
+        draft_line(app, &mut d, prefix, dr, (scroll, room));
         return (laid(d), Some(x));
     }
     let line = match row {
@@ -164,10 +167,23 @@ fn row_lines(
     (laid(d), None)
 }
 
-/// The value being typed, and beside it (or below, when there is no room) why it is invalid.
-fn draft_line(app: &App, d: &mut Doc<'static>, prefix: String, draft: &Draft) {
+/// The value being typed (the `room` columns from `scroll` on), and beside it (or below,
+/// when there is no room) why it is invalid.
+fn draft_line(
+    app: &App,
+    d: &mut Doc<'static>,
+    prefix: String,
+    draft: &Draft,
+    (scroll, room): (usize, usize),
+) {
     let t = &app.theme;
-    let value = draft.input.value().to_string();
+    let value: String = draft
+        .input
+        .value()
+        .chars()
+        .skip(scroll)
+        .take(room)
+        .collect();
     let valid = draft.error.is_none();
     let shown = format!("{value:<18}");
     let mut spans = vec![
