@@ -41,7 +41,7 @@ enum Command {
         plan: PathBuf,
     },
     /// Write a new plan (the source's example unless options say otherwise).
-    New(NewOptions),
+    New(Box<NewOptions>),
     /// List the region catalog.
     Regions {
         /// Output format.

@@ -132,7 +132,8 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
     if report.ok() { EXIT_OK } else { EXIT_FINDINGS }
 }
 
-fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+/// The report as text: a verdict line naming the file, then each finding with its fix.
+pub(super) fn write_text(path: &Path, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let (e, w) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),

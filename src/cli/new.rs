@@ -1,11 +1,14 @@
-//! `edgeplan new`: writes a plan file, the source's example unless told otherwise.
+//! `edgeplan new`: writes a plan file, the source's example unless told otherwise, and
+//! checks what it wrote.
 
 use super::ChoiceParser;
-use super::{EXIT_OK, EXIT_UNREADABLE};
+use super::check::write_text;
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::catalog::Catalog;
-use crate::cidr::parse_nets;
+use crate::checks::check as run_checks;
+use crate::cidr::{parse_addr, parse_nets};
 use crate::escape::{Escaped, escape_path};
-use crate::plan::{Cni, Plan, Scope, Transit, to_toml};
+use crate::plan::{Cni, ContainerDefault, Plan, Scope, Transit, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,14 +43,48 @@ pub struct NewOptions {
     /// Edge container CIDR block, for Terway Edge (repeat for more).
     #[arg(long)]
     pub container: Vec<String>,
+    /// Cloud-service CIDR block for broad scope (repeat for more; default 100.0.0.0/8).
+    #[arg(long)]
+    pub cloud: Vec<String>,
+    /// The cluster's vSwitch CIDR block (repeat for more).
+    #[arg(long)]
+    pub vswitch: Vec<String>,
+    /// The cluster's Service CIDR block.
+    #[arg(long)]
+    pub service_cidr: Option<String>,
+    /// The API server's internal address.
+    #[arg(long)]
+    pub apiserver_ip: Option<String>,
+    /// What cs-anony-vpc.REGION.aliyuncs.com resolves to inside the VPC.
+    #[arg(long)]
+    pub management_ip: Option<String>,
+    /// Plan name, for reviewers.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Customer, for reviewers.
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// Who wrote the plan.
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Anything else a reviewer should know.
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+fn addr(flag: &str, value: &Option<String>) -> Result<Option<std::net::Ipv4Addr>, String> {
+    value
+        .as_deref()
+        .map(|v| parse_addr(v).map_err(|e| format!("{flag} \"{}\": {e}", Escaped(v))))
+        .transpose()
 }
 
 fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
     parse_nets(values).map_err(|(i, e)| format!("{flag} \"{}\": {e}", Escaped(&values[i])))
 }
 
-/// Builds the plan that `new` writes.
-pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
+/// Builds the plan that `new` writes, and what Terway Edge added to it.
+pub fn plan_from(opts: &NewOptions) -> Result<(Plan, ContainerDefault), String> {
     let mut plan = Plan::example();
     plan.meta.name = None;
     if let Some(region) = &opts.region {
@@ -68,14 +105,34 @@ pub fn plan_from(opts: &NewOptions) -> Result<Plan, String> {
         plan.vpc_cidrs = nets("--vpc", &opts.vpc)?;
     }
     plan.container_cidrs = nets("--container", &opts.container)?;
+    if !opts.cloud.is_empty() {
+        plan.cloud_service_cidrs = nets("--cloud", &opts.cloud)?;
+    }
+    plan.vswitch_cidrs = nets("--vswitch", &opts.vswitch)?;
+    if let Some(v) = &opts.service_cidr {
+        plan.service_cidr = Some(nets("--service-cidr", std::slice::from_ref(v))?[0]);
+    }
+    plan.apiserver_ip = addr("--apiserver-ip", &opts.apiserver_ip)?.or(plan.apiserver_ip);
+    plan.management_ip = addr("--management-ip", &opts.management_ip)?.or(plan.management_ip);
+    let meta = &mut plan.meta;
+    for (slot, value) in [
+        (&mut meta.name, &opts.name),
+        (&mut meta.customer, &opts.customer),
+        (&mut meta.author, &opts.author),
+        (&mut meta.notes, &opts.notes),
+    ] {
+        if value.is_some() {
+            slot.clone_from(value);
+        }
+    }
     // After the blocks, so the default container block overlaps none of them.
-    plan.set_cni(opts.cni.unwrap_or(plan.cni));
-    Ok(plan)
+    let added = plan.set_cni(opts.cni.unwrap_or(plan.cni));
+    Ok((plan, added))
 }
 
 /// Runs `edgeplan new`.
 pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let plan = match plan_from(opts) {
+    let (plan, added) = match plan_from(opts) {
         Ok(p) => p,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -90,7 +147,25 @@ pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match write_atomic(&opts.output, to_toml(&plan).as_bytes(), true) {
         Ok(()) => {
             let _ = writeln!(out, "wrote {path}");
-            EXIT_OK
+            let _ = match added {
+                ContainerDefault::SourceExample(block) => writeln!(
+                    out,
+                    "Terway Edge: added the edge container block {block} (the source's example)"
+                ),
+                ContainerDefault::Substitute(block) => writeln!(
+                    out,
+                    "Terway Edge: added the edge container block {block}, as the source's 172.16.0.0/12 overlaps the plan"
+                ),
+                ContainerDefault::Unchanged | ContainerDefault::NoneFree => Ok(()),
+            };
+            // What was written is checked as `check` would: a plan that breaks the path
+            // is still written, but the exit code and the findings say so.
+            let report = run_checks(&plan, Catalog::builtin());
+            if report.findings.is_empty() {
+                return EXIT_OK;
+            }
+            let _ = write_text(&opts.output, &report, out);
+            if report.ok() { EXIT_OK } else { EXIT_FINDINGS }
         }
         Err(e) => {
             let _ = writeln!(err, "{path}: cannot write: {e}");
