@@ -6,7 +6,7 @@ use super::{pane, span};
 use crate::hop::Hop;
 use crate::hop::HopStatus;
 use crate::plan::Transit;
-use crate::requirements::{Direction, Requirement, RequirementKind};
+use crate::requirements::{Direction, Requirement, RequirementKind, capitalise};
 use crate::tui::app::{App, Pane};
 use crate::tui::glyphs::Glyphs;
 use ratatui::Frame;
@@ -91,15 +91,7 @@ pub const LISTED_BLOCKS: usize = 32;
 /// One requirement as a line; routes read destination, then where they go.
 pub fn requirement_line(req: &Requirement, g: &Glyphs) -> String {
     match &req.kind {
-        RequirementKind::Route(r) => {
-            format!(
-                "{} ({}) {} {}",
-                r.destination.net,
-                r.destination.dest.label(),
-                g.to,
-                r.next_hop
-            )
-        }
+        RequirementKind::Route(r) => r.line(g.to),
         other => other.brief(LISTED_BLOCKS),
     }
 }
@@ -209,11 +201,4 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The note on a pane's bottom border when its text goes on below.
 pub fn more_label(app: &App) -> String {
     app.glyphs.key_label(" more below: ↓/PgDn ")
-}
-
-/// `s` with its first letter in capitals.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

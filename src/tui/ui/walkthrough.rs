@@ -2,80 +2,16 @@
 //! each requirement as a plain sentence with its reason, large enough to read on a
 //! screen share.
 
-use super::details::{Group, LISTED_BLOCKS, capitalise, hop_description, more_label};
+use super::details::{Group, LISTED_BLOCKS, hop_description, more_label};
 use super::span;
 use super::text::Doc;
-use crate::checks::name_some;
 use crate::hop::Hop;
-use crate::requirements::{Protocol, Requirement, RequirementKind, Target, join_some_targets};
+use crate::requirements::capitalise;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-
-fn targets(ts: &[Target]) -> String {
-    let labels: Vec<&str> = {
-        let mut l: Vec<&str> = ts.iter().map(|t| t.dest.label()).collect();
-        l.dedup();
-        l
-    };
-    format!(
-        "{} ({})",
-        join_some_targets(ts, LISTED_BLOCKS),
-        labels.join(", ")
-    )
-}
-
-fn ports(ps: &[u16]) -> String {
-    match ps {
-        [one] => format!("port {one}"),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(u16::to_string).collect();
-            format!("ports {} and {last}", init.join(", "))
-        }
-        [] => "every port".into(),
-    }
-}
-
-/// A requirement as one plain sentence.
-pub fn sentence(req: &Requirement) -> String {
-    match &req.kind {
-        RequirementKind::Route(r) => format!(
-            "Add an {} route to {} ({}) with next hop {}.",
-            r.direction.id(),
-            r.destination.net,
-            r.destination.dest.label(),
-            r.next_hop
-        ),
-        RequirementKind::Rule(r) => {
-            let direction = r.direction.id();
-            let what = match r.protocol {
-                Protocol::All => format!("all {direction} traffic"),
-                p => format!("{direction} {p} {}", ports(&r.ports)),
-            };
-            format!(
-                "Allow {what} from {} to {}.",
-                targets(&r.from),
-                targets(&r.to)
-            )
-        }
-        RequirementKind::Endpoint(e) => {
-            let mut s = format!(
-                "Let the edge nodes reach the {} at {} ({}).",
-                e.destination,
-                e.hosts.join(", "),
-                e.port
-            );
-            if !e.route_cidrs.is_empty() {
-                let nets = name_some(e.route_cidrs.iter(), usize::MAX);
-                s.push_str(&format!(" Route {nets} for it."));
-            }
-            s
-        }
-        RequirementKind::Setting(text) => format!("{}.", capitalise(text)),
-    }
-}
 
 /// The path with the current hop stood out, wrapped between hops to `width`.
 fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -168,7 +104,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             n += 1;
             d.wrapped(
                 vec![span(format!("  {n:>2}. "), t.key())],
-                &sentence(r),
+                &r.kind.plain(LISTED_BLOCKS),
                 t.base(),
             );
             d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
