@@ -92,26 +92,23 @@ pub fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
     })
 }
 
-/// A fresh directory under the system temp dir, removed when dropped.
-pub struct TempDir(pub PathBuf);
+/// A fresh directory under the system temp dir, removed when dropped. `.0` is its path,
+/// kept as a field so tests can borrow it; the second field is `tempfile`'s guard, which
+/// removes the directory.
+pub struct TempDir(pub PathBuf, tempfile::TempDir);
 
 impl TempDir {
-    /// Creates `edgeplan-<name>-<pid>` afresh.
+    /// Creates a new `edgeplan-<name>-XXXXXX`, unique even when tests share a name.
     pub fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("edgeplan-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
+        let guard = tempfile::Builder::new()
+            .prefix(&format!("edgeplan-{name}-"))
+            .tempdir()
+            .expect("temp dir");
+        TempDir(guard.path().to_path_buf(), guard)
     }
 
     /// A path inside the directory.
     pub fn join(&self, name: &str) -> PathBuf {
         self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
