@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 pub mod payloads;
 pub mod pty;
+pub mod themes;
 
 /// The example in the default theme with box drawing.
 pub fn example() -> App {
