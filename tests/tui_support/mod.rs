@@ -1,8 +1,10 @@
 //! Shared helpers for the TUI tests: key injection, screen text, temporary directories.
 #![allow(dead_code)] // each test file uses a different part
 
+use edgeplan::plan::Plan;
 use edgeplan::tui::App;
 use edgeplan::tui::glyphs::{Glyphs, UNICODE};
+use edgeplan::tui::persist::Document;
 use edgeplan::tui::theme::Theme;
 use edgeplan::tui::{handle_key, ui};
 use ratatui::Terminal;
@@ -32,6 +34,23 @@ pub fn open(path: &std::path::Path) -> App {
         ..Default::default()
     };
     edgeplan::tui::build_app(&options, Theme::default_dark(), UNICODE)
+}
+
+/// Link-local VPC (VPC route table, security group) and a vSwitch outside it (edge nodes).
+pub fn three_hop_errors() -> Plan {
+    let mut plan = Plan::example();
+    plan.vpc_cidrs = vec!["169.254.0.0/16".parse().unwrap()];
+    plan.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
+    plan
+}
+
+/// `plan` as if opened from `plans/site.toml`, drawn with `glyphs` in `theme`.
+pub fn opened(plan: Plan, theme: Theme, glyphs: Glyphs) -> App {
+    let doc = Document {
+        path: Some("plans/site.toml".into()),
+        ..Document::unsaved(&plan)
+    };
+    App::new(plan, doc, theme, glyphs)
 }
 
 /// Presses one key.

@@ -143,7 +143,27 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements().hop(hop).items;
+    write_groups(&mut d, app, |d, r| {
+        d.wrapped(
+            vec![span(format!(" {} ", g.bullet), t.base())],
+            &requirement_line(r, g),
+            t.base(),
+        );
+        d.wrapped(vec![span("   why: ", t.muted())], &r.reason, t.muted());
+    });
+    d
+}
+
+/// The selected hop's requirements, group by group under each heading, skipping empty
+/// groups; `item` writes one requirement. Stops once `d` is full. Returns how many
+/// requirements were written.
+pub fn write_groups(
+    d: &mut Doc<'static>,
+    app: &App,
+    mut item: impl FnMut(&mut Doc<'static>, &Requirement),
+) -> usize {
+    let items = &app.requirements().hop(app.hop).items;
+    let mut written = 0;
     for group in Group::ALL {
         if d.full() {
             break;
@@ -153,20 +173,16 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             continue;
         }
         d.gap();
-        d.line(span(group.heading(), t.heading()));
+        d.line(span(group.heading(), app.theme.heading()));
         for r in in_group {
             if d.full() {
                 break;
             }
-            d.wrapped(
-                vec![span(format!(" {} ", g.bullet), t.base())],
-                &requirement_line(r, g),
-                t.base(),
-            );
-            d.wrapped(vec![span("   why: ", t.muted())], &r.reason, t.muted());
+            item(d, r);
+            written += 1;
         }
     }
-    d
+    written
 }
 
 /// Draws the details pane.

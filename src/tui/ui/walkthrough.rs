@@ -2,7 +2,7 @@
 //! each requirement as a plain sentence with its reason, large enough to read on a
 //! screen share.
 
-use super::details::{Group, LISTED_BLOCKS, hop_description, more_label};
+use super::details::{LISTED_BLOCKS, hop_description, more_label, write_groups};
 use super::span;
 use super::text::Doc;
 use crate::hop::Hop;
@@ -85,31 +85,16 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements().hop(hop).items;
     let mut n = 0;
-    for group in Group::ALL {
-        if d.full() {
-            break;
-        }
-        let mut in_group = items.iter().filter(|r| Group::of(r) == group).peekable();
-        if in_group.peek().is_none() {
-            continue;
-        }
-        d.gap();
-        d.line(span(group.heading(), t.heading()));
-        for r in in_group {
-            if d.full() {
-                break;
-            }
-            n += 1;
-            d.wrapped(
-                vec![span(format!("  {n:>2}. "), t.key())],
-                &r.kind.plain(LISTED_BLOCKS),
-                t.base(),
-            );
-            d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
-        }
-    }
+    write_groups(&mut d, app, |d, r| {
+        n += 1;
+        d.wrapped(
+            vec![span(format!("  {n:>2}. "), t.key())],
+            &r.kind.plain(LISTED_BLOCKS),
+            t.base(),
+        );
+        d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
+    });
     if n == 0 {
         d.gap();
         d.line(span("Nothing to configure on this hop.", t.muted()));
