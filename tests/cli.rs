@@ -1,81 +1,83 @@
 //! The real binary on plan files under tests/fixtures: every exit code, both formats.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::ffi::OsStr;
+use std::path::Path;
 
-fn fixture(name: &str) -> PathBuf {
+fn fx(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
+        .display()
+        .to_string()
 }
 
-fn edgeplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_edgeplan"))
-        .args(args)
-        .output()
-        .expect("binary runs")
+/// The built binary with `args`.
+fn edgeplan<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Command {
+    let mut cmd = Command::cargo_bin("edgeplan").expect("binary built");
+    cmd.args(args);
+    cmd
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let o = edgeplan(args);
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8 output");
-    (
-        o.status.code().expect("exit code"),
-        text(o.stdout),
-        text(o.stderr),
-    )
-}
-
-fn fx(name: &str) -> String {
-    fixture(name).display().to_string()
+/// The standard output of a run that ended with `code`, as text.
+fn stdout_of<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>, code: i32) -> String {
+    let out = edgeplan(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf-8 output")
 }
 
 #[test]
 fn check_exits_0_on_the_source_examples() {
     for f in ["example-flannel-ecr.toml", "example-terway-cen.toml"] {
-        let (code, out, _) = run(&["check", &fx(f)]);
-        assert_eq!(code, 0, "{f}: {out}");
-        assert!(out.contains(": ok: 0 error(s), 0 warning(s)"), "{out}");
+        edgeplan(["check", &fx(f)])
+            .assert()
+            .code(0)
+            .stdout(contains(": ok: 0 error(s), 0 warning(s)"));
     }
 }
 
 #[test]
 fn check_exits_0_with_only_warnings() {
-    let (code, out, _) = run(&["check", &fx("warning-only.toml")]);
-    assert_eq!(code, 0);
-    assert!(
-        out.contains("warning [vbr, transit, vpc-route-table] flannel-container-cidr-unused"),
-        "{out}"
-    );
+    edgeplan(["check", &fx("warning-only.toml")])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "warning [vbr, transit, vpc-route-table] flannel-container-cidr-unused",
+        ));
 }
 
 #[test]
 fn check_exits_1_and_names_the_broken_hops() {
-    let (code, out, _) = run(&["check", &fx("broken-terway-no-containers.toml")]);
-    assert_eq!(code, 1, "{out}");
-    assert!(out.contains("FAILED: 2 error(s)"), "{out}");
-    assert!(
-        out.contains(
-            "error   [core-switch, vbr, transit, vpc-route-table] terway-without-container-cidr"
-        ),
-        "{out}"
-    );
-    assert!(
-        out.contains("data center 10.0.0.0/8 contains VPC 10.20.0.0/16"),
-        "{out}"
-    );
-    assert!(out.contains("        fix: "), "{out}");
+    edgeplan(["check", &fx("broken-terway-no-containers.toml")])
+        .assert()
+        .code(1)
+        .stdout(
+            contains("FAILED: 2 error(s)")
+                .and(contains(
+                    "error   [core-switch, vbr, transit, vpc-route-table] terway-without-container-cidr",
+                ))
+                .and(contains("data center 10.0.0.0/8 contains VPC 10.20.0.0/16"))
+                .and(contains("        fix: ")),
+        );
 }
 
 #[test]
 fn check_json_follows_the_contract() {
-    let (code, out, _) = run(&[
-        "check",
-        &fx("broken-terway-no-containers.toml"),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 1);
+    let out = stdout_of(
+        [
+            "check",
+            &fx("broken-terway-no-containers.toml"),
+            "--format",
+            "json",
+        ],
+        1,
+    );
     assert!(
         out.starts_with(
             "{\n  \"ok\": false,\n  \"errors\": 2,\n  \"warnings\": 0,\n  \"findings\": ["
@@ -111,7 +113,10 @@ fn check_json_follows_the_contract() {
         overlap["fields"],
         serde_json::json!(["network.datacenter_cidrs[0]", "network.vpc_cidrs[0]"])
     );
-    let (_, out, _) = run(&["check", &fx("example-terway-cen.toml"), "--format", "json"]);
+    let out = stdout_of(
+        ["check", &fx("example-terway-cen.toml"), "--format", "json"],
+        0,
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["ok"], true);
     assert_eq!(v["findings"].as_array().unwrap().len(), 0);
@@ -119,38 +124,44 @@ fn check_json_follows_the_contract() {
 
 #[test]
 fn check_exits_2_when_the_plan_cannot_be_read() {
-    let (code, _, err) = run(&["check", &fx("bad-host-bits.toml")]);
-    assert_eq!(code, 2);
-    assert!(err.contains("bad-host-bits.toml:7: network.datacenter_cidrs[0] = \"10.0.0.1/8\": host bits are set; the network is 10.0.0.0/8"), "{err}");
-    let (code, _, err) = run(&["check", &fx("bad-toml.toml")]);
-    assert_eq!(code, 2);
-    assert!(err.contains("bad-toml.toml:2:"), "{err}");
-    let (code, _, err) = run(&["check", &fx("no-such-plan.toml")]);
-    assert_eq!(code, 2);
-    assert!(err.contains("no-such-plan.toml: cannot read:"), "{err}");
+    edgeplan(["check", &fx("bad-host-bits.toml")])
+        .assert()
+        .code(2)
+        .stderr(contains("bad-host-bits.toml:7: network.datacenter_cidrs[0] = \"10.0.0.1/8\": host bits are set; the network is 10.0.0.0/8"));
+    edgeplan(["check", &fx("bad-toml.toml")])
+        .assert()
+        .code(2)
+        .stderr(contains("bad-toml.toml:2:"));
+    edgeplan(["check", &fx("no-such-plan.toml")])
+        .assert()
+        .code(2)
+        .stderr(contains("no-such-plan.toml: cannot read:"));
 }
 
 #[test]
 fn show_prints_every_hop_for_a_ticket() {
-    let (code, out, _) = run(&["show", &fx("example-terway-cen.toml")]);
-    assert_eq!(code, 0);
-    assert!(out.contains("Path:    Edge nodes [10.0.0.0/8] -> Core switch -> Firewall -> Express Connect -> VBR -> CEN"));
-    assert!(
-        out.contains("  - outbound route 172.16.0.0/12 (edge containers) -> CEN transit router")
-    );
-    assert!(out.contains("BGP on the core switch"));
-    let (code, _, _) = run(&["show", &fx("bad-toml.toml")]);
-    assert_eq!(code, 2);
+    edgeplan(["show", &fx("example-terway-cen.toml")])
+        .assert()
+        .code(0)
+        .stdout(
+            contains("Path:    Edge nodes [10.0.0.0/8] -> Core switch -> Firewall -> Express Connect -> VBR -> CEN")
+                .and(contains(
+                    "  - outbound route 172.16.0.0/12 (edge containers) -> CEN transit router",
+                ))
+                .and(contains("BGP on the core switch")),
+        );
+    edgeplan(["show", &fx("bad-toml.toml")]).assert().code(2);
 }
 
 #[test]
 fn new_writes_the_source_example_that_checks_clean_and_refuses_to_overwrite() {
-    let dir = std::env::temp_dir().join(format!("edgeplan-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("plan.toml");
-    let _ = std::fs::remove_file(&path);
+    let dir = tempfile::Builder::new()
+        .prefix("edgeplan-cli-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("plan.toml");
     let p = path.display().to_string();
-    let (code, _, err) = run(&[
+    edgeplan([
         "new",
         "-o",
         &p,
@@ -164,8 +175,9 @@ fn new_writes_the_source_example_that_checks_clean_and_refuses_to_overwrite() {
         "10.10.0.0/16",
         "--dc",
         "10.20.0.0/16",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    ])
+    .assert()
+    .code(0);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("region = \"eu-central-1\""), "{text}");
     assert!(
@@ -176,7 +188,7 @@ fn new_writes_the_source_example_that_checks_clean_and_refuses_to_overwrite() {
         text.contains("datacenter_cidrs = [\n    \"10.10.0.0/16\",\n    \"10.20.0.0/16\",\n]"),
         "{text}"
     );
-    assert_eq!(run(&["check", &p]).0, 0);
+    edgeplan(["check", &p]).assert().code(0);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -185,38 +197,33 @@ fn new_writes_the_source_example_that_checks_clean_and_refuses_to_overwrite() {
             0o600
         );
     }
-    let (code, _, err) = run(&["new", "-o", &p]);
-    assert_eq!(code, 2);
-    assert!(err.contains("already exists; use --force"), "{err}");
+    edgeplan(["new", "-o", &p])
+        .assert()
+        .code(2)
+        .stderr(contains("already exists; use --force"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         text,
         "left untouched"
     );
-    assert_eq!(run(&["new", "-o", &p, "--force"]).0, 0);
-    let (code, _, err) = run(&[
-        "new",
-        "-o",
-        &dir.join("x.toml").display().to_string(),
-        "--vpc",
-        "192.168.0.1/16",
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("--vpc \"192.168.0.1/16\": host bits are set; the network is 192.168.0.0/16"),
-        "{err}"
-    );
-    std::fs::remove_dir_all(&dir).unwrap();
+    edgeplan(["new", "-o", &p, "--force"]).assert().code(0);
+    let other = dir.path().join("x.toml").display().to_string();
+    edgeplan(["new", "-o", &other, "--vpc", "192.168.0.1/16"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "--vpc \"192.168.0.1/16\": host bits are set; the network is 192.168.0.0/16",
+        ));
 }
 
 #[test]
 fn regions_lists_the_catalog_with_unknown_said_as_unknown() {
-    let (code, out, _) = run(&["regions"]);
-    assert_eq!(code, 0);
-    assert!(out.contains("cn-hangzhou       China (Hangzhou)"));
-    assert!(out.contains("oss: oss-cn-shanghai-internal.aliyuncs.com vips unknown"));
-    let (code, out, _) = run(&["regions", "--format", "json"]);
-    assert_eq!(code, 0);
+    edgeplan(["regions"]).assert().code(0).stdout(
+        contains("cn-hangzhou       China (Hangzhou)").and(contains(
+            "oss: oss-cn-shanghai-internal.aliyuncs.com vips unknown",
+        )),
+    );
+    let out = stdout_of(["regions", "--format", "json"], 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 29);
     let seoul = v
@@ -238,27 +245,32 @@ fn every_command_has_help() {
         &["new", "--help"],
         &["regions", "--help"],
     ] {
-        let (code, out, _) = run(cmd);
-        assert_eq!(code, 0, "{cmd:?}");
-        assert!(out.contains("Usage: edgeplan"), "{cmd:?}: {out}");
+        edgeplan(cmd)
+            .assert()
+            .code(0)
+            .stdout(contains("Usage: edgeplan"));
     }
 }
 
 #[test]
 fn bad_arguments_exit_2_with_what_was_expected() {
-    let (code, _, err) = run(&["new", "-o", "/tmp/never.toml", "--cni", "calico"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("expected flannel | terway-edge"), "{err}");
+    edgeplan(["new", "-o", "/tmp/never.toml", "--cni", "calico"])
+        .assert()
+        .code(2)
+        .stderr(contains("expected flannel | terway-edge"));
 }
 
 #[test]
 fn help_lists_the_ids_of_every_choice() {
-    let (_, new, _) = run(&["new", "--help"]);
-    for ids in ["flannel, terway-edge", "ecr, cen", "broad, fine"] {
-        assert!(new.contains(&format!("[possible values: {ids}]")), "{new}");
-    }
+    let ids = ["flannel, terway-edge", "ecr, cen", "broad, fine"]
+        .map(|ids| contains(format!("[possible values: {ids}]")));
+    let [cni, transit, scope] = ids;
+    edgeplan(["new", "--help"])
+        .assert()
+        .stdout(cni.and(transit).and(scope));
     for cmd in ["check", "regions"] {
-        let (_, help, _) = run(&[cmd, "--help"]);
-        assert!(help.contains("[possible values: text, json]"), "{help}");
+        edgeplan([cmd, "--help"])
+            .assert()
+            .stdout(contains("[possible values: text, json]"));
     }
 }

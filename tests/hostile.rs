@@ -2,8 +2,10 @@
 //! exit 2 with a message naming the file and line (`err-*`), report findings (`find-*`, exit
 //! 1) or pass (`ok-*`), never panic. Oversized inputs are generated here.
 
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::{contains, starts_with};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn corpus() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
@@ -16,12 +18,16 @@ fn corpus() -> Vec<PathBuf> {
     files
 }
 
+/// `edgeplan check PATH`.
+fn check_cmd(path: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("edgeplan").expect("binary built");
+    cmd.arg("check").arg(path);
+    cmd
+}
+
+/// Runs `edgeplan check PATH`; the exit code, stdout and stderr, for a corpus verdict.
 fn check(path: &Path) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_edgeplan"))
-        .arg("check")
-        .arg(path)
-        .output()
-        .unwrap();
+    let o = check_cmd(path).output().unwrap();
     let code = o.status.code().expect("exited, not killed by a signal");
     (
         code,
@@ -62,10 +68,12 @@ fn every_hostile_plan_gets_a_clear_answer_and_never_a_panic() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("edgeplan-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// A fresh directory for generated plans, removed when dropped.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("edgeplan-hostile-")
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -77,10 +85,10 @@ fn a_plan_with_a_hundred_thousand_cidrs_is_checked() {
         "schema_version = 1\n[network]\nregion = \"cn-hangzhou\"\ncni = \"flannel\"\ntransit = \"ecr\"\ndatacenter_cidrs = [{}]\nvpc_cidrs = [\"192.168.0.0/16\"]\n",
         blocks.join(", ")
     );
-    let path = temp("huge-list.toml");
+    let dir = temp_dir();
+    let path = dir.path().join("huge-list.toml");
     std::fs::write(&path, text).unwrap();
-    let (code, out, err) = check(&path);
-    assert_eq!(code, 0, "{out}{err}");
+    check_cmd(&path).assert().code(0);
 }
 
 #[test]
@@ -89,13 +97,10 @@ fn a_ten_megabyte_string_is_refused_by_size_naming_the_file() {
         "schema_version = 1\n[meta]\nnotes = \"{}\"\n",
         "x".repeat(10 * 1024 * 1024)
     );
-    let path = temp("huge-string.toml");
+    let dir = temp_dir();
+    let path = dir.path().join("huge-string.toml");
     std::fs::write(&path, text).unwrap();
-    let (code, _, err) = check(&path);
-    assert_eq!(code, 2);
-    assert!(
-        err.starts_with(&format!("{}: file is ", path.display())),
-        "{err}"
+    check_cmd(&path).assert().code(2).stderr(
+        starts_with(format!("{}: file is ", path.display())).and(contains("plans are limited to")),
     );
-    assert!(err.contains("plans are limited to"), "{err}");
 }

@@ -6,11 +6,11 @@
 
 mod tui_support;
 
+use assert_cmd::Command;
 use edgeplan::checks::{Finding, Report, Severity};
 use edgeplan::escape::{escape, is_unsafe};
 use edgeplan::hop::Hop;
 use std::path::Path;
-use std::process::Command;
 use tui_support::TempDir;
 use tui_support::payloads::{FORGED, PAYLOADS, marked, toml_string};
 
@@ -31,7 +31,8 @@ fn plan_with(region: &str, cni: &str, meta: &str, network: &str, top: &str) -> S
 
 /// Runs the binary; returns stdout and stderr.
 fn run(args: &[&std::ffi::OsStr]) -> (String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_edgeplan"))
+    let o = Command::cargo_bin("edgeplan")
+        .expect("binary built")
         .args(args)
         .output()
         .expect("edgeplan runs");

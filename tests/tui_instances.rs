@@ -51,15 +51,7 @@ impl Setup {
 
 /// Adds 172.16.0.0/16 to the VPC blocks and waits for the draft to hold it.
 fn edit_and_wait_for_draft(app: &mut Pty, setup: &Setup) {
-    app.keys(&["4"]);
-    app.wait_for("Scope");
-    app.keys(&["j", "j", "j", "j", key::ENTER]);
-    for c in "172.16.0.0/16".chars() {
-        app.send(&c.to_string());
-    }
-    app.wait_for_line(&["172.16.0.0/16", "✓"]);
-    app.keys(&[key::ENTER]);
-    app.wait_for("a add");
+    app.add_vpc_block();
     app.wait_until("the draft holds the edit", |_| {
         setup.draft_text().contains("172.16.0.0/16")
     });

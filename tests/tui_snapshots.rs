@@ -8,11 +8,10 @@ mod tui_support;
 
 use edgeplan::Hop;
 use edgeplan::hop::HopStatus;
-use edgeplan::plan::{Plan, parse_plan};
+use edgeplan::plan::parse_plan;
 use edgeplan::tui::App;
 use edgeplan::tui::app::Step;
-use edgeplan::tui::glyphs::{ASCII, Glyphs, UNICODE};
-use edgeplan::tui::persist::Document;
+use edgeplan::tui::glyphs::{ASCII, UNICODE};
 use edgeplan::tui::theme::Theme;
 use edgeplan::tui::ui;
 use insta::assert_snapshot;
@@ -22,28 +21,8 @@ use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 use tui_support::*;
 
-/// Link-local VPC (VPC route table, security group) and a vSwitch outside it (edge nodes).
-fn three_hop_errors() -> Plan {
-    let mut plan = Plan::example();
-    plan.vpc_cidrs = vec!["169.254.0.0/16".parse().unwrap()];
-    plan.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
-    plan
-}
-
-/// The plan as if opened from `plans/site.toml`, drawn with `glyphs`.
-fn opened(plan: Plan, glyphs: Glyphs) -> App {
-    let doc = Document {
-        path: Some("plans/site.toml".into()),
-        original: None,
-        saved: plan.clone(),
-        new_file: false,
-        stamp: None,
-    };
-    App::new(plan, doc, Theme::default_dark(), glyphs)
-}
-
 fn broken() -> App {
-    opened(three_hop_errors(), UNICODE)
+    opened(three_hop_errors(), Theme::default_dark(), UNICODE)
 }
 
 /// The example with the digit key of `step` pressed: that step's body has the keys.
@@ -102,7 +81,7 @@ fn path_left_to_right_marks_broken_hops_and_outlines_the_selected_one() {
         "path_horizontal_broken",
         part(&app, 150, 6, ui::topology::render)
     );
-    let mut ascii = opened(three_hop_errors(), ASCII);
+    let mut ascii = opened(three_hop_errors(), Theme::default_dark(), ASCII);
     press(&mut ascii, KeyCode::Char('l'));
     assert_snapshot!(
         "path_horizontal_ascii",

@@ -16,19 +16,6 @@ fn plan_in(dir: &TempDir) {
     std::fs::copy(fixture, dir.join("plan.toml")).unwrap();
 }
 
-/// Adds 172.16.0.0/16 to the VPC blocks, as a person types it.
-fn add_vpc_block(app: &mut Pty) {
-    app.keys(&["4"]);
-    app.wait_for("Scope");
-    app.keys(&["j", "j", "j", "j", key::ENTER]);
-    for c in "172.16.0.0/16".chars() {
-        app.send(&c.to_string());
-    }
-    app.wait_for_line(&["172.16.0.0/16", "✓"]);
-    app.keys(&[key::ENTER]);
-    app.wait_for("a add");
-}
-
 /// The draft files under `data`, with their text.
 fn drafts(data: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(data.join("drafts")) else {
@@ -55,7 +42,7 @@ fn end_of_file_on_the_terminal_without_sighup_writes_the_draft_and_exits_129() {
         ..Launch::new(&dir.0, &["plan.toml"])
     });
     app.wait_for("Steps");
-    add_vpc_block(&mut app);
+    app.add_vpc_block();
     // Idle, with the draft written: the app waits for input when the terminal goes.
     let data_dir = data.clone();
     app.wait_until("the draft is written", move |_| {
@@ -79,20 +66,14 @@ fn end_of_file_on_the_terminal_without_sighup_writes_the_draft_and_exits_129() {
     );
 }
 
-#[test]
-fn after_stop_and_continue_the_screen_is_redrawn_and_keys_act_without_enter() {
-    let dir = TempDir::new("pty-tstp");
-    let mut app = Pty::start(Launch::new(&dir.0, &[]));
-    app.wait_for("Steps");
-    assert!(app.alternate_screen());
-
-    app.signal(libc::SIGTSTP);
+/// Once told to stop, the app stops and leaves the shell its screen; on SIGCONT it is
+/// back on its own screen in raw mode (a single key acts) and quits cleanly.
+fn stops_and_comes_back_on_continue(app: &mut Pty) {
     app.wait_until("the app stops", Pty::stopped);
     // The screen the app left before it stopped may still be on its way to the reader.
     app.wait_until("the shell gets its own screen back", |a| {
         !a.alternate_screen()
     });
-
     app.signal(libc::SIGCONT);
     app.wait_until("the app is back on its own screen", |a| {
         a.alternate_screen() && a.screen().contains("Steps")
@@ -105,23 +86,23 @@ fn after_stop_and_continue_the_screen_is_redrawn_and_keys_act_without_enter() {
 }
 
 #[test]
+fn after_stop_and_continue_the_screen_is_redrawn_and_keys_act_without_enter() {
+    let dir = TempDir::new("pty-tstp");
+    let mut app = Pty::start(Launch::new(&dir.0, &[]));
+    app.wait_for("Steps");
+    assert!(app.alternate_screen());
+
+    app.signal(libc::SIGTSTP);
+    stops_and_comes_back_on_continue(&mut app);
+}
+
+#[test]
 fn ctrl_z_stops_the_app_and_it_comes_back_on_continue() {
     let dir = TempDir::new("pty-ctrl-z");
     let mut app = Pty::start(Launch::new(&dir.0, &[]));
     app.wait_for("Steps");
     app.keys(&[key::CTRL_Z]);
-    app.wait_until("the app stops", Pty::stopped);
-    app.wait_until("the shell gets its own screen back", |a| {
-        !a.alternate_screen()
-    });
-    app.signal(libc::SIGCONT);
-    app.wait_until("the app is back on its own screen", |a| {
-        a.alternate_screen() && a.screen().contains("Steps")
-    });
-    app.keys(&["4"]);
-    app.wait_for("Scope");
-    app.keys(&[key::ESC, "q"]);
-    assert_eq!(app.wait_exit(), 0);
+    stops_and_comes_back_on_continue(&mut app);
 }
 
 #[test]

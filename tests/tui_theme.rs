@@ -182,18 +182,11 @@ fn render_code_names_no_colour_and_no_style_of_its_own() {
 /// The example with a link-local VPC and a vSwitch outside it: the edge nodes, the VPC
 /// route table and the security group are broken; on the Review step.
 fn broken_review(theme: Theme) -> edgeplan::tui::App {
-    use edgeplan::tui::persist::Document;
-    let mut plan = edgeplan::plan::Plan::example();
-    plan.vpc_cidrs = vec!["169.254.0.0/16".parse().unwrap()];
-    plan.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
-    let doc = Document {
-        path: Some("plans/site.toml".into()),
-        original: None,
-        saved: plan.clone(),
-        new_file: false,
-        stamp: None,
-    };
-    let mut app = edgeplan::tui::App::new(plan, doc, theme, edgeplan::tui::glyphs::UNICODE);
+    let mut app = tui_support::opened(
+        tui_support::three_hop_errors(),
+        theme,
+        edgeplan::tui::glyphs::UNICODE,
+    );
     tui_support::press(&mut app, ratatui::crossterm::event::KeyCode::Char('5'));
     app
 }

@@ -1,8 +1,10 @@
 //! Shared helpers for the TUI tests: key injection, screen text, temporary directories.
 #![allow(dead_code)] // each test file uses a different part
 
+use edgeplan::plan::Plan;
 use edgeplan::tui::App;
 use edgeplan::tui::glyphs::{Glyphs, UNICODE};
+use edgeplan::tui::persist::Document;
 use edgeplan::tui::theme::Theme;
 use edgeplan::tui::{handle_key, ui};
 use ratatui::Terminal;
@@ -13,6 +15,7 @@ use std::path::PathBuf;
 
 pub mod payloads;
 pub mod pty;
+pub mod themes;
 
 /// The example in the default theme with box drawing.
 pub fn example() -> App {
@@ -31,6 +34,23 @@ pub fn open(path: &std::path::Path) -> App {
         ..Default::default()
     };
     edgeplan::tui::build_app(&options, Theme::default_dark(), UNICODE)
+}
+
+/// Link-local VPC (VPC route table, security group) and a vSwitch outside it (edge nodes).
+pub fn three_hop_errors() -> Plan {
+    let mut plan = Plan::example();
+    plan.vpc_cidrs = vec!["169.254.0.0/16".parse().unwrap()];
+    plan.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
+    plan
+}
+
+/// `plan` as if opened from `plans/site.toml`, drawn with `glyphs` in `theme`.
+pub fn opened(plan: Plan, theme: Theme, glyphs: Glyphs) -> App {
+    let doc = Document {
+        path: Some("plans/site.toml".into()),
+        ..Document::unsaved(&plan)
+    };
+    App::new(plan, doc, theme, glyphs)
 }
 
 /// Presses one key.
@@ -92,26 +112,23 @@ pub fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
     })
 }
 
-/// A fresh directory under the system temp dir, removed when dropped.
-pub struct TempDir(pub PathBuf);
+/// A fresh directory under the system temp dir, removed when dropped. `.0` is its path,
+/// kept as a field so tests can borrow it; the second field is `tempfile`'s guard, which
+/// removes the directory.
+pub struct TempDir(pub PathBuf, tempfile::TempDir);
 
 impl TempDir {
-    /// Creates `edgeplan-<name>-<pid>` afresh.
+    /// Creates a new `edgeplan-<name>-XXXXXX`, unique even when tests share a name.
     pub fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("edgeplan-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
+        let guard = tempfile::Builder::new()
+            .prefix(&format!("edgeplan-{name}-"))
+            .tempdir()
+            .expect("temp dir");
+        TempDir(guard.path().to_path_buf(), guard)
     }
 
     /// A path inside the directory.
     pub fn join(&self, name: &str) -> PathBuf {
         self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }

@@ -341,6 +341,20 @@ impl Pty {
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
     }
+
+    /// Adds 172.16.0.0/16 to the VPC blocks as a person types it, and waits until the
+    /// entry is in the list.
+    pub fn add_vpc_block(&mut self) {
+        self.keys(&["4"]);
+        self.wait_for("Scope");
+        self.keys(&["j", "j", "j", "j", key::ENTER]);
+        for c in "172.16.0.0/16".chars() {
+            self.send(&c.to_string());
+        }
+        self.wait_for_line(&["172.16.0.0/16", "✓"]);
+        self.keys(&[key::ENTER]);
+        self.wait_for("a add");
+    }
 }
 
 impl Drop for Pty {

@@ -6,7 +6,7 @@ use super::{pane, span};
 use crate::hop::Hop;
 use crate::hop::HopStatus;
 use crate::plan::Transit;
-use crate::requirements::{Direction, Requirement, RequirementKind};
+use crate::requirements::{Direction, Requirement, RequirementKind, capitalise};
 use crate::tui::app::{App, Pane};
 use crate::tui::glyphs::Glyphs;
 use ratatui::Frame;
@@ -91,15 +91,7 @@ pub const LISTED_BLOCKS: usize = 32;
 /// One requirement as a line; routes read destination, then where they go.
 pub fn requirement_line(req: &Requirement, g: &Glyphs) -> String {
     match &req.kind {
-        RequirementKind::Route(r) => {
-            format!(
-                "{} ({}) {} {}",
-                r.destination.net,
-                r.destination.dest.label(),
-                g.to,
-                r.next_hop
-            )
-        }
+        RequirementKind::Route(r) => r.line(g.to),
         other => other.brief(LISTED_BLOCKS),
     }
 }
@@ -151,7 +143,27 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements().hop(hop).items;
+    write_groups(&mut d, app, |d, r| {
+        d.wrapped(
+            vec![span(format!(" {} ", g.bullet), t.base())],
+            &requirement_line(r, g),
+            t.base(),
+        );
+        d.wrapped(vec![span("   why: ", t.muted())], &r.reason, t.muted());
+    });
+    d
+}
+
+/// The selected hop's requirements, group by group under each heading, skipping empty
+/// groups; `item` writes one requirement. Stops once `d` is full. Returns how many
+/// requirements were written.
+pub fn write_groups(
+    d: &mut Doc<'static>,
+    app: &App,
+    mut item: impl FnMut(&mut Doc<'static>, &Requirement),
+) -> usize {
+    let items = &app.requirements().hop(app.hop).items;
+    let mut written = 0;
     for group in Group::ALL {
         if d.full() {
             break;
@@ -161,20 +173,16 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             continue;
         }
         d.gap();
-        d.line(span(group.heading(), t.heading()));
+        d.line(span(group.heading(), app.theme.heading()));
         for r in in_group {
             if d.full() {
                 break;
             }
-            d.wrapped(
-                vec![span(format!(" {} ", g.bullet), t.base())],
-                &requirement_line(r, g),
-                t.base(),
-            );
-            d.wrapped(vec![span("   why: ", t.muted())], &r.reason, t.muted());
+            item(d, r);
+            written += 1;
         }
     }
-    d
+    written
 }
 
 /// Draws the details pane.
@@ -209,11 +217,4 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The note on a pane's bottom border when its text goes on below.
 pub fn more_label(app: &App) -> String {
     app.glyphs.key_label(" more below: ↓/PgDn ")
-}
-
-/// `s` with its first letter in capitals.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

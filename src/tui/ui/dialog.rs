@@ -51,16 +51,14 @@ pub fn render_restore(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(span(format!(" … and {more} more"), t.overlay())));
     }
     lines.push(Line::default());
-    for (key, what) in [
-        ("r", "restore them"),
-        ("d", "discard them, open the file as it is"),
-        ("q", "quit, keep them for later"),
-    ] {
-        lines.push(Line::from(vec![
-            span(format!("  {key} "), t.key()),
-            span(what, t.overlay()),
-        ]));
-    }
+    lines.extend(answers(
+        app,
+        &[
+            ("r", "restore them"),
+            ("d", "discard them, open the file as it is"),
+            ("q", "quit, keep them for later"),
+        ],
+    ));
     boxed(app, frame, area, (" Restore unsaved changes? ", 76), lines);
 }
 
@@ -81,17 +79,28 @@ pub fn render_elsewhere(app: &App, frame: &mut Frame, area: Rect) {
         )));
     }
     lines.push(Line::default());
-    for (key, what) in [
-        ("r", "open it read-only here"),
-        ("t", "take over: edit here too (the other keeps its draft)"),
-        ("q", "quit"),
-    ] {
-        lines.push(Line::from(vec![
-            span(format!("  {key} "), t.key()),
-            span(what, t.overlay()),
-        ]));
-    }
+    lines.extend(answers(
+        app,
+        &[
+            ("r", "open it read-only here"),
+            ("t", "take over: edit here too (the other keeps its draft)"),
+            ("q", "quit"),
+        ],
+    ));
     boxed(app, frame, area, (" Open in another edgeplan ", 76), lines);
+}
+
+/// One line per answer to a question: its key, then what it does.
+fn answers(app: &App, keys: &[(&str, &'static str)]) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    keys.iter()
+        .map(|&(key, what)| {
+            Line::from(vec![
+                span(format!("  {key} "), t.key()),
+                span(what, t.overlay()),
+            ])
+        })
+        .collect()
 }
 
 /// A bordered box centred over `area`, sized to its lines.

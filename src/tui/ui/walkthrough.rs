@@ -2,80 +2,16 @@
 //! each requirement as a plain sentence with its reason, large enough to read on a
 //! screen share.
 
-use super::details::{Group, LISTED_BLOCKS, capitalise, hop_description, more_label};
+use super::details::{LISTED_BLOCKS, hop_description, more_label, write_groups};
 use super::span;
 use super::text::Doc;
-use crate::checks::name_some;
 use crate::hop::Hop;
-use crate::requirements::{Protocol, Requirement, RequirementKind, Target, join_some_targets};
+use crate::requirements::capitalise;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-
-fn targets(ts: &[Target]) -> String {
-    let labels: Vec<&str> = {
-        let mut l: Vec<&str> = ts.iter().map(|t| t.dest.label()).collect();
-        l.dedup();
-        l
-    };
-    format!(
-        "{} ({})",
-        join_some_targets(ts, LISTED_BLOCKS),
-        labels.join(", ")
-    )
-}
-
-fn ports(ps: &[u16]) -> String {
-    match ps {
-        [one] => format!("port {one}"),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(u16::to_string).collect();
-            format!("ports {} and {last}", init.join(", "))
-        }
-        [] => "every port".into(),
-    }
-}
-
-/// A requirement as one plain sentence.
-pub fn sentence(req: &Requirement) -> String {
-    match &req.kind {
-        RequirementKind::Route(r) => format!(
-            "Add an {} route to {} ({}) with next hop {}.",
-            r.direction.id(),
-            r.destination.net,
-            r.destination.dest.label(),
-            r.next_hop
-        ),
-        RequirementKind::Rule(r) => {
-            let direction = r.direction.id();
-            let what = match r.protocol {
-                Protocol::All => format!("all {direction} traffic"),
-                p => format!("{direction} {p} {}", ports(&r.ports)),
-            };
-            format!(
-                "Allow {what} from {} to {}.",
-                targets(&r.from),
-                targets(&r.to)
-            )
-        }
-        RequirementKind::Endpoint(e) => {
-            let mut s = format!(
-                "Let the edge nodes reach the {} at {} ({}).",
-                e.destination,
-                e.hosts.join(", "),
-                e.port
-            );
-            if !e.route_cidrs.is_empty() {
-                let nets = name_some(e.route_cidrs.iter(), usize::MAX);
-                s.push_str(&format!(" Route {nets} for it."));
-            }
-            s
-        }
-        RequirementKind::Setting(text) => format!("{}.", capitalise(text)),
-    }
-}
 
 /// The path with the current hop stood out, wrapped between hops to `width`.
 fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -149,31 +85,16 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements().hop(hop).items;
     let mut n = 0;
-    for group in Group::ALL {
-        if d.full() {
-            break;
-        }
-        let mut in_group = items.iter().filter(|r| Group::of(r) == group).peekable();
-        if in_group.peek().is_none() {
-            continue;
-        }
-        d.gap();
-        d.line(span(group.heading(), t.heading()));
-        for r in in_group {
-            if d.full() {
-                break;
-            }
-            n += 1;
-            d.wrapped(
-                vec![span(format!("  {n:>2}. "), t.key())],
-                &sentence(r),
-                t.base(),
-            );
-            d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
-        }
-    }
+    write_groups(&mut d, app, |d, r| {
+        n += 1;
+        d.wrapped(
+            vec![span(format!("  {n:>2}. "), t.key())],
+            &r.kind.plain(LISTED_BLOCKS),
+            t.base(),
+        );
+        d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
+    });
     if n == 0 {
         d.gap();
         d.line(span("Nothing to configure on this hop.", t.muted()));

@@ -169,6 +169,18 @@ impl Field {
         }
     }
 
+    /// What a CIDR-list field is for, in a few words beside its label; `""` for others.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Field::DatacenterCidrs => "where the edge nodes live",
+            Field::VpcCidrs => "the cluster's VPC",
+            Field::CloudServiceCidrs => "used in broad scope",
+            Field::ContainerCidrs => "Terway Edge pods",
+            Field::VswitchCidrs => "optional: narrows node-port sources",
+            _ => "",
+        }
+    }
+
     /// What the field holds.
     pub fn kind(self) -> FieldKind {
         match self {

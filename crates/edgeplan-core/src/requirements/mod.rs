@@ -4,9 +4,11 @@
 mod blocks;
 mod builder;
 mod derive;
+mod words;
 
 pub use blocks::{cloud_targets, key_blocks};
 pub use derive::derive;
+pub use words::capitalise;
 
 use crate::hop::Hop;
 use crate::plan::{Field, Transit};
@@ -246,58 +248,4 @@ pub fn join_targets(targets: &[Target]) -> String {
 /// `10.0.0.0/8, 172.16.0.0/12 and 99,998 more`: at most `max` blocks named.
 pub fn join_some_targets(targets: &[Target], max: usize) -> String {
     crate::checks::name_some(targets.iter().map(|t| t.net), max)
-}
-
-impl RequirementKind {
-    /// The requirement in one line, naming at most `max` blocks of a rule's lists, for
-    /// screens where 100,000 blocks would not be read (`to_string` names them all).
-    pub fn brief(&self, max: usize) -> String {
-        struct Brief<'a>(&'a RequirementKind, usize);
-        impl fmt::Display for Brief<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.write(f, self.1)
-            }
-        }
-        Brief(self, max).to_string()
-    }
-
-    fn write(&self, f: &mut fmt::Formatter<'_>, max: usize) -> fmt::Result {
-        match self {
-            RequirementKind::Route(r) => write!(
-                f,
-                "{} route {} ({}) -> {}",
-                r.direction.id(),
-                r.destination.net,
-                r.destination.dest.label(),
-                r.next_hop
-            ),
-            RequirementKind::Rule(r) => {
-                write!(f, "allow {} ", r.direction.id())?;
-                match r.protocol {
-                    Protocol::All => write!(f, "all traffic")?,
-                    p => write!(f, "{p} {}", join_ports(&r.ports))?,
-                }
-                write!(
-                    f,
-                    " from {} to {}",
-                    join_some_targets(&r.from, max),
-                    join_some_targets(&r.to, max)
-                )
-            }
-            RequirementKind::Endpoint(e) => {
-                write!(f, "{}: {} [{}]", e.destination, e.hosts.join(" "), e.port)?;
-                if !e.route_cidrs.is_empty() {
-                    write!(f, " routes {}", crate::cidr::spaced(&e.route_cidrs))?;
-                }
-                Ok(())
-            }
-            RequirementKind::Setting(s) => f.write_str(s),
-        }
-    }
-}
-
-impl fmt::Display for RequirementKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, usize::MAX)
-    }
 }

@@ -15,18 +15,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// What a list is for, beside its heading.
-fn list_note(list: Field) -> &'static str {
-    match list {
-        Field::DatacenterCidrs => "where the edge nodes live",
-        Field::VpcCidrs => "the cluster's VPC",
-        Field::CloudServiceCidrs => "used in broad scope",
-        Field::ContainerCidrs => "Terway Edge pods",
-        Field::VswitchCidrs => "optional: narrows node-port sources",
-        _ => "",
-    }
-}
-
 fn scope_note(scope: Scope) -> &'static str {
     match scope {
         Scope::Broad => "cloud services are cloud_service_cidrs, all ports",
@@ -103,8 +91,8 @@ fn row_lines(
             span(format!("  {}", list.key()), t.muted()),
         ];
         let used: usize = spans.iter().map(Span::width).sum();
-        if used + 2 + width(list_note(list)) <= full {
-            spans.push(span(format!("  {}", list_note(list)), t.muted()));
+        if used + 2 + width(list.purpose()) <= full {
+            spans.push(span(format!("  {}", list.purpose()), t.muted()));
         }
         d.line(Line::from(spans));
     }
