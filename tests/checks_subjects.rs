@@ -192,6 +192,28 @@ fn plans_for_every_code() -> Vec<(Plan, Catalog)> {
         },
         bare_catalog(),
     );
+    // What the cloud refuses or drops (tests/checks_limits.rs pins each one).
+    push(
+        &|p| {
+            p.datacenter_cidrs = nets(&["127.0.0.0/8", "100.64.1.0/24"]);
+            p.datacenter_cidrs.extend(
+                (0..201).map(|i| format!("10.{i}.0.0/16").parse::<ipnet::Ipv4Net>().unwrap()),
+            );
+            p.vpc_cidrs = nets(&["192.168.0.0/16", "172.31.0.0/29"]);
+            p.vswitch_cidrs = nets(&["192.168.1.0/30"]);
+            p.apiserver_ip = Some("192.168.2.10".parse().unwrap());
+            p.management_ip = Some("192.168.0.9".parse().unwrap());
+            p.cloud_service_cidrs = nets(&["100.100.0.0/16"]);
+        },
+        builtin(),
+    );
+    push(
+        &|p| {
+            p.region = "cn-nanjing".into();
+            p.apiserver_ip = Some("192.168.0.0".parse().unwrap());
+        },
+        builtin(),
+    );
     // More pairs than are listed, across lists and inside one list.
     push(
         &|p| {
@@ -263,6 +285,18 @@ fn finding_codes_keep_their_ids() {
             "fine-scope-oss-unknown",
             "fine-scope-no-management",
             "management-not-routed",
+            "management-inside-vpc",
+            "vpc-prefix-out-of-range",
+            "vswitch-prefix-out-of-range",
+            "vpc-route-in-shared-space",
+            "unroutable-block",
+            "apiserver-reserved-address",
+            "apiserver-outside-vswitch",
+            "vpc-route-budget",
+            "vbr-bgp-route-budget",
+            "security-group-rule-budget",
+            "cloud-service-uncovered",
+            "region-closing-down",
         ]
     );
 }

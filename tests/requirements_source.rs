@@ -116,10 +116,11 @@ fn firewall_table_opens_cloud_blocks_and_flannel_vxlan_both_ways() {
 #[test]
 fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis() {
     for transit in [Transit::Ecr, Transit::Cen] {
-        let name = if transit == Transit::Ecr {
-            "ECR"
+        // ECR associates the VBR and the VPC; CEN attaches them (each product's word).
+        let (name, link) = if transit == Transit::Ecr {
+            ("ECR", "association")
         } else {
-            "CEN transit router"
+            ("CEN transit router", "attachment")
         };
         for p in [
             {
@@ -147,17 +148,17 @@ fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis(
             assert_has(
                 &p,
                 Hop::Transit,
-                "inbound route 192.168.0.0/16 (VPC) -> VPC attachment",
+                &format!("inbound route 192.168.0.0/16 (VPC) -> VPC {link}"),
             );
             assert_has(
                 &p,
                 Hop::Transit,
-                "inbound route 100.0.0.0/8 (cloud services) -> VPC attachment",
+                &format!("inbound route 100.0.0.0/8 (cloud services) -> VPC {link}"),
             );
             assert_has(
                 &p,
                 Hop::Transit,
-                "outbound route 10.0.0.0/8 (data center) -> VBR attachment",
+                &format!("outbound route 10.0.0.0/8 (data center) -> VBR {link}"),
             );
             assert_has(
                 &p,
@@ -167,7 +168,7 @@ fn vbr_transit_and_vpc_route_tables_match_the_source_for_both_transits_and_cnis(
             assert!(lines(&p, Hop::VpcRouteTable)[0].starts_with("Inbound: nothing to add"));
             let containers = [
                 (Hop::Vbr, "outbound route 172.16.0.0/12 (edge containers) -> Express Connect to core switch (via firewall)".to_string()),
-                (Hop::Transit, "outbound route 172.16.0.0/12 (edge containers) -> VBR attachment".to_string()),
+                (Hop::Transit, format!("outbound route 172.16.0.0/12 (edge containers) -> VBR {link}")),
                 (Hop::VpcRouteTable, format!("outbound route 172.16.0.0/12 (edge containers) -> {name}")),
             ];
             for (hop, line) in containers {

@@ -10,7 +10,7 @@ fn nets(n: &[ipnet::Ipv4Net]) -> Vec<String> {
     n.iter().map(|n| n.to_string()).collect()
 }
 
-fn region_json(r: &Region) -> Value {
+fn region_json(catalog: &Catalog, r: &Region) -> Value {
     json!({
         "id": r.id,
         "name": r.name,
@@ -22,10 +22,11 @@ fn region_json(r: &Region) -> Value {
             "dual_stack_endpoint": o.dual_stack_endpoint,
             "vip_cidrs": o.vip_cidrs.as_deref().map(nets),
         })),
+        "notes": catalog.notes(r),
     })
 }
 
-fn region_text(r: &Region) -> String {
+fn region_text(catalog: &Catalog, r: &Region) -> String {
     let registry = r.registry.as_ref().map_or_else(
         || "registry: not in the ACK registry table".to_string(),
         |g| format!("registry: {} routes {}", g.endpoint, spaced(&g.routes)),
@@ -38,7 +39,11 @@ fn region_text(r: &Region) -> String {
             o.vip_cidrs.as_deref().map_or("unknown".to_string(), spaced)
         ),
     };
-    format!("{:<17} {}\n    {registry}\n    {oss}\n", r.id, r.name)
+    let mut text = format!("{:<17} {}\n    {registry}\n    {oss}\n", r.id, r.name);
+    for note in catalog.notes(r) {
+        text.push_str(&format!("    note: {note}\n"));
+    }
+    text
 }
 
 /// Runs `edgeplan regions`.
@@ -46,10 +51,18 @@ pub fn regions(format: Format, out: &mut dyn Write) -> i32 {
     let catalog = Catalog::builtin();
     let text = match format {
         Format::Json => {
-            let all: Vec<Value> = catalog.regions.iter().map(region_json).collect();
+            let all: Vec<Value> = catalog
+                .regions
+                .iter()
+                .map(|r| region_json(catalog, r))
+                .collect();
             format!("{:#}\n", Value::Array(all))
         }
-        Format::Text => catalog.regions.iter().map(region_text).collect(),
+        Format::Text => catalog
+            .regions
+            .iter()
+            .map(|r| region_text(catalog, r))
+            .collect(),
     };
     match out.write_all(text.as_bytes()) {
         Ok(()) => EXIT_OK,

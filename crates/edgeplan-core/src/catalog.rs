@@ -141,6 +141,34 @@ impl Catalog {
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
     }
+
+    /// The registry routes of `region` that the source also gives another region, each
+    /// with that region: a block behind two regions' endpoints is likely a copy error.
+    pub fn shared_registry_routes<'a>(&'a self, region: &Region) -> Vec<(Ipv4Net, &'a Region)> {
+        let mut out = Vec::new();
+        for &route in region.registry_routes() {
+            let others = self.regions.iter().filter(|r| r.id != region.id);
+            for other in others.filter(|r| r.registry_routes().contains(&route)) {
+                out.push((route, other));
+            }
+        }
+        out
+    }
+
+    /// The source's anomalies about `region`, one sentence each (empty for most regions).
+    pub fn notes(&self, region: &Region) -> Vec<String> {
+        let mut notes = Vec::new();
+        if region.closing_down() {
+            notes.push("the source marks this region \"Closing Down\"".to_string());
+        }
+        for (route, other) in self.shared_registry_routes(region) {
+            notes.push(format!(
+                "registry route {route} is also given for {} ({}); one of the two rows may be a copy error",
+                other.id, other.name
+            ));
+        }
+        notes
+    }
 }
 
 impl Region {
@@ -152,6 +180,11 @@ impl Region {
     /// The registry route CIDR blocks (empty when the region has no registry row).
     pub fn registry_routes(&self) -> &[Ipv4Net] {
         self.registry.as_ref().map_or(&[], |g| &g.routes)
+    }
+
+    /// True when the source marks the region "(Closing Down)" (in its name, as printed).
+    pub fn closing_down(&self) -> bool {
+        self.name.contains("(Closing Down)")
     }
 }
 
@@ -168,6 +201,22 @@ mod tests {
             26
         );
         assert_eq!(c.regions.iter().filter(|r| r.oss.is_some()).count(), 27);
+    }
+
+    #[test]
+    fn the_source_anomalies_are_flagged_and_no_other_region_is() {
+        let c = Catalog::builtin();
+        let flagged: Vec<&str> = c
+            .regions
+            .iter()
+            .filter(|r| !c.notes(r).is_empty())
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(flagged, ["eu-west-1", "me-central-1", "cn-nanjing"]);
+        let riyadh = c.notes(c.region("me-central-1").unwrap());
+        assert_eq!(riyadh.len(), 1);
+        assert!(riyadh[0].contains("100.100.0.18/32") && riyadh[0].contains("eu-west-1"));
+        assert!(c.notes(c.region("cn-nanjing").unwrap())[0].contains("Closing Down"));
     }
 
     #[test]

@@ -80,6 +80,30 @@ pub enum FindingCode {
     FineScopeNoManagement,
     /// The management address is in no routed block.
     ManagementNotRouted,
+    /// The management address lies inside a VPC block, where no cloud service lives.
+    ManagementInsideVpc,
+    /// A VPC block's prefix is outside /8 to /28, which a VPC cannot have.
+    VpcPrefixOutOfRange,
+    /// A vSwitch block's prefix is outside /16 to /29, which a vSwitch cannot have.
+    VswitchPrefixOutOfRange,
+    /// A block the VPC must route back lies inside 100.64.0.0/10, which a custom route cannot use.
+    VpcRouteInSharedSpace,
+    /// A data center or container block lies in a range that is never routed (loopback, multicast, …).
+    UnroutableBlock,
+    /// The API server address is a reserved address of its vSwitch.
+    ApiserverReservedAddress,
+    /// The API server address is outside every vSwitch block given.
+    ApiserverOutsideVswitch,
+    /// More custom routes in the VPC route table than it holds.
+    VpcRouteBudget,
+    /// More dynamic routes on the VBR's BGP peer than it accepts.
+    VbrBgpRouteBudget,
+    /// More security group rules than a security group holds.
+    SecurityGroupRuleBudget,
+    /// Broad scope: cloud_service_cidrs misses some of the region's cloud destinations.
+    CloudServiceUncovered,
+    /// The region is marked "Closing Down" by the source.
+    RegionClosingDown,
 }
 
 impl FindingCode {

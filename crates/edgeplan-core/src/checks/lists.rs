@@ -1,7 +1,7 @@
 //! The rules about the plan's block lists: overlaps across lists, redundant entries
 //! inside one list, and 0.0.0.0/0 where a real block belongs.
 
-use super::overlap::{overlapping_pairs, overlapping_pairs_where};
+use super::overlap::{nested_pairs, overlapping_pairs_where};
 use super::rules::{Findings, net, relation_words};
 use super::{FieldRef, FindingCode, Severity};
 use crate::cidr::Relation;
@@ -9,6 +9,7 @@ use crate::hop::Hop::{self, *};
 use crate::plan::{Field, Plan, Scope};
 use crate::requirements::{Dest, Target};
 use ipnet::Ipv4Net;
+use std::collections::HashMap;
 
 /// At most this many overlap pairs are reported, so huge lists stay fast.
 const MAX_OVERLAP_PAIRS: usize = 200;
@@ -155,9 +156,17 @@ pub(super) fn overlaps_check(plan: &Plan, cloud: &[Target], out: &mut Findings) 
             (b, a)
         }
     };
+    // management_ip inside the VPC is its own finding (management-inside-vpc), in both
+    // scopes alike; fine scope must not report it twice as an overlap.
+    let management = FieldRef::whole(Field::ManagementIp);
+    let vpc_and_management = |a: usize, b: usize| {
+        let (ea, eb) = (entries[a], entries[b]);
+        (ea.1 == Field::VpcCidrs && eb.2 == management)
+            || (eb.1 == Field::VpcCidrs && ea.2 == management)
+    };
     let (pairs, truncated) = overlapping_pairs_where(&nets, MAX_OVERLAP_PAIRS, |a, b| {
         let (x, y) = ordered(entries[a].1, entries[b].1);
-        overlap_code(x, y).is_some()
+        overlap_code(x, y).is_some() && !vpc_and_management(a, b)
     });
     for p in pairs {
         let ((a, sa, at_a), (b, sb, at_b)) = (entries[p.outer], entries[p.inner]);
@@ -202,12 +211,33 @@ fn redundant_check(plan: &Plan, out: &mut Findings) {
     for list in Field::CIDR_LISTS {
         let nets = list.cidrs(plan).map_or(&[][..], Vec::as_slice);
         let key = list.key();
-        let (pairs, truncated) = overlapping_pairs(nets, MAX_OVERLAP_PAIRS);
+        let (pairs, truncated) = nested_pairs(nets, MAX_OVERLAP_PAIRS);
+        let mut copies: Option<HashMap<Ipv4Net, usize>> = None;
         for p in pairs.iter().filter(|p| nets[p.outer] != whole) {
             let (a, b) = (nets[p.outer], nets[p.inner]);
-            let message = match p.relation {
-                Relation::Equal => format!("{key} lists {a} twice"),
-                _ => format!("{key} lists {b}, which lies inside {a} listed too"),
+            let (message, fix) = match p.relation {
+                Relation::Equal => {
+                    // Counted only when a list repeats a block: most plans never pay for it.
+                    let copies = copies.get_or_insert_with(|| {
+                        let mut m = HashMap::new();
+                        for &n in nets {
+                            *m.entry(n).or_insert(0) += 1;
+                        }
+                        m
+                    });
+                    let times = match copies.get(&a).copied().unwrap_or(2) {
+                        2 => "twice".to_string(),
+                        k => format!("{k} times"),
+                    };
+                    (
+                        format!("{key} lists {a} {times}"),
+                        format!("Remove the repeated {b} from {key}; one copy is enough."),
+                    )
+                }
+                _ => (
+                    format!("{key} lists {b}, which lies inside {a} listed too"),
+                    format!("Remove {b} from {key}; {a} already covers it."),
+                ),
             };
             out.add(
                 Severity::Warning,
@@ -215,7 +245,7 @@ fn redundant_check(plan: &Plan, out: &mut Findings) {
                 list_hops(list),
                 vec![FieldRef::entry(list, p.inner)],
                 message,
-                format!("Remove {b} from {key}; {a} already covers it."),
+                fix,
             );
         }
         if truncated {

@@ -1,6 +1,7 @@
 //! Checks of a plan: findings tied to the hops they break, each with a fix.
 
 mod code;
+mod limits;
 mod lists;
 mod names;
 mod overlap;

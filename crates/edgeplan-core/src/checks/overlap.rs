@@ -59,6 +59,37 @@ pub fn overlapping_pairs_where(
     (out, false)
 }
 
+/// Each entry of `nets` that another entry contains (or repeats), paired once with the
+/// nearest such entry (for a repeat, the copy before it): a block inside a duplicated block
+/// is one pair, not one per copy. At most `limit` pairs; the bool says whether pairs were
+/// left out. O(n log n): each entry is pushed on and popped off the stack once.
+pub fn nested_pairs(nets: &[Ipv4Net], limit: usize) -> (Vec<Overlap>, bool) {
+    let mut order: Vec<usize> = (0..nets.len()).collect();
+    order.sort_by_key(|&i| (nets[i].network(), nets[i].prefix_len(), i));
+    let mut stack: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for i in order {
+        while stack
+            .last()
+            .is_some_and(|&top| !nets[top].contains(&nets[i]))
+        {
+            stack.pop();
+        }
+        if let Some(&outer) = stack.last() {
+            if out.len() == limit {
+                return (out, true);
+            }
+            out.push(Overlap {
+                outer,
+                inner: i,
+                relation: relate(nets[outer], nets[i]),
+            });
+        }
+        stack.push(i);
+    }
+    (out, false)
+}
+
 /// The blocks of a list that no other block of it contains: disjoint, sorted by
 /// address, so "is this block inside one of the list's blocks" is a binary search.
 #[derive(Debug, Clone, Default)]
@@ -142,6 +173,19 @@ mod tests {
             let brute = nets.iter().any(|n| n.contains(&probe));
             prop_assert_eq!(Cover::new(&nets).holds(probe), brute);
         }
+    }
+
+    #[test]
+    fn a_block_inside_a_duplicated_block_pairs_once() {
+        let nets: Vec<Ipv4Net> = ["10.0.0.0/8", "10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let (pairs, truncated) = nested_pairs(&nets, usize::MAX);
+        assert!(!truncated);
+        let inner: Vec<(usize, usize)> = pairs.iter().map(|p| (p.outer, p.inner)).collect();
+        assert_eq!(inner, [(0, 1), (1, 2), (2, 3)]);
+        assert_eq!(pairs[0].relation, Relation::Equal);
     }
 
     #[test]

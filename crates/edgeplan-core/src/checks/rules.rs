@@ -1,6 +1,7 @@
 //! The rules a plan is checked against. Each rule names the values it found and says
 //! what to change.
 
+use super::limits;
 use super::lists::{list_hops, overlaps_check, whole_space_check};
 use super::names::{NAMED, name_some};
 use super::overlap::Cover;
@@ -240,8 +241,15 @@ fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
 
 fn management_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
     let Some(ip) = plan.management_ip else { return };
-    let routed =
-        cloud.iter().any(|t| t.net.contains(&ip)) || plan.vpc_cidrs.iter().any(|v| v.contains(&ip));
+    // One verdict in both scopes: in fine scope this is no longer also a VPC overlap.
+    if let Some(v) = plan.vpc_cidrs.iter().find(|v| v.contains(&ip)) {
+        out.add(Severity::Error, ManagementInsideVpc, vec![CoreSwitch, Firewall, Vbr, Transit],
+            vec![FieldRef::whole(Field::ManagementIp)],
+            format!("management_ip {ip} lies inside VPC {v}, so it cannot be what cs-anony-vpc.{}.aliyuncs.com resolves to: the source puts Alibaba Cloud services in 100.0.0.0/8 (its example resolves to 100.103.42.233)", plan.region),
+            format!("Resolve cs-anony-vpc.{}.aliyuncs.com inside the VPC again and set management_ip to the result.", plan.region));
+        return;
+    }
+    let routed = cloud.iter().any(|t| t.net.contains(&ip));
     if !routed {
         out.add(
             Severity::Warning,
@@ -274,6 +282,12 @@ pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     let cloud = cloud_targets(plan, region);
     overlaps_check(plan, &cloud, &mut out);
     management_check(plan, &cloud, &mut out);
+    limits::prefix_check(plan, &mut out);
+    limits::routable_check(plan, &mut out);
+    limits::apiserver_check(plan, &mut out);
+    limits::budget_check(plan, &mut out);
+    limits::coverage_check(plan, region, &mut out);
+    limits::closing_check(region, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

@@ -148,6 +148,7 @@ fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
+    const WHY_CONTAINERS_IN: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC must reach edge pods on any port (Terway Edge).";
     let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     b.rule(
@@ -183,6 +184,16 @@ fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
                 Protocol::Tcp,
                 &NODE_EXPORTER_PORTS,
                 WHY_NODE_EXPORTER,
+            );
+            // The VBR, ECR/CEN and VPC route the container blocks; a routed block the
+            // firewall drops carries nothing. Outbound is the all-traffic rule above.
+            b.rule(
+                Direction::Inbound,
+                &s.vpc,
+                &s.containers,
+                Protocol::All,
+                &[],
+                WHY_CONTAINERS_IN,
             );
         }
     }
@@ -221,9 +232,17 @@ fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
 
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
-    b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vpc);
-    b.routes(Direction::Outbound, &s.dc, NextHop::VbrAttachment);
-    b.routes(Direction::Outbound, &s.containers, NextHop::VbrAttachment);
+    b.routes(
+        Direction::Inbound,
+        &s.cloud_side,
+        NextHop::VpcLink(plan.transit),
+    );
+    b.routes(Direction::Outbound, &s.dc, NextHop::VbrLink(plan.transit));
+    b.routes(
+        Direction::Outbound,
+        &s.containers,
+        NextHop::VbrLink(plan.transit),
+    );
     b.finish(Hop::Transit)
 }
 
@@ -246,6 +265,7 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
+    const WHY_CONTAINERS: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC and edge pods must reach each other on any port (Terway Edge).";
     let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     match plan.scope {
@@ -291,6 +311,24 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
                 Protocol::Tcp,
                 &[APISERVER_PORT],
                 WHY_APISERVER,
+            );
+            // The VPC route table routes the container blocks back; the security group
+            // must let that traffic pass both ways, or the routes carry nothing.
+            b.rule(
+                Direction::Outbound,
+                &s.vpc,
+                &s.containers,
+                Protocol::All,
+                &[],
+                WHY_CONTAINERS,
+            );
+            b.rule(
+                Direction::Inbound,
+                &s.containers,
+                &s.vpc,
+                Protocol::All,
+                &[],
+                WHY_CONTAINERS,
             );
         }
     }

@@ -76,12 +76,14 @@ pub struct Target {
 pub enum NextHop {
     /// The VBR, over Express Connect through the firewall (from the core switch).
     Vbr,
-    /// The VBR attachment of the transit router.
-    VbrAttachment,
+    /// The transit router's link to the VBR: a VBR attachment on CEN, a VBR association
+    /// on ECR (each product's own word).
+    VbrLink(Transit),
     /// The ECR or CEN transit router.
     Transit(Transit),
-    /// The VPC attachment of the transit router.
-    Vpc,
+    /// The transit router's link to the VPC: a VPC attachment on CEN, a VPC association
+    /// on ECR.
+    VpcLink(Transit),
     /// The Express Connect physical connection to the core switch, through the firewall.
     ExpressConnect,
     /// The server subnets connected to the core switch.
@@ -94,8 +96,10 @@ impl fmt::Display for NextHop {
             NextHop::Vbr => f.write_str("VBR (via firewall, Express Connect)"),
             NextHop::Transit(Transit::Ecr) => f.write_str("ECR"),
             NextHop::Transit(Transit::Cen) => f.write_str("CEN transit router"),
-            NextHop::VbrAttachment => f.write_str("VBR attachment"),
-            NextHop::Vpc => f.write_str("VPC attachment"),
+            NextHop::VbrLink(Transit::Cen) => f.write_str("VBR attachment"),
+            NextHop::VbrLink(Transit::Ecr) => f.write_str("VBR association"),
+            NextHop::VpcLink(Transit::Cen) => f.write_str("VPC attachment"),
+            NextHop::VpcLink(Transit::Ecr) => f.write_str("VPC association"),
             NextHop::ExpressConnect => f.write_str("Express Connect to core switch (via firewall)"),
             NextHop::ServerSubnets => f.write_str("server subnets (connected)"),
         }

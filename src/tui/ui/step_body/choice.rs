@@ -32,7 +32,7 @@ pub fn transit_options() -> [(Transit, &'static str, &'static str); 2] {
         (
             Transit::Ecr,
             "ECR (Express Connect Router)",
-            "The VBR and the VPC attach to one ECR. Its route table sends the VPC and cloud-service blocks \
+            "The VBR and the VPC are associated with one ECR. Its route table sends the VPC and cloud-service blocks \
              towards the VPC and the data-center blocks to the VBR; the VPC route table points back at the ECR.",
         ),
         (
