@@ -1,6 +1,7 @@
 //! Killing the process at random moments during a save leaves the plan either old or new,
 //! never partial. The real binary saves through the same atomic write as the TUI.
 
+use edgeplan::store::SLOW_SAVE_FOR_TEST_ENV;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -48,11 +49,22 @@ fn a_save_killed_at_random_moments_leaves_the_old_or_the_new_plan() {
         } else {
             "eu-central-1"
         };
-        let mut child = new_plan(&path, region).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(seed % spread));
-        let _ = child.kill();
-        if child.wait().unwrap().code().is_none() {
-            killed += 1; // ended by the signal, not by finishing
+        let mut command = new_plan(&path, region);
+        if round % 10 == 9 {
+            // Every tenth save runs to the end, however loaded the machine is.
+            assert!(command.status().unwrap().success(), "round {round}");
+        } else {
+            if round % 3 == 0 {
+                // A third pause 30 ms between writing and renaming: these are killed
+                // mid-save whatever the machine's speed, so the test never depends on it.
+                command.env(SLOW_SAVE_FOR_TEST_ENV, "30");
+            }
+            let mut child = command.spawn().unwrap();
+            std::thread::sleep(Duration::from_micros(seed % spread));
+            let _ = child.kill();
+            if child.wait().unwrap().code().is_none() {
+                killed += 1; // ended by the signal, not by finishing
+            }
         }
         let now = std::fs::read_to_string(&path).unwrap();
         assert!(
@@ -67,10 +79,6 @@ fn a_save_killed_at_random_moments_leaves_the_old_or_the_new_plan() {
         }
     }
     assert!(killed > 10, "only {killed} saves were interrupted");
-    assert!(
-        killed < 150,
-        "every save was interrupted: none reached the end"
-    );
     eprintln!("{killed} of 150 saves interrupted");
     std::fs::remove_dir_all(&dir).unwrap();
 }
