@@ -151,7 +151,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements().hop(hop).items;
+    let items = &app.hop_requirements(hop).items;
     for group in Group::ALL {
         if d.full() {
             break;

@@ -149,7 +149,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    let items = &app.requirements().hop(hop).items;
+    let items = &app.hop_requirements(hop).items;
     let mut n = 0;
     for group in Group::ALL {
         if d.full() {
