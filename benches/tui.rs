@@ -2,11 +2,16 @@
 //! one keystroke in the CIDR editor through re-check to the next frame (target under
 //! 2 ms). Frames are drawn into ratatui's `TestBackend`, so terminal output is not timed.
 //! On a valid plan with 100,000 CIDR blocks, a cursor keystroke deep in the CIDR list
-//! through to the next frame (target under 16 ms): only visible rows are laid out.
+//! through to the next frame (target under 16 ms): only visible rows are laid out; and a
+//! typed character, which changes the plan, through re-check, the hand-over to the signal
+//! watcher and the next frame (target under 16 ms): only the shown hop is derived, and
+//! the draft text is made only when written.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use edgeplan::draft::DraftStore;
 use edgeplan::plan::Plan;
 use edgeplan::tui::App;
+use edgeplan::tui::autosave::{Autosave, DraftHandoff};
 use edgeplan::tui::glyphs::UNICODE;
 use edgeplan::tui::theme::Theme;
 use edgeplan::tui::{handle_key, ui};
@@ -111,27 +116,60 @@ fn keystroke_huge(c: &mut Criterion) {
     }
 }
 
-/// Typing into entry 70,000 of the 100,000-block plan: every keystroke re-checks and
-/// re-derives the whole plan before the frame (reported, no target).
-fn typing_huge(c: &mut Criterion) {
-    let mut app = deep_in_huge_list();
+/// The 100,000-block plan loaded from its file, autosave on (as the real loop runs it),
+/// on the CIDR step with entry 70,000 open for editing and the hop `hops_on` after the
+/// edge node shown beside it.
+fn typing_in_huge_file(hops_on: usize) -> App {
+    let plan = huge_plan();
+    let dir = std::env::temp_dir().join(format!("edgeplan-bench-{}", std::process::id()));
+    let path = dir.join("plan.toml");
+    let text = edgeplan::plan::to_toml(&plan);
+    let mut app = App::from_file(&path, plan, text, Theme::default_dark(), UNICODE);
+    app.session_mut()
+        .set_autosave(Autosave::new(Some(DraftStore { dir })));
+    key(&mut app, KeyCode::Char('4'));
+    for _ in 0..hops_on {
+        key(&mut app, KeyCode::Char('l'));
+    }
+    assert_eq!(app.hop(), edgeplan::hop::Hop::ALL[hops_on]);
+    app.components_mut().cidrs.cursor = 70_001;
     key(&mut app, KeyCode::Enter);
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut erase = true;
-    c.bench_function("typing keystroke to frame, 100,000-CIDR plan 80x24", |b| {
-        b.iter(|| {
-            key(
-                &mut app,
-                if erase {
-                    KeyCode::Backspace
-                } else {
-                    KeyCode::Char('6')
-                },
-            );
-            erase = !erase;
-            terminal.draw(|frame| ui::render(&app, frame)).unwrap();
-        })
-    });
+    app
+}
+
+/// Typing into entry 70,000 of the 100,000-block plan: every keystroke changes the plan,
+/// re-checks it, hands the edit to the signal watcher as the event loop does, and draws
+/// the next frame (target under 16 ms); beside the edge node, and beside the VBR with its
+/// 100,000 routes back to the data center.
+fn typing_huge(c: &mut Criterion) {
+    for (w, h, hops_on, shown) in [
+        (80, 24, 0, ""),
+        (200, 60, 0, ""),
+        (80, 24, 3, ", VBR shown"),
+    ] {
+        let mut app = typing_in_huge_file(hops_on);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut handoff = DraftHandoff::default();
+        let mut erase = true;
+        c.bench_function(
+            &format!("typing keystroke to frame, 100,000-CIDR plan {w}x{h}{shown}"),
+            |b| {
+                b.iter(|| {
+                    key(
+                        &mut app,
+                        if erase {
+                            KeyCode::Backspace
+                        } else {
+                            KeyCode::Char('6')
+                        },
+                    );
+                    erase = !erase;
+                    handoff.share(app.session());
+                    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+                })
+            },
+        );
+    }
 }
 
 criterion_group!(benches, frames, keystroke, keystroke_huge, typing_huge);

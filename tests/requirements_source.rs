@@ -5,7 +5,7 @@ use edgeplan::catalog::Catalog;
 use edgeplan::cli::show_text;
 use edgeplan::hop::Hop;
 use edgeplan::plan::{Cni, Plan, Scope, Transit};
-use edgeplan::requirements::{Direction, RequirementKind, derive};
+use edgeplan::requirements::{Direction, RequirementKind, derive, derive_hop};
 
 fn terway(transit: Transit) -> Plan {
     let mut p = Plan::example();
@@ -339,4 +339,21 @@ fn show_prints_the_path_and_every_hop_with_reasons() {
         text.matches("\n  - ").count(),
         text.matches("\n      why: ").count()
     );
+}
+
+#[test]
+fn one_hop_derived_alone_is_that_hop_of_the_whole_derivation() {
+    let mut fine = terway(Transit::Cen);
+    fine.scope = Scope::Fine;
+    fine.vswitch_cidrs = vec!["192.168.1.0/24".parse().unwrap()];
+    for plan in [Plan::example(), terway(Transit::Ecr), fine] {
+        let all = derive(&plan, Catalog::builtin());
+        for hop in Hop::ALL {
+            assert_eq!(
+                derive_hop(&plan, Catalog::builtin(), hop),
+                *all.hop(hop),
+                "{hop}"
+            );
+        }
+    }
 }

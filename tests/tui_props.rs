@@ -5,6 +5,7 @@ mod tui_support;
 
 use edgeplan::catalog::Catalog;
 use edgeplan::checks::check;
+use edgeplan::hop::Hop;
 use edgeplan::plan::Plan;
 use edgeplan::requirements::derive;
 use edgeplan::tui::App;
@@ -61,7 +62,10 @@ proptest! {
             }
             handle_key(&mut app, key);
             prop_assert_eq!(app.report(), &check(app.plan(), Catalog::builtin()));
-            prop_assert_eq!(app.requirements(), &derive(app.plan(), Catalog::builtin()));
+            let derived = derive(app.plan(), Catalog::builtin());
+            for hop in Hop::ALL {
+                prop_assert_eq!(app.hop_requirements(hop), derived.hop(hop));
+            }
             draw(&app, width, height);
             if app.quitting() {
                 break;

@@ -15,7 +15,7 @@ use super::theme::Theme;
 use crate::checks::{Finding, Report};
 use crate::hop::{Hop, HopStatus};
 use crate::plan::Plan;
-use crate::requirements::Requirements;
+use crate::requirements::HopRequirements;
 use crate::store::DiskStamp;
 use std::path::Path;
 
@@ -197,9 +197,9 @@ impl App {
         self.session.report()
     }
 
-    /// Requirements for the plan.
-    pub fn requirements(&self) -> &Requirements {
-        self.session.requirements()
+    /// Requirements of one hop of the plan.
+    pub fn hop_requirements(&self, hop: Hop) -> &HopRequirements {
+        self.session.hop_requirements(hop)
     }
 
     /// What fills the screen.

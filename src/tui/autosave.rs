@@ -2,9 +2,11 @@
 //! moment later (debounced), and at once when the session ends by a signal. A draft
 //! exists exactly while the plan has changes that are not in its file.
 
-use super::persist::{Document, file_text};
+use super::persist::{Document, file_text, text_over};
+use super::session::Session;
 use crate::draft::{DraftKey, DraftStore};
 use crate::plan::{Plan, changes, parse_plan};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long edits are gathered before the draft is written; well under a second.
@@ -19,22 +21,60 @@ pub struct RecoveredDraft {
     pub changes: Vec<String>,
 }
 
-/// A draft ready to be written, handed to the signal watcher.
+/// A draft ready to be written, handed to the signal watcher: the plan, not its text,
+/// which is made only when written (a plan of 100,000 blocks takes long to serialise,
+/// and the watcher gets every keystroke).
 #[derive(Debug, Clone)]
 pub struct DraftSnapshot {
     /// Where.
     pub store: DraftStore,
     /// Whose.
     pub key: DraftKey,
-    /// The plan file text.
-    pub text: String,
+    /// The plan the draft holds.
+    pub plan: Plan,
+    /// The text the plan was last read from or written as, whose comments the draft keeps.
+    pub original: Option<String>,
 }
 
 impl DraftSnapshot {
+    /// The plan file text the draft holds.
+    pub fn text(&self) -> String {
+        text_over(self.original.as_deref(), &self.plan)
+    }
+
     /// Writes the draft; the path on success.
     pub fn write(&self) -> std::io::Result<std::path::PathBuf> {
-        self.store.save(&self.key, &self.text)?;
+        self.store.save(&self.key, &self.text())?;
         Ok(self.store.path(&self.key))
+    }
+}
+
+/// The latest draft for the signal watcher, kept current by the event loop after every
+/// event, so a signal ends the session with every edit in the draft.
+#[derive(Debug, Default)]
+pub struct DraftHandoff {
+    /// What the watcher writes on a signal; `None` when nothing is unsaved.
+    latest: Arc<Mutex<Option<DraftSnapshot>>>,
+    /// The plan last handed over, so an unchanged plan is not handed over again.
+    shared: Option<Plan>,
+}
+
+impl DraftHandoff {
+    /// The slot the watcher takes the draft from.
+    pub fn slot(&self) -> Arc<Mutex<Option<DraftSnapshot>>> {
+        Arc::clone(&self.latest)
+    }
+
+    /// Hands the session's edits over when they changed (or an earlier draft waits).
+    pub fn share(&mut self, session: &Session) {
+        if self.shared.as_ref() == Some(session.plan()) && session.recovered().is_none() {
+            return;
+        }
+        let snapshot = session.snapshot();
+        if let Ok(mut slot) = self.latest.lock() {
+            *slot = snapshot;
+        }
+        self.shared = Some(session.plan().clone());
     }
 }
 
@@ -190,7 +230,8 @@ impl Autosave {
         Some(DraftSnapshot {
             store,
             key: edits.key(),
-            text: edits.text(),
+            plan: edits.plan.clone(),
+            original: edits.doc.original.clone(),
         })
     }
 
@@ -248,6 +289,35 @@ mod tests {
         let text = std::fs::read_to_string(draft_file(&app)).unwrap();
         assert!(text.contains("172.16.0.0/16"), "{text}");
         assert!(app.session().draft_up_to_date());
+    }
+
+    #[test]
+    fn the_watcher_is_handed_every_edit_at_once_and_writes_it_with_the_files_comments() {
+        let dir = std::env::temp_dir().join(format!("edgeplan-handoff-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("plan.toml");
+        let text = format!("# kept\n{}", crate::plan::to_toml(&Plan::example()));
+        let plan = parse_plan("plan.toml", &text).unwrap();
+        let mut app = App::from_file(&path, plan, text, Theme::default_dark(), UNICODE);
+        app.session_mut()
+            .set_autosave(Autosave::new(Some(DraftStore {
+                dir: dir.join("drafts"),
+            })));
+        let mut handoff = DraftHandoff::default();
+        handoff.share(app.session());
+        assert!(handoff.slot().lock().unwrap().is_none(), "nothing unsaved");
+
+        edit(&mut app);
+        handoff.share(app.session());
+        let snapshot = handoff.slot().lock().unwrap().take().expect("handed over");
+        assert!(
+            !draft_file(&app).exists(),
+            "nothing written before a signal"
+        );
+        let written = std::fs::read_to_string(snapshot.write().unwrap()).unwrap();
+        assert!(written.contains("\n# kept\n"), "{written}");
+        assert_eq!(parse_plan("draft", &written).unwrap(), *app.plan());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

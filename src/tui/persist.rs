@@ -37,7 +37,13 @@ impl Document {
 /// The text `plan` is saved as: the last read or written text with only the changed
 /// values rewritten, or canonical text for a plan without one.
 pub fn file_text(doc: &Document, plan: &Plan) -> String {
-    match &doc.original {
+    text_over(doc.original.as_deref(), plan)
+}
+
+/// The text `plan` is saved as over `original`, the text last read or written (see
+/// [`file_text`]).
+pub fn text_over(original: Option<&str>, plan: &Plan) -> String {
+    match original {
         Some(original) => update_toml(original, plan),
         None => to_toml(plan),
     }

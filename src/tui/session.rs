@@ -6,8 +6,10 @@ use super::autosave::{Autosave, DraftSnapshot, Edits, RecoveredDraft};
 use super::persist::{self, Document};
 use crate::catalog::Catalog;
 use crate::checks::{Report, check};
+use crate::hop::Hop;
 use crate::plan::Plan;
-use crate::requirements::{Requirements, derive};
+use crate::requirements::{HopRequirements, derive_hop};
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -27,8 +29,9 @@ pub struct Session {
     plan: Plan,
     /// Findings for `plan`.
     report: Report,
-    /// Requirements for `plan`.
-    requirements: Requirements,
+    /// Requirements for `plan`, each hop derived when first shown: a plan of 100,000
+    /// blocks would spend most of a keystroke deriving hops no one looks at.
+    requirements: [OnceCell<HopRequirements>; Hop::ALL.len()],
     /// The file behind the plan.
     doc: Document,
     /// Writes every change to a draft, so a dropped session loses nothing.
@@ -44,11 +47,10 @@ pub struct Session {
 impl Session {
     /// A session editing `plan`, which lives in `doc`; autosave is off until set.
     pub fn new(plan: Plan, doc: Document) -> Session {
-        let (report, requirements) = Session::derived(&plan);
         Session {
+            report: Session::checked(&plan),
             plan,
-            report,
-            requirements,
+            requirements: Default::default(),
             doc,
             autosave: Autosave::default(),
             recovered: None,
@@ -57,10 +59,9 @@ impl Session {
         }
     }
 
-    /// The findings and requirements of `plan`: the one place the TUI runs the checks.
-    fn derived(plan: &Plan) -> (Report, Requirements) {
-        let catalog = Catalog::builtin();
-        (check(plan, catalog), derive(plan, catalog))
+    /// The findings of `plan`: the one place the TUI runs the checks.
+    fn checked(plan: &Plan) -> Report {
+        check(plan, Catalog::builtin())
     }
 
     /// The plan as edited.
@@ -73,9 +74,11 @@ impl Session {
         &self.report
     }
 
-    /// The requirements for the plan.
-    pub fn requirements(&self) -> &Requirements {
-        &self.requirements
+    /// The requirements of one hop of the plan, derived on first asking (a memo: the
+    /// answer depends on the plan alone, so reading it changes nothing that shows).
+    pub fn hop_requirements(&self, hop: Hop) -> &HopRequirements {
+        self.requirements[hop.index()]
+            .get_or_init(|| derive_hop(&self.plan, Catalog::builtin(), hop))
     }
 
     /// The file behind the plan.
@@ -91,7 +94,8 @@ impl Session {
     /// Replaces the plan and refreshes everything derived from it.
     pub fn set_plan(&mut self, plan: Plan) {
         if plan != self.plan {
-            (self.report, self.requirements) = Session::derived(&plan);
+            self.report = Session::checked(&plan);
+            self.requirements = Default::default();
             self.plan = plan;
         }
     }
@@ -245,6 +249,9 @@ mod tests {
         session.set_plan(broken.clone());
         assert!(session.changed());
         assert_eq!(*session.report(), check(&broken, Catalog::builtin()));
-        assert_eq!(*session.requirements(), derive(&broken, Catalog::builtin()));
+        let derived = crate::requirements::derive(&broken, Catalog::builtin());
+        for hop in Hop::ALL {
+            assert_eq!(session.hop_requirements(hop), derived.hop(hop));
+        }
     }
 }

@@ -12,10 +12,9 @@
 //! The screen is drawn only after an event or a change: an idle app writes nothing.
 
 use super::app::App;
-use super::autosave::DraftSnapshot;
+use super::autosave::{DraftHandoff, DraftSnapshot};
 use super::ui;
 use super::update::{handle_key, paste};
-use crate::plan::Plan;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -195,7 +194,8 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// Runs the event loop until the app asks to quit. The terminal is restored on every
 /// path out, and the draft written before it when the loop failed.
 pub fn run(app: &mut App) -> io::Result<()> {
-    let latest: Latest = Arc::default();
+    let mut handoff = DraftHandoff::default();
+    let latest: Latest = handoff.slot();
     watch_signals(Arc::clone(&latest))?;
     let tty: Tty = input_tty().map(Arc::new);
     watch_hang_up(tty.clone(), Arc::clone(&latest));
@@ -207,7 +207,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         ratatui_hook(info);
     }));
-    let result = event_loop(&mut terminal, app, &latest);
+    let result = event_loop(&mut terminal, app, &mut handoff);
     if result.is_err() {
         // Keep every edit: the user did not choose to leave.
         app.session.flush();
@@ -224,9 +224,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    handoff: &mut DraftHandoff,
+) -> io::Result<()> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST_ENV).is_some();
-    let mut shared: Option<Plan> = None;
     let mut redraw = true;
     while !app.quit {
         if CONTINUED.swap(false, Ordering::SeqCst) {
@@ -254,14 +257,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
             }
             redraw = true;
         }
-        if shared.as_ref() != Some(app.plan()) || app.session.recovered().is_some() {
-            // The watcher always has the latest edit, even inside the debounce window.
-            let snapshot = app.session.snapshot();
-            if let Ok(mut slot) = latest.lock() {
-                *slot = snapshot;
-            }
-            shared = Some(app.plan().clone());
-        }
+        // The watcher always has the latest edit, even inside the debounce window.
+        handoff.share(&app.session);
         app.session.tick(Instant::now());
         if let Some(error) = app.session.take_autosave_error() {
             app.say(super::app::MessageKind::Error, error);

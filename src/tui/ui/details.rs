@@ -143,7 +143,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    write_groups(&mut d, app, |d, r| {
+    write_groups(&mut d, app, hop, |d, r| {
         d.wrapped(
             vec![span(format!(" {} ", g.bullet), t.base())],
             &requirement_line(r, g),
@@ -154,15 +154,16 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     d
 }
 
-/// The selected hop's requirements, group by group under each heading, skipping empty
+/// A hop's requirements, group by group under each heading, skipping empty
 /// groups; `item` writes one requirement. Stops once `d` is full. Returns how many
 /// requirements were written.
 pub fn write_groups(
     d: &mut Doc<'static>,
     app: &App,
+    hop: Hop,
     mut item: impl FnMut(&mut Doc<'static>, &Requirement),
 ) -> usize {
-    let items = &app.requirements().hop(app.hop).items;
+    let items = &app.hop_requirements(hop).items;
     let mut written = 0;
     for group in Group::ALL {
         if d.full() {

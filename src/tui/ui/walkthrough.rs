@@ -86,7 +86,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
         }
     }
     let mut n = 0;
-    write_groups(&mut d, app, |d, r| {
+    write_groups(&mut d, app, hop, |d, r| {
         n += 1;
         d.wrapped(
             vec![span(format!("  {n:>2}. "), t.key())],

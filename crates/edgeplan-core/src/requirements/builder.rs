@@ -89,7 +89,7 @@ impl<'a> Builder<'a> {
             protocol,
             ports: ports.to_vec(),
         };
-        self.push(RequirementKind::Rule(rule), reason);
+        self.push(RequirementKind::Rule(Box::new(rule)), reason);
     }
 
     /// The hop's requirements.

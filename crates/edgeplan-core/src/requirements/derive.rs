@@ -128,7 +128,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
         ),
     ];
     for (e, why) in endpoints {
-        b.push(RequirementKind::Endpoint(e), why);
+        b.push(RequirementKind::Endpoint(Box::new(e)), why);
     }
     b.finish(Hop::EdgeNode)
 }
@@ -353,40 +353,62 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
     b.finish(Hop::SecurityGroup)
 }
 
+impl Sides {
+    /// The blocks of `plan` every hop's requirements are made of.
+    fn of(plan: &Plan, region: Option<&Region>) -> Sides {
+        let vpc = list_targets(plan, Field::VpcCidrs);
+        let containers = match plan.cni {
+            Cni::TerwayEdge => list_targets(plan, Field::ContainerCidrs),
+            Cni::Flannel => Vec::new(),
+        };
+        let node_port_sources = if plan.vswitch_cidrs.is_empty() {
+            vpc.clone()
+        } else {
+            list_targets(plan, Field::VswitchCidrs)
+        };
+        let cloud_side = vpc
+            .iter()
+            .copied()
+            .chain(cloud_targets(plan, region))
+            .collect();
+        Sides {
+            dc: list_targets(plan, Field::DatacenterCidrs),
+            containers,
+            vpc,
+            cloud_side,
+            node_port_sources,
+        }
+    }
+}
+
+/// One hop's requirements, from the blocks set up once.
+fn hop_requirements(plan: &Plan, region: Option<&Region>, s: &Sides, hop: Hop) -> HopRequirements {
+    match hop {
+        Hop::EdgeNode => edge_node(plan, region, s),
+        Hop::CoreSwitch => core_switch(plan, s),
+        Hop::Firewall => firewall(plan, s),
+        Hop::Vbr => vbr(plan, s),
+        Hop::Transit => transit(plan, s),
+        Hop::VpcRouteTable => vpc_route_table(plan, s),
+        Hop::SecurityGroup => security_group(plan, s),
+    }
+}
+
 /// Every hop's requirements for `plan`, in path order, the region looked up in `catalog`.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> Requirements {
     let region = catalog.region(&plan.region);
-    let vpc = list_targets(plan, Field::VpcCidrs);
-    let containers = match plan.cni {
-        Cni::TerwayEdge => list_targets(plan, Field::ContainerCidrs),
-        Cni::Flannel => Vec::new(),
-    };
-    let node_port_sources = if plan.vswitch_cidrs.is_empty() {
-        vpc.clone()
-    } else {
-        list_targets(plan, Field::VswitchCidrs)
-    };
-    let cloud_side = vpc
-        .iter()
-        .copied()
-        .chain(cloud_targets(plan, region))
-        .collect();
-    let s = Sides {
-        dc: list_targets(plan, Field::DatacenterCidrs),
-        containers,
-        vpc,
-        cloud_side,
-        node_port_sources,
-    };
+    let s = Sides::of(plan, region);
     Requirements {
-        hops: vec![
-            edge_node(plan, region, &s),
-            core_switch(plan, &s),
-            firewall(plan, &s),
-            vbr(plan, &s),
-            transit(plan, &s),
-            vpc_route_table(plan, &s),
-            security_group(plan, &s),
-        ],
+        hops: Hop::ALL
+            .iter()
+            .map(|&hop| hop_requirements(plan, region, &s, hop))
+            .collect(),
     }
+}
+
+/// The requirements of one hop of `plan`, as `derive` gives them: for a screen that
+/// shows one hop of a plan with 100,000 blocks.
+pub fn derive_hop(plan: &Plan, catalog: &Catalog, hop: Hop) -> HopRequirements {
+    let region = catalog.region(&plan.region);
+    hop_requirements(plan, region, &Sides::of(plan, region), hop)
 }

@@ -1,5 +1,6 @@
 //! What each hop must carry for edge nodes to join the cluster, each with a reason a
-//! customer can follow. Derived from a `Plan` and the region catalog by `derive`.
+//! customer can follow. Derived from a `Plan` and the region catalog by `derive`, or one hop
+//! at a time by `derive_hop`.
 
 mod blocks;
 mod builder;
@@ -7,7 +8,7 @@ mod derive;
 mod words;
 
 pub use blocks::{cloud_targets, key_blocks};
-pub use derive::derive;
+pub use derive::{derive, derive_hop};
 pub use words::capitalise;
 
 use crate::hop::Hop;
@@ -194,10 +195,10 @@ pub struct EndpointEntry {
 pub enum RequirementKind {
     /// A route.
     Route(RouteEntry),
-    /// An allow rule.
-    Rule(RuleEntry),
+    /// An allow rule; boxed, as the endpoint, so the many routes stay small.
+    Rule(Box<RuleEntry>),
     /// An endpoint the edge nodes reach.
-    Endpoint(EndpointEntry),
+    Endpoint(Box<EndpointEntry>),
     /// A setting in words, such as BGP on the core switch.
     Setting(String),
 }

@@ -151,7 +151,7 @@ mod tests {
     }
 
     fn rule(ports: Vec<u16>) -> RequirementKind {
-        RequirementKind::Rule(RuleEntry {
+        RequirementKind::Rule(Box::new(RuleEntry {
             direction: Direction::Outbound,
             from: vec![
                 target("10.0.0.0/8", Dest::List(Field::DatacenterCidrs)),
@@ -160,16 +160,16 @@ mod tests {
             to: vec![target("192.168.0.0/16", Dest::List(Field::VpcCidrs))],
             protocol: Protocol::Tcp,
             ports,
-        })
+        }))
     }
 
     fn endpoint() -> RequirementKind {
-        RequirementKind::Endpoint(EndpointEntry {
+        RequirementKind::Endpoint(Box::new(EndpointEntry {
             destination: "ACK management",
             hosts: vec!["cs-anony-vpc.cn-hangzhou.aliyuncs.com".into()],
             port: PortSpec::Given(Protocol::Tcp, vec![443]),
             route_cidrs: vec!["100.103.42.233/32".parse().unwrap()],
-        })
+        }))
     }
 
     #[test]
