@@ -3,7 +3,7 @@
 //! exists exactly while the plan has changes that are not in its file.
 
 use super::persist::{Document, file_text};
-use crate::draft::{DraftKey, DraftStore};
+use crate::draft::{DraftKey, DraftStore, Unfinished};
 use crate::plan::{Plan, changes, parse_plan};
 use std::time::{Duration, Instant};
 
@@ -17,6 +17,8 @@ pub struct RecoveredDraft {
     pub plan: Plan,
     /// What differs from the loaded plan, one line per field.
     pub changes: Vec<String>,
+    /// A value that was being typed, not valid yet (the plan holds the old value).
+    pub unfinished: Option<Unfinished>,
 }
 
 /// A draft ready to be written, handed to the signal watcher.
@@ -45,6 +47,8 @@ pub struct Autosave {
     pub store: Option<DraftStore>,
     /// The plan the draft on disk holds; `None` when there is no draft.
     written: Option<Plan>,
+    /// The half-typed value the draft on disk records.
+    written_unfinished: Option<Unfinished>,
     /// The key the draft on disk was written under.
     written_key: Option<DraftKey>,
     /// When the plan first differed from the draft, while a write is due.
@@ -65,6 +69,8 @@ pub struct Edits<'a> {
     pub doc: &'a Document,
     /// True while a recovered draft waits for restore or discard.
     pub held: bool,
+    /// A value being typed that is not valid yet, kept beside the plan.
+    pub unfinished: Option<&'a Unfinished>,
 }
 
 impl Edits<'_> {
@@ -75,7 +81,11 @@ impl Edits<'_> {
 
     /// The plan file text the draft holds.
     fn text(&self) -> String {
-        file_text(self.doc, self.plan)
+        let mut text = file_text(self.doc, self.plan);
+        if let Some(unfinished) = self.unfinished {
+            text.push_str(&unfinished.note());
+        }
+        text
     }
 }
 
@@ -111,21 +121,33 @@ impl Autosave {
         let draft_path = store.path(&key);
         let plan = parse_plan(&draft_path.display().to_string(), &text)
             .map_err(|e| format!("a draft of this plan could not be read: {e}"))?;
-        if plan == *edits.plan {
+        let unfinished = Unfinished::read(&text);
+        if plan == *edits.plan && unfinished.is_none() {
             let _ = store.discard(&key);
             return Ok(None);
         }
         self.written = Some(plan.clone());
+        self.written_unfinished = unfinished.clone();
         self.written_key = Some(key);
+        let mut changes = changes(edits.plan, &plan);
+        if let Some(u) = &unfinished {
+            let text = crate::escape::Escaped(&u.text);
+            changes.push(format!(
+                "{}: \"{text}\" was being typed (not valid, not kept)",
+                u.field
+            ));
+        }
         Ok(Some(RecoveredDraft {
-            changes: changes(edits.plan, &plan),
+            changes,
             plan,
+            unfinished,
         }))
     }
 
-    /// What the draft should hold now: the plan while it has unsaved changes, else nothing.
+    /// What the draft should hold now: the plan while it has unsaved changes or a value
+    /// is half typed, else nothing.
     fn wanted<'a>(edits: &Edits<'a>) -> Option<&'a Plan> {
-        (*edits.plan != edits.doc.saved).then_some(edits.plan)
+        (*edits.plan != edits.doc.saved || edits.unfinished.is_some()).then_some(edits.plan)
     }
 
     /// Brings the draft up to date when it has been out of date for `DEBOUNCE`.
@@ -143,6 +165,7 @@ impl Autosave {
     /// True when the draft on disk matches the edits.
     pub fn up_to_date(&self, edits: Edits<'_>) -> bool {
         self.written.as_ref() == Self::wanted(&edits)
+            && self.written_unfinished.as_ref() == edits.unfinished
             && (self.written.is_none() || self.written_key == Some(edits.key()))
     }
 
@@ -164,6 +187,7 @@ impl Autosave {
             let _ = store.discard(&old);
         }
         self.written = None;
+        self.written_unfinished = None;
         let Some(plan) = Self::wanted(&edits) else {
             return;
         };
@@ -171,6 +195,7 @@ impl Autosave {
         match store.save(&key, &edits.text()) {
             Ok(()) => {
                 self.written = Some(plan.clone());
+                self.written_unfinished = edits.unfinished.cloned();
                 self.written_key = Some(key);
                 self.error = None;
             }
@@ -205,6 +230,7 @@ impl Autosave {
             let _ = store.discard(&key);
         }
         self.written = None;
+        self.written_unfinished = None;
     }
 }
 

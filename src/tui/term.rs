@@ -227,6 +227,8 @@ pub fn run(app: &mut App) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) -> io::Result<()> {
     let panic_for_test = std::env::var_os(PANIC_FOR_TEST_ENV).is_some();
     let mut shared: Option<Plan> = None;
+    // The half-typed value the watcher has, so a keystroke inside it refreshes the snapshot.
+    let mut shared_unfinished = None;
     let mut redraw = true;
     while !app.quit {
         if CONTINUED.swap(false, Ordering::SeqCst) {
@@ -254,7 +256,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, latest: &Latest) ->
             }
             redraw = true;
         }
-        if shared.as_ref() != Some(app.plan()) || app.session.recovered().is_some() {
+        let unfinished = app.session.unfinished().map(|u| &u.value);
+        if shared.as_ref() != Some(app.plan())
+            || shared_unfinished.as_ref() != unfinished
+            || app.session.recovered().is_some()
+        {
+            shared_unfinished = unfinished.cloned();
             // The watcher always has the latest edit, even inside the debounce window.
             let snapshot = app.session.snapshot();
             if let Ok(mut slot) = latest.lock() {

@@ -186,11 +186,21 @@ fn select_hop(app: &mut App, hop: Hop) {
 }
 
 fn restore_draft(app: &mut App) -> Effects {
-    let Some(n) = app.session.restore_draft() else {
+    let Some((n, unfinished)) = app.session.restore_draft() else {
         return vec![];
     };
     app.overlay = None;
     app.hop = app.first_broken_hop().unwrap_or(app.hop);
+    // The half-typed value comes back in its editor, as typed, still not kept.
+    if let Some(u) = unfinished
+        && app.components.cidrs.reopen(&u, &mut app.session)
+    {
+        go_to_step(app, Step::Cidrs);
+        return super::components::error(format!(
+            "Restored {n} change(s); {} was being typed: finish it (Enter) or Esc to keep the old value",
+            u.field
+        ));
+    }
     vec![super::components::info(format!(
         "Restored {n} unsaved change(s); Ctrl-S saves them"
     ))]

@@ -4,9 +4,12 @@
 
 use super::draft::{Draft, DraftTarget, entries, remove_entry, single_text};
 use super::{Effects, error, info, may_edit, scroll_delta, step_index};
+use crate::catalog::Catalog;
+use crate::draft::Unfinished;
 use crate::plan::{Field, Plan, Scope};
+use crate::requirements::derive;
 use crate::tui::keys::Action;
-use crate::tui::session::Session;
+use crate::tui::session::{Session, UnfinishedEdit};
 
 /// One row of the CIDR editor the cursor can stand on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,7 +97,59 @@ impl CidrEditor {
             }
             _ => Ok(vec![]),
         };
+        self.note_unfinished(session);
         done.unwrap_or_else(|e| e)
+    }
+
+    /// Tells the session about the value being typed while it is not valid: the plan
+    /// keeps the old value, the session keeps the text and the hops the value feeds.
+    fn note_unfinished(&self, session: &mut Session) {
+        let Some((draft, value)) = self
+            .draft
+            .as_ref()
+            .and_then(|d| d.unfinished().map(|u| (d, u)))
+        else {
+            session.set_unfinished(None);
+            return;
+        };
+        if session.unfinished().is_some_and(|u| u.value == value) {
+            return;
+        }
+        let without = derive(&draft.without_invalid(), Catalog::builtin());
+        let hops = session.requirements().hops_differing(&without);
+        session.set_unfinished(Some(UnfinishedEdit {
+            value,
+            reason: draft.error.clone().unwrap_or_default(),
+            hops,
+        }));
+    }
+
+    /// Opens the editor again on a value that was being typed when an earlier session
+    /// ended, with its text; false when the plan has no such row any more.
+    pub fn reopen(&mut self, unfinished: &Unfinished, session: &mut Session) -> bool {
+        let path = unfinished.field.as_str();
+        let (key, entry) = match path.strip_suffix(']').and_then(|p| p.split_once('[')) {
+            Some((key, entry)) => (key, Some(entry)),
+            None => (path, None),
+        };
+        let Some(field) = Field::from_path(key) else {
+            return false;
+        };
+        let plan = session.plan();
+        let target = match entry {
+            None if Field::SINGLES.contains(&field) => DraftTarget::Single(field),
+            Some("new") if Field::CIDR_LISTS.contains(&field) => DraftTarget::New(field),
+            Some(i) => match i.parse::<usize>() {
+                Ok(i) if i < entries(field, plan).len() => DraftTarget::Entry(field, i),
+                _ => return false,
+            },
+            None => return false,
+        };
+        let draft = Draft::new(target, unfinished.text.clone(), plan.clone());
+        self.select(draft.row(), plan);
+        self.draft = Some(draft);
+        self.note_unfinished(session);
+        true
     }
 
     fn start(&mut self, target: DraftTarget, session: &Session) -> Result<Effects, Effects> {

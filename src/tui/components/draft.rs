@@ -3,7 +3,9 @@
 //! [`Field`] model: its CIDR lists and its single values.
 
 use super::cidrs::CidrRow;
+use crate::checks::FieldRef;
 use crate::cidr::{parse_addr, parse_net, parse_pasted};
+use crate::draft::Unfinished;
 use crate::plan::{Field, FieldKind, FieldValue, Plan};
 use ipnet::Ipv4Net;
 use tui_input::Input;
@@ -86,9 +88,23 @@ impl Draft {
     }
 
     /// The plan with this draft applied: `before` with the value when the text is valid,
-    /// or without the entry when it is not, so an invalid entry never enters the plan. A
-    /// list entry may hold several blocks (a pasted list): they all go in, in order.
+    /// else `before` as it is, so an invalid text never enters the plan and never takes
+    /// the old value out of it (a hang-up then keeps the old value). A list entry may
+    /// hold several blocks (a pasted list): they all go in, in order.
     pub fn plan(&self) -> Plan {
+        if self.error.is_some() {
+            return self.before.clone();
+        }
+        self.applied()
+    }
+
+    /// `before` with the text applied as far as it is valid: an invalid entry is left
+    /// out (so comparing with `before` shows the hops the entry feeds).
+    pub fn without_invalid(&self) -> Plan {
+        self.applied()
+    }
+
+    fn applied(&self) -> Plan {
         let mut plan = self.before.clone();
         let text = self.input.value();
         match self.target {
@@ -125,6 +141,24 @@ impl Draft {
         self.error = self.apply().err();
     }
 
+    /// The text and where it goes, while the text is not a valid value.
+    pub fn unfinished(&self) -> Option<Unfinished> {
+        self.error.as_ref()?;
+        let field = match self.target {
+            DraftTarget::Entry(list, i) => FieldRef {
+                field: list,
+                entry: Some(i),
+            }
+            .to_string(),
+            DraftTarget::New(list) => format!("{list}[new]"),
+            DraftTarget::Single(field) => field.to_string(),
+        };
+        Some(Unfinished {
+            field,
+            text: self.input.value().to_string(),
+        })
+    }
+
     /// True when nothing was typed into a new entry (Enter then just closes it).
     pub fn is_empty_new(&self) -> bool {
         matches!(self.target, DraftTarget::New(_)) && self.input.value().trim().is_empty()
@@ -146,7 +180,7 @@ mod tests {
     use tui_input::InputRequest;
 
     #[test]
-    fn an_invalid_draft_takes_the_entry_out_of_the_plan() {
+    fn an_invalid_draft_keeps_the_old_value_in_the_plan() {
         let plan = Plan::example();
         let mut d = Draft::new(
             DraftTarget::Entry(Field::VpcCidrs, 0),
@@ -161,7 +195,15 @@ mod tests {
             "{:?}",
             d.error
         );
-        assert!(d.plan().vpc_cidrs.is_empty());
+        assert_eq!(
+            d.plan(),
+            plan,
+            "the old value stays until a valid one replaces it"
+        );
+        assert!(d.without_invalid().vpc_cidrs.is_empty());
+        let unfinished = d.unfinished().unwrap();
+        assert_eq!(unfinished.field, "network.vpc_cidrs[0]");
+        assert_eq!(unfinished.text, "192.168.0.0/1");
     }
 
     #[test]
