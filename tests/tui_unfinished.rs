@@ -78,3 +78,33 @@ fn a_hang_up_while_typing_a_cidr_keeps_the_old_value_and_offers_the_text_back() 
     app.keys(&["q"]);
     assert_eq!(app.wait_exit(), 0, "nothing changed, so q quits");
 }
+
+#[test]
+fn an_invalid_value_being_typed_stays_on_the_path_and_marks_the_hops_it_feeds() {
+    let dir = TempDir::new("pty-unfinished-live");
+    let mut app = Pty::start(Launch::new(&dir.0, &[]));
+    app.wait_for("Steps");
+    app.keys(&["4"]);
+    app.wait_for("Scope");
+    app.keys(&["j", key::ENTER, key::CTRL_U]);
+    app.send("10.0.0.0/33");
+    let screen = app.wait_for("unfinished");
+    // The old value stays on the path; the hops it feeds wait on the typed one.
+    assert!(
+        screen.contains("… Edge nodes  10.0.0.0/8"),
+        "the edge nodes wait on the value, which the path still shows:\n{screen}"
+    );
+    assert!(screen.contains("… VBR"), "{screen}");
+    assert!(
+        tui_support::pty::in_order(&screen, &["Review", "unfinished"]),
+        "Review does not say all ok:\n{screen}"
+    );
+    assert!(!screen.contains("all ok"), "{screen}");
+    assert!(screen.contains("Waits on an unfinished value"), "{screen}");
+    // Esc gives the value up: the marks go, the verdicts are the old value's.
+    app.keys(&[key::ESC]);
+    let screen = app.wait_for("all ok");
+    assert!(!screen.contains("unfinished"), "{screen}");
+    app.keys(&["q"]);
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -284,6 +284,14 @@ impl App {
         HopStatus::from_worst(self.report().worst(hop))
     }
 
+    /// True when `hop` is fed by a value being typed that is not valid yet: its
+    /// verdict is the old value's until the new one is finished.
+    pub fn waits_on_unfinished(&self, hop: Hop) -> bool {
+        self.session
+            .unfinished()
+            .is_some_and(|u| u.hops.contains(&hop))
+    }
+
     /// The first hop with an error, else with a warning.
     pub fn first_broken_hop(&self) -> Option<Hop> {
         let worst = |status| Hop::ALL.into_iter().find(|h| self.hop_status(*h) == status);

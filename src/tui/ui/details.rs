@@ -119,6 +119,20 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
         ),
         span(format!("  {verdict}"), t.hop(status, false)),
     ]));
+    if let Some(u) = app
+        .session()
+        .unfinished()
+        .filter(|_| app.waits_on_unfinished(hop))
+    {
+        d.wrapped(
+            vec![span(format!("{} ", g.ellipsis), t.hop(HopStatus::Warning, false))],
+            &format!(
+                "Waits on an unfinished value: {} \"{}\" is not valid ({}); this hop shows the old value until it is.",
+                u.value.field, u.value.text, u.reason
+            ),
+            t.hop(HopStatus::Warning, false),
+        );
+    }
     d.wrapped(
         vec![],
         &format!("{}.", capitalise(hop_description(hop, app.plan().transit))),

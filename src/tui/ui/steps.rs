@@ -19,6 +19,7 @@ pub fn summary(app: &App, step: Step) -> String {
         Step::Cni => app.plan().cni.to_string(),
         Step::Transit => app.plan().transit.to_string(),
         Step::Cidrs => format!("{} scope", app.plan().scope),
+        Step::Review if app.session().unfinished().is_some() => "unfinished".into(),
         Step::Review if errors + warnings == 0 => "all ok".into(),
         Step::Review if warnings == 0 => format!("{errors} err"),
         Step::Review if errors == 0 => format!("{warnings} warn"),
