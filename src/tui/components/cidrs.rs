@@ -3,7 +3,7 @@
 //! them and the value being typed, if any.
 
 use super::draft::{Draft, DraftTarget, entries, remove_entry, single_text};
-use super::{Effects, error, info, may_edit, scroll_delta, step_index};
+use super::{Effect, Effects, error, info, may_edit, scroll_delta, step_index};
 use crate::catalog::Catalog;
 use crate::draft::Unfinished;
 use crate::plan::{Field, Plan, Scope};
@@ -88,12 +88,17 @@ impl CidrEditor {
                 Ok(vec![])
             }
             Action::Type(request) => {
+                let mut effects = vec![];
                 if let Some(draft) = self.draft.as_mut() {
                     draft.input.handle(request);
                     draft.revalidate();
                     session.set_plan(draft.plan());
+                    // The details follow the hop the typed value breaks.
+                    if let Some(f) = draft.findings(session.report()).first() {
+                        effects.push(Effect::SelectHop(f.hop()));
+                    }
                 }
-                Ok(vec![])
+                Ok(effects)
             }
             _ => Ok(vec![]),
         };

@@ -3,7 +3,7 @@
 //! [`Field`] model: its CIDR lists and its single values.
 
 use super::cidrs::CidrRow;
-use crate::checks::FieldRef;
+use crate::checks::{FieldRef, Finding, Report};
 use crate::cidr::{parse_addr, parse_net, parse_pasted};
 use crate::draft::Unfinished;
 use crate::plan::{Field, FieldKind, FieldValue, Plan};
@@ -157,6 +157,30 @@ impl Draft {
             field,
             text: self.input.value().to_string(),
         })
+    }
+
+    /// The findings of `report` about the value typed (a finding about the whole list
+    /// counts too): what this edit causes, shown under it. None while the text is invalid.
+    pub fn findings<'a>(&self, report: &'a Report) -> Vec<&'a Finding> {
+        if self.error.is_some() {
+            return vec![];
+        }
+        let typed = parse_pasted(self.input.value()).map_or(0, |b| b.len());
+        let (field, entries) = match self.target {
+            DraftTarget::Entry(list, i) => (list, i..i + typed),
+            DraftTarget::New(list) => {
+                let len = entries(list, &self.before).len();
+                (list, len..len + typed)
+            }
+            DraftTarget::Single(field) => (field, 0..usize::MAX),
+        };
+        let about =
+            |at: &FieldRef| at.field == field && at.entry.is_none_or(|i| entries.contains(&i));
+        report
+            .findings
+            .iter()
+            .filter(|f| f.subject.iter().any(about))
+            .collect()
     }
 
     /// True when nothing was typed into a new entry (Enter then just closes it).

@@ -28,11 +28,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let rows = app.cidr_rows();
     let cursor = app.components.cidrs.cursor.min(rows.len() - 1);
     let mut cursor_x = None;
+    // The lines under the value being typed (its reason, its findings) stay in view too.
+    let lead = app.draft().map_or(0, |_| {
+        let laid = row_lines(app, rows[cursor], true, focused, area.width).0;
+        (laid.lines.len() - laid.focus - 1).min(usize::from(area.height) / 2)
+    });
     let (lines, cursor_y, more) = visible(
         rows.len(),
         cursor,
         usize::from(area.height),
-        0,
+        lead,
         vec![],
         |i| {
             let laid = row_lines(app, rows[i], i == cursor, focused, area.width);
@@ -115,6 +120,7 @@ fn row_lines(
         let scroll = dr.input.visual_scroll(room);
         let x = width(&prefix) + dr.input.visual_cursor() - scroll;
         draft_line(app, &mut d, prefix, dr, (scroll, room));
+        draft_findings(app, &mut d, dr);
         return (laid(d), Some(x));
     }
     let line = match row {
@@ -153,6 +159,30 @@ fn row_lines(
     };
     d.line(span(format!("{line:<full$}"), highlight(base)));
     (laid(d), None)
+}
+
+/// At most this many findings of the value being typed show under it; Review has all.
+const DRAFT_FINDINGS: usize = 3;
+
+/// The findings the value being typed causes, under it, each with the hops it breaks.
+fn draft_findings(app: &App, d: &mut Doc<'static>, draft: &Draft) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let findings = draft.findings(app.report());
+    for f in findings.iter().take(DRAFT_FINDINGS) {
+        let hops: Vec<&str> = f.hops.iter().map(|h| h.id()).collect();
+        d.wrapped(
+            vec![span(
+                format!("    {} ", g.severity(f.severity)),
+                t.finding(f.severity),
+            )],
+            &format!("{} [{}]", f.message, hops.join(", ")),
+            t.finding(f.severity),
+        );
+    }
+    if findings.len() > DRAFT_FINDINGS {
+        let more = findings.len() - DRAFT_FINDINGS;
+        d.line(span(format!("    and {more} more on Review"), t.muted()));
+    }
 }
 
 /// The value being typed (the `room` columns from `scroll` on), and beside it (or below,
