@@ -221,8 +221,7 @@ fn step_of(field: Field) -> Step {
         Field::Region => Step::Region,
         Field::Cni => Step::Cni,
         Field::Transit => Step::Transit,
-        // The wizard writes only the name, from the file name, when it saves.
-        Field::Name | Field::Customer | Field::Author | Field::Notes => Step::Save,
+        // The `[meta]` fields have rows of their own under the CIDR step's "Plan" heading.
         _ => Step::Cidrs,
     }
 }
@@ -239,6 +238,7 @@ fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
     match at.field {
         Field::Scope => Some(CidrRow::Scope),
         single if Field::SINGLES.contains(&single) => Some(CidrRow::Single(single)),
+        text if Field::TEXTS.contains(&text) => Some(CidrRow::Text(text)),
         _ => None,
     }
 }

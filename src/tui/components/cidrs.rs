@@ -2,7 +2,7 @@
 //! row, and the single-value fields (all from the core `Field` model); a cursor over
 //! them and the value being typed, if any.
 
-use super::draft::{Draft, DraftTarget, entries, remove_entry, single_text};
+use super::draft::{Draft, DraftTarget, entries, meta_text, remove_entry, single_text};
 use super::{Effect, Effects, error, info, may_edit, scroll_delta, step_index};
 use crate::catalog::Catalog;
 use crate::draft::Unfinished;
@@ -22,6 +22,8 @@ pub enum CidrRow {
     Add(Field),
     /// A single-value field.
     Single(Field),
+    /// A free-text `[meta]` field (name, customer, author, notes).
+    Text(Field),
 }
 
 /// The CIDR editor's rows for a plan: scope, each list's entries and its add row, then
@@ -33,6 +35,7 @@ pub fn cidr_rows(plan: &Plan) -> Vec<CidrRow> {
         rows.push(CidrRow::Add(list));
     }
     rows.extend(Field::SINGLES.map(CidrRow::Single));
+    rows.extend(Field::TEXTS.map(CidrRow::Text));
     rows
 }
 
@@ -75,7 +78,7 @@ impl CidrEditor {
                 CidrRow::Entry(list, _) | CidrRow::Add(list) => {
                     self.start(DraftTarget::New(list), session)
                 }
-                CidrRow::Scope | CidrRow::Single(_) => {
+                CidrRow::Scope | CidrRow::Single(_) | CidrRow::Text(_) => {
                     Err(error("a adds to a list; move onto a list first"))
                 }
             },
@@ -143,6 +146,7 @@ impl CidrEditor {
         let plan = session.plan();
         let target = match entry {
             None if Field::SINGLES.contains(&field) => DraftTarget::Single(field),
+            None if Field::TEXTS.contains(&field) => DraftTarget::Text(field),
             Some("new") if Field::CIDR_LISTS.contains(&field) => DraftTarget::New(field),
             Some(i) => match i.parse::<usize>() {
                 Ok(i) if i < entries(field, plan).len() => DraftTarget::Entry(field, i),
@@ -164,6 +168,7 @@ impl CidrEditor {
             DraftTarget::Entry(list, i) => entries(list, plan)[i].to_string(),
             DraftTarget::New(_) => String::new(),
             DraftTarget::Single(s) => single_text(s, plan).unwrap_or_default(),
+            DraftTarget::Text(t) => meta_text(t, plan).unwrap_or_default().to_string(),
         };
         let draft = Draft::new(target, text, plan.clone());
         self.select(draft.row(), plan);
@@ -186,6 +191,7 @@ impl CidrEditor {
             CidrRow::Entry(list, i) => self.start(DraftTarget::Entry(list, i), session),
             CidrRow::Add(list) => self.start(DraftTarget::New(list), session),
             CidrRow::Single(s) => self.start(DraftTarget::Single(s), session),
+            CidrRow::Text(t) => self.start(DraftTarget::Text(t), session),
         }
     }
 
@@ -200,6 +206,11 @@ impl CidrEditor {
             }
             CidrRow::Single(s) => {
                 s.set_single(&mut plan, None);
+            }
+            CidrRow::Text(t) => {
+                if let Some(slot) = t.text_mut(&mut plan) {
+                    *slot = None;
+                }
             }
             CidrRow::Scope | CidrRow::Add(_) => return Err(error("nothing to delete on this row")),
         }

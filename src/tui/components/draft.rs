@@ -45,6 +45,22 @@ pub fn set_single_text(field: Field, plan: &mut Plan, text: &str) -> Result<(), 
     Ok(())
 }
 
+/// The text of a `[meta]` field, if set.
+pub fn meta_text(field: Field, plan: &Plan) -> Option<&str> {
+    match field.get(plan) {
+        FieldValue::Text(text) => text,
+        _ => None,
+    }
+}
+
+/// Sets a `[meta]` field; empty text (white space alone) clears it.
+fn set_meta_text(field: Field, plan: &mut Plan, text: &str) {
+    if let Some(slot) = field.text_mut(plan) {
+        let text = text.trim();
+        *slot = (!text.is_empty()).then(|| text.to_string());
+    }
+}
+
 /// Removes entry `i` of a list; the entry removed.
 pub fn remove_entry(list: Field, plan: &mut Plan, i: usize) -> Ipv4Net {
     entries_mut(list, plan).remove(i)
@@ -59,6 +75,8 @@ pub enum DraftTarget {
     New(Field),
     /// Sets (or, when empty, clears) a single-value field.
     Single(Field),
+    /// Sets (or, when empty, clears) a free-text `[meta]` field.
+    Text(Field),
 }
 
 /// Text being typed into the CIDR editor, with the plan as it was before typing began.
@@ -123,6 +141,7 @@ impl Draft {
                     field.set_single(&mut plan, None);
                 }
             }
+            DraftTarget::Text(field) => set_meta_text(field, &mut plan, text),
         }
         plan
     }
@@ -133,6 +152,7 @@ impl Draft {
         match self.target {
             DraftTarget::Entry(..) | DraftTarget::New(_) => parse_pasted(text).map(|_| ()),
             DraftTarget::Single(field) => set_single_text(field, &mut self.before.clone(), text),
+            DraftTarget::Text(_) => Ok(()),
         }
     }
 
@@ -151,7 +171,7 @@ impl Draft {
             }
             .to_string(),
             DraftTarget::New(list) => format!("{list}[new]"),
-            DraftTarget::Single(field) => field.to_string(),
+            DraftTarget::Single(field) | DraftTarget::Text(field) => field.to_string(),
         };
         Some(Unfinished {
             field,
@@ -172,7 +192,7 @@ impl Draft {
                 let len = entries(list, &self.before).len();
                 (list, len..len + typed)
             }
-            DraftTarget::Single(field) => (field, 0..usize::MAX),
+            DraftTarget::Single(field) | DraftTarget::Text(field) => (field, 0..usize::MAX),
         };
         let about =
             |at: &FieldRef| at.field == field && at.entry.is_none_or(|i| entries.contains(&i));
@@ -194,6 +214,7 @@ impl Draft {
             DraftTarget::Entry(list, i) => CidrRow::Entry(list, i),
             DraftTarget::New(list) => CidrRow::Add(list),
             DraftTarget::Single(s) => CidrRow::Single(s),
+            DraftTarget::Text(t) => CidrRow::Text(t),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{Laid, visible};
 use crate::plan::{Field, Plan, Scope};
 use crate::tui::app::App;
 use crate::tui::components::cidrs::CidrRow;
-use crate::tui::components::draft::{Draft, entries, single_text};
+use crate::tui::components::draft::{Draft, entries, meta_text, single_text};
 use crate::tui::ui::span;
 use crate::tui::ui::text::{Doc, width};
 use ratatui::Frame;
@@ -104,6 +104,9 @@ fn row_lines(
     if row == CidrRow::Single(Field::SINGLES[0]) {
         d.line(span("Addresses", t.heading()));
     }
+    if row == CidrRow::Text(Field::TEXTS[0]) {
+        d.line(span("Plan", t.heading()));
+    }
     let focus = d.lines.len();
     let laid = |d: Doc<'static>| Laid {
         lines: d.lines,
@@ -113,6 +116,7 @@ fn row_lines(
     if let Some(dr) = draft.filter(|dr| dr.row() == row) {
         let prefix = match row {
             CidrRow::Single(s) => format!("{pointer} {:<24}", s.label()),
+            CidrRow::Text(f) => format!("{pointer} {:<10}", f.label()),
             _ => format!("  {pointer} "),
         };
         // A long value (a pasted list) scrolls so that the cursor stays in view.
@@ -151,10 +155,15 @@ fn row_lines(
             let value = single_text(s, plan).unwrap_or_else(|| "(not set)".into());
             format!("{pointer} {:<24}{value}", s.label())
         }
+        CidrRow::Text(f) => {
+            let value = meta_text(f, plan).unwrap_or("(not set)");
+            format!("{pointer} {:<10}{value}", f.label())
+        }
     };
     let base = match row {
         CidrRow::Add(_) => t.muted(),
         CidrRow::Single(s) if single_text(s, plan).is_none() => t.muted(),
+        CidrRow::Text(f) if meta_text(f, plan).is_none() => t.muted(),
         _ => t.base(),
     };
     d.line(span(format!("{line:<full$}"), highlight(base)));
