@@ -23,6 +23,9 @@ struct Args {
     /// Review the plan without changing it.
     #[arg(long)]
     read_only: bool,
+    /// Start a new plan (a missing file) as the source's example instead of empty.
+    #[arg(long)]
+    example: bool,
 }
 
 #[derive(Subcommand)]
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
                 theme: args.theme,
                 ascii: args.ascii,
                 read_only: args.read_only,
+                example: args.example,
             };
             edgeplan::tui::run(opts)
         }

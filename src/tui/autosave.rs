@@ -4,7 +4,7 @@
 
 use super::persist::{Document, file_text};
 use crate::draft::{DraftKey, DraftStore, Unfinished};
-use crate::plan::{Plan, changes, parse_plan};
+use crate::plan::{Plan, changes, parse_draft_plan};
 use std::time::{Duration, Instant};
 
 /// How long edits are gathered before the draft is written; well under a second.
@@ -119,7 +119,7 @@ impl Autosave {
             Err(e) => return Err(format!("a draft of this plan could not be read: {e}")),
         };
         let draft_path = store.path(&key);
-        let plan = parse_plan(&draft_path.display().to_string(), &text)
+        let plan = parse_draft_plan(&draft_path.display().to_string(), &text)
             .map_err(|e| format!("a draft of this plan could not be read: {e}"))?;
         let unfinished = Unfinished::read(&text);
         if plan == *edits.plan && unfinished.is_none() {

@@ -255,6 +255,10 @@ impl Session {
 
     /// Saves the plan to `path` (see [`persist::save`]).
     pub fn save(&mut self, path: &Path, armed: &mut Option<PathBuf>) -> Result<String, String> {
+        if !self.plan.has_region() {
+            // region = "" is a new plan's in memory only: a plan file must name one.
+            return Err("choose a region first (step 1): a plan file must name one".into());
+        }
         persist::save(&mut self.doc, &self.plan, path, armed)
     }
 }

@@ -15,6 +15,7 @@ pub fn summary(app: &App, step: Step) -> String {
         app.report().count(Severity::Warning),
     );
     match step {
+        Step::Region if !app.plan().has_region() => "not chosen".into(),
         Step::Region => app.plan().region.clone(),
         Step::Cni => app.plan().cni.to_string(),
         Step::Transit => app.plan().transit.to_string(),
@@ -51,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let room = usize::from(inner.width).saturating_sub(12);
             if room >= super::text::width(&summary) {
                 let value_style = match step {
+                    Step::Region if !app.plan().has_region() => t.finding(Severity::Error),
                     Step::Review if app.session().unfinished().is_some() => {
                         t.finding(Severity::Warning)
                     }
