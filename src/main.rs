@@ -12,7 +12,7 @@ use std::process::ExitCode;
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Plan to open in the TUI (the built-in example when omitted; a missing file starts a new plan).
+    /// Plan to open in the TUI (the built-in example when omitted; a missing file starts a new, empty plan).
     plan: Option<PathBuf>,
     /// Colour theme: default, light, high-contrast, mono, or a user theme's name.
     #[arg(long)]

@@ -33,6 +33,14 @@ fn a_new_file_starts_empty_with_what_is_missing_flagged_and_no_sample_values() {
     app.keys(&[key::CTRL_S]);
     app.wait_for("choose a region first");
     assert!(!dir.join("new-file.toml").exists());
+    // The CIDR step flags the missing blocks where they go.
+    app.keys(&[key::ESC, "4"]);
+    let cidrs = app.wait_for("Scope");
+    assert!(
+        cidrs.contains("data center  ✗ required: none yet")
+            && cidrs.contains("VPC  ✗ required: none yet"),
+        "{cidrs}"
+    );
     // Review lists what is missing, with the reason.
     app.keys(&[key::ESC, "5"]);
     let review = app.wait_for("3 errors");

@@ -91,12 +91,19 @@ fn row_lines(
         _ => None,
     };
     if let Some(list) = first_of_list {
-        let mut spans = vec![
-            span(list.label().to_string(), t.heading()),
-            span(format!("  {}", list.key()), t.muted()),
-        ];
+        let mut spans = vec![span(list.label().to_string(), t.heading())];
+        let missing = list.required() && entries(list, plan).is_empty();
+        if missing {
+            // A new plan's missing blocks, in red, in the place of the key and purpose.
+            spans.push(span(
+                format!("  {} required: none yet", app.glyphs.error),
+                t.finding(crate::Severity::Error),
+            ));
+        } else {
+            spans.push(span(format!("  {}", list.key()), t.muted()));
+        }
         let used: usize = spans.iter().map(Span::width).sum();
-        if used + 2 + width(list.purpose()) <= full {
+        if !missing && used + 2 + width(list.purpose()) <= full {
             spans.push(span(format!("  {}", list.purpose()), t.muted()));
         }
         d.line(Line::from(spans));
