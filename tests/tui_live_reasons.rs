@@ -8,8 +8,17 @@ use tui_support::pty::{Launch, Pty, key};
 
 #[test]
 fn a_vpc_block_overlapping_the_data_center_says_why_under_it_and_details_follow() {
-    let dir = TempDir::new("pty-live-reasons");
-    let mut app = Pty::start(Launch::new(&dir.0, &[]));
+    for size in [(80, 24), (120, 40)] {
+        a_vpc_block_overlapping_the_data_center_at(size);
+    }
+}
+
+fn a_vpc_block_overlapping_the_data_center_at(size: (u16, u16)) {
+    let dir = TempDir::new(&format!("pty-live-reasons-{}", size.0));
+    let mut app = Pty::start(Launch {
+        size,
+        ..Launch::new(&dir.0, &[])
+    });
     app.wait_for("Steps");
     app.keys(&["4"]);
     app.wait_for("Scope");

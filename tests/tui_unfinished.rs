@@ -81,14 +81,23 @@ fn a_hang_up_while_typing_a_cidr_keeps_the_old_value_and_offers_the_text_back() 
 
 #[test]
 fn an_invalid_value_being_typed_stays_on_the_path_and_marks_the_hops_it_feeds() {
-    let dir = TempDir::new("pty-unfinished-live");
-    let mut app = Pty::start(Launch::new(&dir.0, &[]));
+    for size in [(80, 24), (120, 40)] {
+        an_invalid_value_being_typed_at(size);
+    }
+}
+
+fn an_invalid_value_being_typed_at(size: (u16, u16)) {
+    let dir = TempDir::new(&format!("pty-unfinished-live-{}", size.0));
+    let mut app = Pty::start(Launch {
+        size,
+        ..Launch::new(&dir.0, &[])
+    });
     app.wait_for("Steps");
     app.keys(&["4"]);
     app.wait_for("Scope");
     app.keys(&["j", key::ENTER, key::CTRL_U]);
     app.send("10.0.0.0/33");
-    let screen = app.wait_for("unfinished");
+    let screen = app.wait_for("Waits on an unfinished value");
     // The old value stays on the path; the hops it feeds wait on the typed one.
     assert!(
         screen.contains("… Edge nodes  10.0.0.0/8"),
@@ -100,7 +109,10 @@ fn an_invalid_value_being_typed_stays_on_the_path_and_marks_the_hops_it_feeds() 
         "Review does not say all ok:\n{screen}"
     );
     assert!(!screen.contains("all ok"), "{screen}");
-    assert!(screen.contains("Waits on an unfinished value"), "{screen}");
+    assert!(
+        screen.contains("Edge nodes  ok with the old value"),
+        "{screen}"
+    );
     // Esc gives the value up: the marks go, the verdicts are the old value's.
     app.keys(&[key::ESC]);
     let screen = app.wait_for("all ok");

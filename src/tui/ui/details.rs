@@ -112,9 +112,15 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
         HopStatus::Warning => "warning",
         HopStatus::Error => "error",
     };
+    // While a value it depends on is half typed, the verdict is the old value's.
+    let (mark, verdict) = if app.waits_on_unfinished(hop) {
+        (g.ellipsis, format!("{verdict} with the old value"))
+    } else {
+        (g.status(status), verdict.to_string())
+    };
     d.line(Line::from(vec![
         span(
-            format!("{} {}", g.status(status), hop.title(app.plan().transit)),
+            format!("{mark} {}", hop.title(app.plan().transit)),
             t.hop(status, false).patch(t.heading()),
         ),
         span(format!("  {verdict}"), t.hop(status, false)),
