@@ -12,7 +12,7 @@ use std::process::ExitCode;
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Plan to open in the TUI (the built-in example when omitted; a missing file starts a new plan).
+    /// Plan to open in the TUI (the built-in example when omitted; a missing file starts a new, empty plan).
     plan: Option<PathBuf>,
     /// Colour theme: default, light, high-contrast, mono, or a user theme's name.
     #[arg(long)]
@@ -23,6 +23,9 @@ struct Args {
     /// Review the plan without changing it.
     #[arg(long)]
     read_only: bool,
+    /// Start a new plan (a missing file) as the source's example instead of empty.
+    #[arg(long)]
+    example: bool,
 }
 
 #[derive(Subcommand)]
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
                 theme: args.theme,
                 ascii: args.ascii,
                 read_only: args.read_only,
+                example: args.example,
             };
             edgeplan::tui::run(opts)
         }

@@ -10,7 +10,8 @@ use tui_support::pty::{Launch, Pty, key};
 #[test]
 fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
     let dir = TempDir::new("pty-wizard");
-    let mut app = Pty::start(Launch::new(&dir.0, &["site.toml"]));
+    // Started from the source's example, whose blocks the customer's replace.
+    let mut app = Pty::start(Launch::new(&dir.0, &["--example", "site.toml"]));
     let first = app.wait_for("Steps");
     assert!(first.contains("site.toml (new file)"), "{first}");
     assert!(

@@ -198,6 +198,9 @@ fn a_failed_save_says_why_and_keeps_every_edit() {
     let dir = TempDir::new("wizard-failed-save");
     let path = dir.join("no-such-dir/plan.toml");
     let mut app = open(&path);
+    // A new plan is empty: the region comes first (a plan file must name one).
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
@@ -248,9 +251,35 @@ fn a_missing_file_starts_a_new_plan_that_saves_there() {
     let mut app = open(&path);
     assert_eq!(app.mode(), Mode::Wizard);
     assert!(screen(&app, 80, 24).contains("(new file)"));
+    assert_eq!(
+        *app.plan(),
+        Plan {
+            meta: edgeplan::plan::Meta {
+                name: Some("new-site".into()),
+                ..Default::default()
+            },
+            ..Plan::empty()
+        },
+        "a new plan starts empty, named after its file"
+    );
+    ctrl(&mut app, 's');
+    assert!(
+        app.message()
+            .unwrap()
+            .text
+            .contains("choose a region first"),
+        "{:?}",
+        app.message()
+    );
+    assert!(!path.exists(), "a plan file must name a region");
+    // The region step's first region, then save.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     let (plan, _) = load_path(&path).expect("saved where it was asked");
     assert_eq!(plan.meta.name.as_deref(), Some("new-site"));
+    assert_eq!(plan.region, "cn-hangzhou");
+    assert!(plan.datacenter_cidrs.is_empty(), "no sample values");
 }
 
 #[test]

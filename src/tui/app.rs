@@ -86,11 +86,16 @@ pub struct App {
     pub(super) load_error: Option<String>,
     /// Set when the event loop should stop.
     pub(super) quit: bool,
+    /// The plan started as the source's example: its values are samples to replace.
+    pub(super) example: bool,
     /// Colours.
     pub theme: Theme,
     /// Drawing characters.
     pub glyphs: Glyphs,
 }
+
+/// What the step pane's top border says while the plan started as the source's example.
+pub const EXAMPLE_BANNER: &str = " example values: replace them ";
 
 /// The file name the example is offered to be saved as.
 pub fn default_save_name(plan: &Plan) -> String {
@@ -118,6 +123,7 @@ impl App {
             message: None,
             load_error: None,
             quit: false,
+            example: false,
             theme,
             glyphs,
         };
@@ -129,7 +135,9 @@ impl App {
     pub fn example(theme: Theme, glyphs: Glyphs) -> App {
         let plan = Plan::example();
         let doc = Document::unsaved(&plan);
-        App::new(plan, doc, theme, glyphs)
+        let mut app = App::new(plan, doc, theme, glyphs);
+        app.example = true;
+        app
     }
 
     /// An app for a plan file that exists and was read: `text` is what was read.
@@ -144,16 +152,28 @@ impl App {
         App::new(plan, doc, theme, glyphs)
     }
 
-    /// A new plan (the example, named after the file) that saves to `path`, which does not exist yet.
-    pub fn new_file(path: &Path, theme: Theme, glyphs: Glyphs) -> App {
-        let mut plan = Plan::example();
+    /// A new plan named after the file that saves to `path`, which does not exist yet:
+    /// empty (the checks flag what is missing), or the source's `example` when asked.
+    pub fn new_file(path: &Path, example: bool, theme: Theme, glyphs: Glyphs) -> App {
+        let mut plan = if example {
+            Plan::example()
+        } else {
+            Plan::empty()
+        };
         plan.meta.name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
         let doc = Document {
             path: Some(path.to_path_buf()),
             new_file: true,
             ..Document::unsaved(&plan)
         };
-        App::new(plan, doc, theme, glyphs)
+        let mut app = App::new(plan, doc, theme, glyphs);
+        app.example = example;
+        app
+    }
+
+    /// True when the plan started as the source's example: a banner says to replace it.
+    pub fn started_as_example(&self) -> bool {
+        self.example
     }
 
     /// A screen that shows why `path` could not be read and changes nothing.
@@ -282,6 +302,14 @@ impl App {
     /// How a hop stands after the checks.
     pub fn hop_status(&self, hop: Hop) -> HopStatus {
         HopStatus::from_worst(self.report().worst(hop))
+    }
+
+    /// True when `hop` is fed by a value being typed that is not valid yet: its
+    /// verdict is the old value's until the new one is finished.
+    pub fn waits_on_unfinished(&self, hop: Hop) -> bool {
+        self.session
+            .unfinished()
+            .is_some_and(|u| u.hops.contains(&hop))
     }
 
     /// The first hop with an error, else with a warning.

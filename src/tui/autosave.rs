@@ -4,8 +4,8 @@
 
 use super::persist::{Document, file_text, text_over};
 use super::session::Session;
-use crate::draft::{DraftKey, DraftStore};
-use crate::plan::{Plan, changes, parse_plan};
+use crate::draft::{DraftKey, DraftStore, Unfinished};
+use crate::plan::{Plan, changes, parse_draft_plan};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,8 @@ pub struct RecoveredDraft {
     pub plan: Plan,
     /// What differs from the loaded plan, one line per field.
     pub changes: Vec<String>,
+    /// A value that was being typed, not valid yet (the plan holds the old value).
+    pub unfinished: Option<Unfinished>,
 }
 
 /// A draft ready to be written, handed to the signal watcher: the plan, not its text,
@@ -34,12 +36,18 @@ pub struct DraftSnapshot {
     pub plan: Plan,
     /// The text the plan was last read from or written as, whose comments the draft keeps.
     pub original: Option<String>,
+    /// A value being typed that is not valid yet, recorded beside the plan.
+    pub unfinished: Option<Unfinished>,
 }
 
 impl DraftSnapshot {
-    /// The plan file text the draft holds.
+    /// The plan file text the draft holds, with the half-typed value noted after it.
     pub fn text(&self) -> String {
-        text_over(self.original.as_deref(), &self.plan)
+        let mut text = text_over(self.original.as_deref(), &self.plan);
+        if let Some(unfinished) = &self.unfinished {
+            text.push_str(&unfinished.note());
+        }
+        text
     }
 
     /// Writes the draft; the path on success.
@@ -57,6 +65,8 @@ pub struct DraftHandoff {
     latest: Arc<Mutex<Option<DraftSnapshot>>>,
     /// The plan last handed over, so an unchanged plan is not handed over again.
     shared: Option<Plan>,
+    /// The half-typed value last handed over: a keystroke inside it is an edit too.
+    shared_unfinished: Option<Unfinished>,
 }
 
 impl DraftHandoff {
@@ -67,7 +77,10 @@ impl DraftHandoff {
 
     /// Hands the session's edits over when they changed (or an earlier draft waits).
     pub fn share(&mut self, session: &Session) {
-        if self.shared.as_ref() == Some(session.plan()) && session.recovered().is_none() {
+        if self.shared.as_ref() == Some(session.plan())
+            && self.shared_unfinished.as_ref() == session.unfinished().map(|u| &u.value)
+            && session.recovered().is_none()
+        {
             return;
         }
         let snapshot = session.snapshot();
@@ -75,6 +88,7 @@ impl DraftHandoff {
             *slot = snapshot;
         }
         self.shared = Some(session.plan().clone());
+        self.shared_unfinished = session.unfinished().map(|u| u.value.clone());
     }
 }
 
@@ -85,6 +99,8 @@ pub struct Autosave {
     pub store: Option<DraftStore>,
     /// The plan the draft on disk holds; `None` when there is no draft.
     written: Option<Plan>,
+    /// The half-typed value the draft on disk records.
+    written_unfinished: Option<Unfinished>,
     /// The key the draft on disk was written under.
     written_key: Option<DraftKey>,
     /// When the plan first differed from the draft, while a write is due.
@@ -105,6 +121,8 @@ pub struct Edits<'a> {
     pub doc: &'a Document,
     /// True while a recovered draft waits for restore or discard.
     pub held: bool,
+    /// A value being typed that is not valid yet, kept beside the plan.
+    pub unfinished: Option<&'a Unfinished>,
 }
 
 impl Edits<'_> {
@@ -115,7 +133,11 @@ impl Edits<'_> {
 
     /// The plan file text the draft holds.
     fn text(&self) -> String {
-        file_text(self.doc, self.plan)
+        let mut text = file_text(self.doc, self.plan);
+        if let Some(unfinished) = self.unfinished {
+            text.push_str(&unfinished.note());
+        }
+        text
     }
 }
 
@@ -149,23 +171,35 @@ impl Autosave {
             Err(e) => return Err(format!("a draft of this plan could not be read: {e}")),
         };
         let draft_path = store.path(&key);
-        let plan = parse_plan(&draft_path.display().to_string(), &text)
+        let plan = parse_draft_plan(&draft_path.display().to_string(), &text)
             .map_err(|e| format!("a draft of this plan could not be read: {e}"))?;
-        if plan == *edits.plan {
+        let unfinished = Unfinished::read(&text);
+        if plan == *edits.plan && unfinished.is_none() {
             let _ = store.discard(&key);
             return Ok(None);
         }
         self.written = Some(plan.clone());
+        self.written_unfinished = unfinished.clone();
         self.written_key = Some(key);
+        let mut changes = changes(edits.plan, &plan);
+        if let Some(u) = &unfinished {
+            let text = crate::escape::Escaped(&u.text);
+            changes.push(format!(
+                "{}: \"{text}\" was being typed (not valid, not kept)",
+                u.field
+            ));
+        }
         Ok(Some(RecoveredDraft {
-            changes: changes(edits.plan, &plan),
+            changes,
             plan,
+            unfinished,
         }))
     }
 
-    /// What the draft should hold now: the plan while it has unsaved changes, else nothing.
+    /// What the draft should hold now: the plan while it has unsaved changes or a value
+    /// is half typed, else nothing.
     fn wanted<'a>(edits: &Edits<'a>) -> Option<&'a Plan> {
-        (*edits.plan != edits.doc.saved).then_some(edits.plan)
+        (*edits.plan != edits.doc.saved || edits.unfinished.is_some()).then_some(edits.plan)
     }
 
     /// Brings the draft up to date when it has been out of date for `DEBOUNCE`.
@@ -183,6 +217,7 @@ impl Autosave {
     /// True when the draft on disk matches the edits.
     pub fn up_to_date(&self, edits: Edits<'_>) -> bool {
         self.written.as_ref() == Self::wanted(&edits)
+            && self.written_unfinished.as_ref() == edits.unfinished
             && (self.written.is_none() || self.written_key == Some(edits.key()))
     }
 
@@ -204,6 +239,7 @@ impl Autosave {
             let _ = store.discard(&old);
         }
         self.written = None;
+        self.written_unfinished = None;
         let Some(plan) = Self::wanted(&edits) else {
             return;
         };
@@ -211,6 +247,7 @@ impl Autosave {
         match store.save(&key, &edits.text()) {
             Ok(()) => {
                 self.written = Some(plan.clone());
+                self.written_unfinished = edits.unfinished.cloned();
                 self.written_key = Some(key);
                 self.error = None;
             }
@@ -232,6 +269,7 @@ impl Autosave {
             key: edits.key(),
             plan: edits.plan.clone(),
             original: edits.doc.original.clone(),
+            unfinished: edits.unfinished.cloned(),
         })
     }
 
@@ -246,6 +284,7 @@ impl Autosave {
             let _ = store.discard(&key);
         }
         self.written = None;
+        self.written_unfinished = None;
     }
 }
 
@@ -297,7 +336,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let path = dir.join("plan.toml");
         let text = format!("# kept\n{}", crate::plan::to_toml(&Plan::example()));
-        let plan = parse_plan("plan.toml", &text).unwrap();
+        let plan = crate::plan::parse_plan("plan.toml", &text).unwrap();
         let mut app = App::from_file(&path, plan, text, Theme::default_dark(), UNICODE);
         app.session_mut()
             .set_autosave(Autosave::new(Some(DraftStore {
@@ -316,7 +355,10 @@ mod tests {
         );
         let written = std::fs::read_to_string(snapshot.write().unwrap()).unwrap();
         assert!(written.contains("\n# kept\n"), "{written}");
-        assert_eq!(parse_plan("draft", &written).unwrap(), *app.plan());
+        assert_eq!(
+            crate::plan::parse_plan("draft", &written).unwrap(),
+            *app.plan()
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

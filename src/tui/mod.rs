@@ -46,6 +46,8 @@ pub struct Options {
     pub ascii: bool,
     /// Review without changing.
     pub read_only: bool,
+    /// A new plan (a missing file) starts as the source's example, not empty.
+    pub example: bool,
 }
 
 /// The app for these options: the example, a loaded file, a new file for a missing
@@ -54,7 +56,7 @@ pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
     let mut app = match &options.plan {
         None => App::example(theme, glyphs),
         Some(path) if !path.exists() && path.symlink_metadata().is_err() => {
-            App::new_file(path, theme, glyphs)
+            App::new_file(path, options.example, theme, glyphs)
         }
         Some(path) => match load_path(path) {
             Ok((plan, text)) => App::from_file(path, plan, text, theme, glyphs),

@@ -6,6 +6,7 @@ use super::autosave::{Autosave, DraftSnapshot, Edits, RecoveredDraft};
 use super::persist::{self, Document};
 use crate::catalog::Catalog;
 use crate::checks::{Report, check};
+use crate::draft::Unfinished;
 use crate::hop::Hop;
 use crate::plan::Plan;
 use crate::requirements::{HopRequirements, derive_hop};
@@ -42,6 +43,19 @@ pub struct Session {
     elsewhere: Option<Elsewhere>,
     /// Review only: no edits, no saving.
     read_only: bool,
+    /// A value being typed that is not valid yet (the plan keeps the old value).
+    unfinished: Option<UnfinishedEdit>,
+}
+
+/// A value being typed that is not valid yet: the text, why, and the hops it feeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnfinishedEdit {
+    /// Where it goes and the text, as the draft file records it.
+    pub value: Unfinished,
+    /// Why the text is not a valid value.
+    pub reason: String,
+    /// The hops whose requirements the value feeds.
+    pub hops: Vec<crate::hop::Hop>,
 }
 
 impl Session {
@@ -56,6 +70,7 @@ impl Session {
             recovered: None,
             elsewhere: None,
             read_only: false,
+            unfinished: None,
         }
     }
 
@@ -98,6 +113,16 @@ impl Session {
             self.requirements = Default::default();
             self.plan = plan;
         }
+    }
+
+    /// The value being typed while it is not valid, if any.
+    pub fn unfinished(&self) -> Option<&UnfinishedEdit> {
+        self.unfinished.as_ref()
+    }
+
+    /// Notes the value being typed while it is not valid (or that it is done).
+    pub fn set_unfinished(&mut self, unfinished: Option<UnfinishedEdit>) {
+        self.unfinished = unfinished;
     }
 
     /// True when the plan differs from what was last loaded or saved.
@@ -146,6 +171,7 @@ impl Session {
             plan: &self.plan,
             doc: &self.doc,
             held: self.recovered.is_some(),
+            unfinished: self.unfinished.as_ref().map(|u| &u.value),
         }
     }
 
@@ -156,6 +182,7 @@ impl Session {
             plan: &self.plan,
             doc: &self.doc,
             held: self.recovered.is_some(),
+            unfinished: self.unfinished.as_ref().map(|u| &u.value),
         };
         (&mut self.autosave, edits)
     }
@@ -169,12 +196,13 @@ impl Session {
         Ok(self.recovered.is_some())
     }
 
-    /// Continues with the recovered draft; the number of changes it brought.
-    pub fn restore_draft(&mut self) -> Option<usize> {
+    /// Continues with the recovered draft; the number of changes it brought, and the
+    /// value that was being typed, to offer back.
+    pub fn restore_draft(&mut self) -> Option<(usize, Option<Unfinished>)> {
         let recovered = self.recovered.take()?;
         let n = recovered.changes.len();
         self.set_plan(recovered.plan);
-        Some(n)
+        Some((n, recovered.unfinished))
     }
 
     /// Deletes the recovered draft and continues with the file; false when there was none.
@@ -231,6 +259,10 @@ impl Session {
 
     /// Saves the plan to `path` (see [`persist::save`]).
     pub fn save(&mut self, path: &Path, armed: &mut Option<PathBuf>) -> Result<String, String> {
+        if !self.plan.has_region() {
+            // region = "" is a new plan's in memory only: a plan file must name one.
+            return Err("choose a region first (step 1): a plan file must name one".into());
+        }
         persist::save(&mut self.doc, &self.plan, path, armed)
     }
 }

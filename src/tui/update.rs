@@ -186,11 +186,21 @@ fn select_hop(app: &mut App, hop: Hop) {
 }
 
 fn restore_draft(app: &mut App) -> Effects {
-    let Some(n) = app.session.restore_draft() else {
+    let Some((n, unfinished)) = app.session.restore_draft() else {
         return vec![];
     };
     app.overlay = None;
     app.hop = app.first_broken_hop().unwrap_or(app.hop);
+    // The half-typed value comes back in its editor, as typed, still not kept.
+    if let Some(u) = unfinished
+        && app.components.cidrs.reopen(&u, &mut app.session)
+    {
+        go_to_step(app, Step::Cidrs);
+        return super::components::error(format!(
+            "Restored {n} change(s); {} was being typed: finish it (Enter) or Esc to keep the old value",
+            u.field
+        ));
+    }
     vec![super::components::info(format!(
         "Restored {n} unsaved change(s); Ctrl-S saves them"
     ))]
@@ -211,8 +221,7 @@ fn step_of(field: Field) -> Step {
         Field::Region => Step::Region,
         Field::Cni => Step::Cni,
         Field::Transit => Step::Transit,
-        // The wizard writes only the name, from the file name, when it saves.
-        Field::Name | Field::Customer | Field::Author | Field::Notes => Step::Save,
+        // The `[meta]` fields have rows of their own under the CIDR step's "Plan" heading.
         _ => Step::Cidrs,
     }
 }
@@ -229,6 +238,7 @@ fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
     match at.field {
         Field::Scope => Some(CidrRow::Scope),
         single if Field::SINGLES.contains(&single) => Some(CidrRow::Single(single)),
+        text if Field::TEXTS.contains(&text) => Some(CidrRow::Text(text)),
         _ => None,
     }
 }

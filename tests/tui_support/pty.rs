@@ -24,6 +24,7 @@ pub mod key {
     pub const DOWN: &str = "\x1b[B";
     pub const RIGHT: &str = "\x1b[C";
     pub const LEFT: &str = "\x1b[D";
+    pub const PAGE_DOWN: &str = "\x1b[6~";
 }
 
 /// How long a wait may take before the test fails with the screen.

@@ -216,6 +216,54 @@ impl DraftStore {
     }
 }
 
+/// The comment line a draft carries for a value that was being typed and is not valid
+/// yet: the plan keeps the old value, and this line keeps the half-typed text.
+const UNFINISHED: &str = "# unfinished: ";
+
+/// A value that was being typed when the draft was written: where it goes and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    /// The plan key it goes to, dotted (`network.datacenter_cidrs[0]`).
+    pub field: String,
+    /// The text as typed (not a valid value).
+    pub text: String,
+}
+
+/// `text` as a one-line TOML basic string (toml's own writer may break lines).
+fn quoted(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => out.extend(['\\', c]),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Unfinished {
+    /// The comment line that records it in a draft (one line; TOML quoting).
+    pub fn note(&self) -> String {
+        let (field, text) = (quoted(&self.field), quoted(&self.text));
+        format!("{UNFINISHED}{{ field = {field}, text = {text} }}\n")
+    }
+
+    /// The unfinished value a draft's text records, if any.
+    pub fn read(draft_text: &str) -> Option<Unfinished> {
+        let line = draft_text
+            .lines()
+            .find_map(|l| l.strip_prefix(UNFINISHED))?;
+        let table: toml::Table = toml::from_str(&format!("v = {line}")).ok()?;
+        let v = table.get("v")?.as_table()?;
+        Some(Unfinished {
+            field: v.get("field")?.as_str()?.to_string(),
+            text: v.get("text")?.as_str()?.to_string(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +302,18 @@ mod tests {
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&s.dir), 0o700);
         assert_eq!(mode(&s.path(&DraftKey::Example)), 0o600);
+    }
+
+    #[test]
+    fn an_unfinished_value_survives_its_note_with_quotes_and_newlines() {
+        let u = Unfinished {
+            field: "network.datacenter_cidrs[0]".into(),
+            text: "10.50.0 \"x\"\n# y".into(),
+        };
+        let note = u.note();
+        assert_eq!(note.lines().count(), 1, "{note}");
+        let draft = format!("name = \"a\"\n{note}region = \"cn-hangzhou\"\n");
+        assert_eq!(Unfinished::read(&draft), Some(u));
+        assert_eq!(Unfinished::read("name = \"a\"\n"), None);
     }
 }

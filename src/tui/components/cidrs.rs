@@ -2,11 +2,14 @@
 //! row, and the single-value fields (all from the core `Field` model); a cursor over
 //! them and the value being typed, if any.
 
-use super::draft::{Draft, DraftTarget, entries, remove_entry, single_text};
-use super::{Effects, error, info, may_edit, scroll_delta, step_index};
+use super::draft::{Draft, DraftTarget, entries, meta_text, remove_entry, single_text};
+use super::{Effect, Effects, error, info, may_edit, scroll_delta, step_index};
+use crate::catalog::Catalog;
+use crate::draft::Unfinished;
 use crate::plan::{Field, Plan, Scope};
+use crate::requirements::derive;
 use crate::tui::keys::Action;
-use crate::tui::session::Session;
+use crate::tui::session::{Session, UnfinishedEdit};
 
 /// One row of the CIDR editor the cursor can stand on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +22,8 @@ pub enum CidrRow {
     Add(Field),
     /// A single-value field.
     Single(Field),
+    /// A free-text `[meta]` field (name, customer, author, notes).
+    Text(Field),
 }
 
 /// The CIDR editor's rows for a plan: scope, each list's entries and its add row, then
@@ -30,6 +35,7 @@ pub fn cidr_rows(plan: &Plan) -> Vec<CidrRow> {
         rows.push(CidrRow::Add(list));
     }
     rows.extend(Field::SINGLES.map(CidrRow::Single));
+    rows.extend(Field::TEXTS.map(CidrRow::Text));
     rows
 }
 
@@ -72,7 +78,7 @@ impl CidrEditor {
                 CidrRow::Entry(list, _) | CidrRow::Add(list) => {
                     self.start(DraftTarget::New(list), session)
                 }
-                CidrRow::Scope | CidrRow::Single(_) => {
+                CidrRow::Scope | CidrRow::Single(_) | CidrRow::Text(_) => {
                     Err(error("a adds to a list; move onto a list first"))
                 }
             },
@@ -85,16 +91,75 @@ impl CidrEditor {
                 Ok(vec![])
             }
             Action::Type(request) => {
+                let mut effects = vec![];
                 if let Some(draft) = self.draft.as_mut() {
                     draft.input.handle(request);
                     draft.revalidate();
                     session.set_plan(draft.plan());
+                    // The details follow the hop the typed value breaks.
+                    if let Some(f) = draft.findings(session.report()).first() {
+                        effects.push(Effect::SelectHop(f.hop()));
+                    }
                 }
-                Ok(vec![])
+                Ok(effects)
             }
             _ => Ok(vec![]),
         };
+        self.note_unfinished(session);
         done.unwrap_or_else(|e| e)
+    }
+
+    /// Tells the session about the value being typed while it is not valid: the plan
+    /// keeps the old value, the session keeps the text and the hops the value feeds.
+    fn note_unfinished(&self, session: &mut Session) {
+        let Some((draft, value)) = self
+            .draft
+            .as_ref()
+            .and_then(|d| d.unfinished().map(|u| (d, u)))
+        else {
+            session.set_unfinished(None);
+            return;
+        };
+        if session.unfinished().is_some_and(|u| u.value == value) {
+            return;
+        }
+        let (with, without) = draft.probe();
+        let catalog = Catalog::builtin();
+        let hops = derive(&with, catalog).hops_differing(&derive(&without, catalog));
+        session.set_unfinished(Some(UnfinishedEdit {
+            value,
+            reason: draft.error.clone().unwrap_or_default(),
+            hops,
+        }));
+    }
+
+    /// Opens the editor again on a value that was being typed when an earlier session
+    /// ended, with its text; false when the plan has no such row any more.
+    pub fn reopen(&mut self, unfinished: &Unfinished, session: &mut Session) -> bool {
+        let path = unfinished.field.as_str();
+        let (key, entry) = match path.strip_suffix(']').and_then(|p| p.split_once('[')) {
+            Some((key, entry)) => (key, Some(entry)),
+            None => (path, None),
+        };
+        let Some(field) = Field::from_path(key) else {
+            return false;
+        };
+        let plan = session.plan();
+        let target = match entry {
+            None if Field::SINGLES.contains(&field) => DraftTarget::Single(field),
+            None if Field::TEXTS.contains(&field) => DraftTarget::Text(field),
+            Some("new") if Field::CIDR_LISTS.contains(&field) => DraftTarget::New(field),
+            Some(i) => match i.parse::<usize>() {
+                Ok(i) if i < entries(field, plan).len() => DraftTarget::Entry(field, i),
+                _ => return false,
+            },
+            None => return false,
+        };
+        let draft = Draft::new(target, unfinished.text.clone(), plan.clone());
+        self.select(draft.row(), plan);
+        self.draft = Some(draft);
+        self.note_unfinished(session);
+        true
     }
 
     fn start(&mut self, target: DraftTarget, session: &Session) -> Result<Effects, Effects> {
@@ -104,6 +169,7 @@ impl CidrEditor {
             DraftTarget::Entry(list, i) => entries(list, plan)[i].to_string(),
             DraftTarget::New(_) => String::new(),
             DraftTarget::Single(s) => single_text(s, plan).unwrap_or_default(),
+            DraftTarget::Text(t) => meta_text(t, plan).unwrap_or_default().to_string(),
         };
         let draft = Draft::new(target, text, plan.clone());
         self.select(draft.row(), plan);
@@ -126,6 +192,7 @@ impl CidrEditor {
             CidrRow::Entry(list, i) => self.start(DraftTarget::Entry(list, i), session),
             CidrRow::Add(list) => self.start(DraftTarget::New(list), session),
             CidrRow::Single(s) => self.start(DraftTarget::Single(s), session),
+            CidrRow::Text(t) => self.start(DraftTarget::Text(t), session),
         }
     }
 
@@ -140,6 +207,11 @@ impl CidrEditor {
             }
             CidrRow::Single(s) => {
                 s.set_single(&mut plan, None);
+            }
+            CidrRow::Text(t) => {
+                if let Some(slot) = t.text_mut(&mut plan) {
+                    *slot = None;
+                }
             }
             CidrRow::Scope | CidrRow::Add(_) => return Err(error("nothing to delete on this row")),
         }

@@ -3,7 +3,9 @@
 //! [`Field`] model: its CIDR lists and its single values.
 
 use super::cidrs::CidrRow;
+use crate::checks::{FieldRef, Finding, Report};
 use crate::cidr::{parse_addr, parse_net, parse_pasted};
+use crate::draft::Unfinished;
 use crate::plan::{Field, FieldKind, FieldValue, Plan};
 use ipnet::Ipv4Net;
 use tui_input::Input;
@@ -43,6 +45,22 @@ pub fn set_single_text(field: Field, plan: &mut Plan, text: &str) -> Result<(), 
     Ok(())
 }
 
+/// The text of a `[meta]` field, if set.
+pub fn meta_text(field: Field, plan: &Plan) -> Option<&str> {
+    match field.get(plan) {
+        FieldValue::Text(text) => text,
+        _ => None,
+    }
+}
+
+/// Sets a `[meta]` field; empty text (white space alone) clears it.
+fn set_meta_text(field: Field, plan: &mut Plan, text: &str) {
+    if let Some(slot) = field.text_mut(plan) {
+        let text = text.trim();
+        *slot = (!text.is_empty()).then(|| text.to_string());
+    }
+}
+
 /// Removes entry `i` of a list; the entry removed.
 pub fn remove_entry(list: Field, plan: &mut Plan, i: usize) -> Ipv4Net {
     entries_mut(list, plan).remove(i)
@@ -57,6 +75,8 @@ pub enum DraftTarget {
     New(Field),
     /// Sets (or, when empty, clears) a single-value field.
     Single(Field),
+    /// Sets (or, when empty, clears) a free-text `[meta]` field.
+    Text(Field),
 }
 
 /// Text being typed into the CIDR editor, with the plan as it was before typing began.
@@ -86,9 +106,52 @@ impl Draft {
     }
 
     /// The plan with this draft applied: `before` with the value when the text is valid,
-    /// or without the entry when it is not, so an invalid entry never enters the plan. A
-    /// list entry may hold several blocks (a pasted list): they all go in, in order.
+    /// else `before` as it is, so an invalid text never enters the plan and never takes
+    /// the old value out of it (a hang-up then keeps the old value). A list entry may
+    /// hold several blocks (a pasted list): they all go in, in order.
     pub fn plan(&self) -> Plan {
+        if self.error.is_some() {
+            return self.before.clone();
+        }
+        self.applied()
+    }
+
+    /// `before` with the text applied as far as it is valid: an invalid entry is left
+    /// out (so comparing with `before` shows the hops the entry feeds).
+    pub fn without_invalid(&self) -> Plan {
+        self.applied()
+    }
+
+    /// `before` and `without_invalid()` cut down to what tells the hops the edited value
+    /// feeds: the edited entry alone in its list, every other list down to one block. A
+    /// block's requirements do not depend on how many others its list holds, so the
+    /// answer is the same as for the whole plan, at the cost of a small one.
+    pub fn probe(&self) -> (Plan, Plan) {
+        let shrink = |mut plan: Plan, edited: Option<Field>| {
+            for list in Field::CIDR_LISTS {
+                if Some(list) != edited {
+                    entries_mut(list, &mut plan).truncate(1);
+                }
+            }
+            plan
+        };
+        match self.target {
+            DraftTarget::Entry(list, i) => {
+                let mut with = shrink(self.before.clone(), Some(list));
+                let entries = entries_mut(list, &mut with);
+                *entries = entries.get(i).copied().into_iter().collect();
+                let mut without = with.clone();
+                entries_mut(list, &mut without).clear();
+                (with, without)
+            }
+            _ => (
+                shrink(self.before.clone(), None),
+                shrink(self.applied(), None),
+            ),
+        }
+    }
+
+    fn applied(&self) -> Plan {
         let mut plan = self.before.clone();
         let text = self.input.value();
         match self.target {
@@ -107,6 +170,7 @@ impl Draft {
                     field.set_single(&mut plan, None);
                 }
             }
+            DraftTarget::Text(field) => set_meta_text(field, &mut plan, text),
         }
         plan
     }
@@ -117,12 +181,55 @@ impl Draft {
         match self.target {
             DraftTarget::Entry(..) | DraftTarget::New(_) => parse_pasted(text).map(|_| ()),
             DraftTarget::Single(field) => set_single_text(field, &mut self.before.clone(), text),
+            DraftTarget::Text(_) => Ok(()),
         }
     }
 
     /// Re-validates after a keystroke.
     pub fn revalidate(&mut self) {
         self.error = self.apply().err();
+    }
+
+    /// The text and where it goes, while the text is not a valid value.
+    pub fn unfinished(&self) -> Option<Unfinished> {
+        self.error.as_ref()?;
+        let field = match self.target {
+            DraftTarget::Entry(list, i) => FieldRef {
+                field: list,
+                entry: Some(i),
+            }
+            .to_string(),
+            DraftTarget::New(list) => format!("{list}[new]"),
+            DraftTarget::Single(field) | DraftTarget::Text(field) => field.to_string(),
+        };
+        Some(Unfinished {
+            field,
+            text: self.input.value().to_string(),
+        })
+    }
+
+    /// The findings of `report` about the value typed (a finding about the whole list
+    /// counts too): what this edit causes, shown under it. None while the text is invalid.
+    pub fn findings<'a>(&self, report: &'a Report) -> Vec<&'a Finding> {
+        if self.error.is_some() {
+            return vec![];
+        }
+        let typed = parse_pasted(self.input.value()).map_or(0, |b| b.len());
+        let (field, entries) = match self.target {
+            DraftTarget::Entry(list, i) => (list, i..i + typed),
+            DraftTarget::New(list) => {
+                let len = entries(list, &self.before).len();
+                (list, len..len + typed)
+            }
+            DraftTarget::Single(field) | DraftTarget::Text(field) => (field, 0..usize::MAX),
+        };
+        let about =
+            |at: &FieldRef| at.field == field && at.entry.is_none_or(|i| entries.contains(&i));
+        report
+            .findings
+            .iter()
+            .filter(|f| f.subject.iter().any(about))
+            .collect()
     }
 
     /// True when nothing was typed into a new entry (Enter then just closes it).
@@ -136,6 +243,7 @@ impl Draft {
             DraftTarget::Entry(list, i) => CidrRow::Entry(list, i),
             DraftTarget::New(list) => CidrRow::Add(list),
             DraftTarget::Single(s) => CidrRow::Single(s),
+            DraftTarget::Text(t) => CidrRow::Text(t),
         }
     }
 }
@@ -146,7 +254,7 @@ mod tests {
     use tui_input::InputRequest;
 
     #[test]
-    fn an_invalid_draft_takes_the_entry_out_of_the_plan() {
+    fn an_invalid_draft_keeps_the_old_value_in_the_plan() {
         let plan = Plan::example();
         let mut d = Draft::new(
             DraftTarget::Entry(Field::VpcCidrs, 0),
@@ -161,7 +269,15 @@ mod tests {
             "{:?}",
             d.error
         );
-        assert!(d.plan().vpc_cidrs.is_empty());
+        assert_eq!(
+            d.plan(),
+            plan,
+            "the old value stays until a valid one replaces it"
+        );
+        assert!(d.without_invalid().vpc_cidrs.is_empty());
+        let unfinished = d.unfinished().unwrap();
+        assert_eq!(unfinished.field, "network.vpc_cidrs[0]");
+        assert_eq!(unfinished.text, "192.168.0.0/1");
     }
 
     #[test]

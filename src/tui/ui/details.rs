@@ -112,13 +112,33 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
         HopStatus::Warning => "warning",
         HopStatus::Error => "error",
     };
+    // While a value it depends on is half typed, the verdict is the old value's.
+    let (mark, verdict) = if app.waits_on_unfinished(hop) {
+        (g.ellipsis, format!("{verdict} with the old value"))
+    } else {
+        (g.status(status), verdict.to_string())
+    };
     d.line(Line::from(vec![
         span(
-            format!("{} {}", g.status(status), hop.title(app.plan().transit)),
+            format!("{mark} {}", hop.title(app.plan().transit)),
             t.hop(status, false).patch(t.heading()),
         ),
         span(format!("  {verdict}"), t.hop(status, false)),
     ]));
+    if let Some(u) = app
+        .session()
+        .unfinished()
+        .filter(|_| app.waits_on_unfinished(hop))
+    {
+        d.wrapped(
+            vec![span(format!("{} ", g.ellipsis), t.hop(HopStatus::Warning, false))],
+            &format!(
+                "Waits on an unfinished value: {} \"{}\" is not valid ({}); this hop shows the old value until it is.",
+                u.value.field, u.value.text, u.reason
+            ),
+            t.hop(HopStatus::Warning, false),
+        );
+    }
     d.wrapped(
         vec![],
         &format!("{}.", capitalise(hop_description(hop, app.plan().transit))),

@@ -15,10 +15,12 @@ pub fn summary(app: &App, step: Step) -> String {
         app.report().count(Severity::Warning),
     );
     match step {
+        Step::Region if !app.plan().has_region() => "not chosen".into(),
         Step::Region => app.plan().region.clone(),
         Step::Cni => app.plan().cni.to_string(),
         Step::Transit => app.plan().transit.to_string(),
         Step::Cidrs => format!("{} scope", app.plan().scope),
+        Step::Review if app.session().unfinished().is_some() => "unfinished".into(),
         Step::Review if errors + warnings == 0 => "all ok".into(),
         Step::Review if warnings == 0 => format!("{errors} err"),
         Step::Review if errors == 0 => format!("{warnings} warn"),
@@ -50,6 +52,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let room = usize::from(inner.width).saturating_sub(12);
             if room >= super::text::width(&summary) {
                 let value_style = match step {
+                    Step::Region if !app.plan().has_region() => t.finding(Severity::Error),
+                    Step::Review if app.session().unfinished().is_some() => {
+                        t.finding(Severity::Warning)
+                    }
                     Step::Review if app.report().count(Severity::Error) > 0 => {
                         t.finding(Severity::Error)
                     }
@@ -82,7 +88,7 @@ fn guide(step: Step) -> &'static str {
         Step::Region => "Pick the cluster's region; type to filter the list.",
         Step::Cni => "Pick the cluster's CNI plugin: it decides UDP 8472 or container routes.",
         Step::Transit => "Pick how the VBR reaches the VPC: ECR or CEN.",
-        Step::Cidrs => "Edit the blocks and addresses; invalid entries never enter the plan.",
+        Step::Cidrs => "Edit blocks and addresses; last, the plan's name, customer, author, notes.",
         Step::Review => "Every finding, by hop; Enter goes to its fix.",
         Step::Save => "Write the plan file; Ctrl-S saves from any step.",
     }

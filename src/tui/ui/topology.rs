@@ -13,6 +13,7 @@ use crate::tui::glyphs::Glyphs;
 use ipnet::Ipv4Net;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -61,15 +62,37 @@ fn legend_entry(app: &App, status: HopStatus) -> String {
     }
 }
 
+/// A hop's mark and style: its verdict's, or the unfinished mark while a value it
+/// depends on is being typed and not valid yet.
+fn mark_and_style(app: &App, hop: Hop, selected: bool) -> (&'static str, Style) {
+    if app.waits_on_unfinished(hop) {
+        (
+            app.glyphs.ellipsis,
+            app.theme.hop(HopStatus::Warning, selected),
+        )
+    } else {
+        let status = app.hop_status(hop);
+        (app.glyphs.status(status), app.theme.hop(status, selected))
+    }
+}
+
 /// Draws the diagram in the shape the area calls for.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let legend = Line::from(
-        [HopStatus::Ok, HopStatus::Warning, HopStatus::Error]
-            .into_iter()
-            .map(|status| span(legend_entry(app, status), app.theme.hop(status, false)))
-            .collect::<Vec<_>>(),
-    );
     let wide = area.width >= super::VERTICAL_BELOW;
+    let unfinished = app.session().unfinished().is_some();
+    let mut legend: Vec<Span> = [HopStatus::Ok, HopStatus::Warning, HopStatus::Error]
+        .into_iter()
+        // A narrow pane has room for four entries only when one goes: the warning.
+        .filter(|s| wide || !unfinished || *s != HopStatus::Warning)
+        .map(|status| span(legend_entry(app, status), app.theme.hop(status, false)))
+        .collect();
+    if unfinished {
+        legend.push(span(
+            format!(" {} unfinished ", app.glyphs.ellipsis),
+            app.theme.hop(HopStatus::Warning, false),
+        ));
+    }
+    let legend = Line::from(legend);
     let block = pane(app, " Path ", Pane::Topology);
     // Narrow panes keep the title on top and the legend at the bottom.
     let block = if wide {
@@ -87,7 +110,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn label(app: &App, hop: Hop, room: usize) -> String {
-    let mark = app.glyphs.status(app.hop_status(hop));
+    let (mark, _) = mark_and_style(app, hop, false);
     let full = format!("{mark} {}", hop.title(app.plan().transit));
     if super::text::width(&full) <= room {
         return full;
@@ -132,7 +155,7 @@ fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
             height: area.height.min(4),
         };
         let selected = hop == app.hop;
-        let style = t.hop(app.hop_status(hop), selected);
+        let (_, style) = mark_and_style(app, hop, selected);
         let room = usize::from(w.saturating_sub(2));
         let block = Block::bordered()
             .border_set(if selected {
@@ -205,11 +228,11 @@ fn vertical(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         let selected = hop == app.hop;
-        let style = t.hop(app.hop_status(hop), selected);
+        let (mark, style) = mark_and_style(app, hop, selected);
         let pointer = if selected { g.pointer } else { " " };
         let head = format!(
             "{pointer}{} {:<11}",
-            g.status(app.hop_status(hop)),
+            mark,
             short_title(hop, app.plan().transit)
         );
         let nets = key_cidrs(app.plan(), hop);

@@ -207,12 +207,17 @@ fn vpc_range_check(plan: &Plan, out: &mut Findings) {
 fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
     let id = &plan.region;
     let Some(region) = region else {
+        let message = if plan.has_region() {
+            format!("region {id} is not in the catalog")
+        } else {
+            "no region is chosen: the registry, OSS and management endpoints depend on it".into()
+        };
         out.add(
             Severity::Error,
             UnknownRegion,
             vec![EdgeNode],
             whole(Field::Region),
-            format!("region {id} is not in the catalog"),
+            message,
             "Choose a region from `edgeplan regions`.".into(),
         );
         return;

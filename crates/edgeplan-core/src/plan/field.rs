@@ -126,6 +126,9 @@ impl Field {
         Field::VswitchCidrs,
     ];
 
+    /// The free-text `[meta]` fields, in file order.
+    pub const TEXTS: [Field; 4] = [Field::Name, Field::Customer, Field::Author, Field::Notes];
+
     /// The single-value network fields (one block or address), in file order.
     pub const SINGLES: [Field; 3] = [Field::ServiceCidr, Field::ApiserverIp, Field::ManagementIp];
 

@@ -17,7 +17,7 @@ pub use edit::{ContainerDefault, UnknownRegion};
 pub use error::{PlanError, Problem};
 pub use field::{Field, FieldKind, FieldValue, Section};
 pub use file::{MAX_PLAN_BYTES, load_path, plan_text};
-pub use read::{parse_plan, parse_plan_in};
+pub use read::{parse_draft_plan, parse_plan, parse_plan_in};
 pub use save::{to_toml, update_toml};
 
 use crate::cidr::host;
@@ -164,6 +164,33 @@ impl Plan {
         }
     }
 
+    /// A new plan with nothing chosen: no region (`""`, which only memory and drafts
+    /// hold: a plan file must name one), no blocks or addresses, and the format's
+    /// defaults for the choices and the cloud-service blocks. The checks flag what is
+    /// missing (`unknown-region`, `no-datacenter-cidr`, `no-vpc-cidr`).
+    pub fn empty() -> Plan {
+        Plan {
+            meta: Meta::default(),
+            region: String::new(),
+            cni: Cni::Flannel,
+            transit: Transit::Ecr,
+            scope: Scope::Broad,
+            datacenter_cidrs: Vec::new(),
+            vpc_cidrs: Vec::new(),
+            cloud_service_cidrs: default_cloud_service_cidrs(),
+            container_cidrs: Vec::new(),
+            vswitch_cidrs: Vec::new(),
+            service_cidr: None,
+            apiserver_ip: None,
+            management_ip: None,
+        }
+    }
+
+    /// True while no region is chosen (a new plan): such a plan is not written to a file.
+    pub fn has_region(&self) -> bool {
+        !self.region.is_empty()
+    }
+
     /// The management address as a /32 block, if given.
     pub fn management_net(&self) -> Option<Ipv4Net> {
         self.management_ip.map(host)
@@ -199,5 +226,22 @@ mod tests {
         ] {
             assert!(Cni::from_str(other).is_err(), "{other:?}");
         }
+    }
+
+    #[test]
+    fn an_empty_plan_is_flagged_for_what_is_missing_and_only_a_draft_may_hold_it() {
+        let empty = Plan::empty();
+        assert!(!empty.has_region());
+        let report = crate::checks::check(&empty, crate::catalog::Catalog::builtin());
+        let codes: Vec<String> = report.findings.iter().map(|f| f.code.to_string()).collect();
+        for code in ["unknown-region", "no-datacenter-cidr", "no-vpc-cidr"] {
+            assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+        }
+        let text = to_toml(&empty);
+        assert!(
+            parse_plan("plan.toml", &text).is_err(),
+            "a plan file names a region"
+        );
+        assert_eq!(parse_draft_plan("draft", &text).unwrap(), empty);
     }
 }

@@ -4,8 +4,7 @@
 
 use super::error::{Problem, line_of, problem_at, problem_from_toml, shorten};
 use super::{
-    Cni, Field, FieldKind, Meta, Plan, PlanError, SCHEMA_VERSION, Scope, Section, Transit,
-    default_cloud_service_cidrs, expected_ids,
+    Cni, Field, FieldKind, Plan, PlanError, SCHEMA_VERSION, Scope, Section, Transit, expected_ids,
 };
 use crate::catalog::Catalog;
 use crate::cidr::{parse_addr, parse_net};
@@ -22,9 +21,19 @@ pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
     parse_plan_in(Catalog::builtin(), file, text)
 }
 
+/// Parses a draft's plan text: as a plan file, except that `region = ""` (a new plan
+/// whose region is not chosen yet) is read as no region rather than refused.
+pub fn parse_draft_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
+    read(Catalog::builtin(), file, text, true)
+}
+
 /// Parses plan text, checking its region against `catalog`; `file` names it in errors.
 /// Unknown keys, values and regions are errors; all of them are reported together.
 pub fn parse_plan_in(catalog: &Catalog, file: &str, text: &str) -> Result<Plan, PlanError> {
+    read(catalog, file, text, false)
+}
+
+fn read(catalog: &Catalog, file: &str, text: &str, draft: bool) -> Result<Plan, PlanError> {
     let root =
         DeTable::parse(text).map_err(|e| PlanError::one(file, problem_from_toml(text, &e)))?;
     let root = root.get_ref();
@@ -32,6 +41,7 @@ pub fn parse_plan_in(catalog: &Catalog, file: &str, text: &str) -> Result<Plan, 
         text,
         catalog,
         problems: Vec::new(),
+        draft,
     };
     if let Some((problem, newer)) = version_problem(text, root.get("schema_version")) {
         if newer {
@@ -58,21 +68,7 @@ pub fn parse_plan_in(catalog: &Catalog, file: &str, text: &str) -> Result<Plan, 
 
 /// A plan with every optional field at its default, for the reader to fill in.
 fn blank_plan() -> Plan {
-    Plan {
-        meta: Meta::default(),
-        region: String::new(),
-        cni: Cni::Flannel,
-        transit: Transit::Ecr,
-        scope: Scope::Broad,
-        datacenter_cidrs: Vec::new(),
-        vpc_cidrs: Vec::new(),
-        cloud_service_cidrs: default_cloud_service_cidrs(),
-        container_cidrs: Vec::new(),
-        vswitch_cidrs: Vec::new(),
-        service_cidr: None,
-        apiserver_ip: None,
-        management_ip: None,
-    }
+    Plan::empty()
 }
 
 /// What is wrong with `schema_version`, if anything, and whether the plan is newer.
@@ -130,6 +126,8 @@ struct Reader<'a> {
     text: &'a str,
     catalog: &'a Catalog,
     problems: Vec<Problem>,
+    /// Reading a draft: an empty region is a new plan's, not an error.
+    draft: bool,
 }
 
 impl Reader<'_> {
@@ -245,6 +243,7 @@ impl Reader<'_> {
             }
             Field::Region => match self.catalog.region(text) {
                 Some(_) => plan.region = text.to_string(),
+                None if self.draft && text.is_empty() => plan.region.clear(),
                 None => bad(
                     self,
                     "unknown region id; `edgeplan regions` lists them".into(),

@@ -230,6 +230,15 @@ pub struct Requirements {
 }
 
 impl Requirements {
+    /// The hops whose requirements differ between `self` and `other`: with the plans
+    /// they come from differing in one value, the hops that value feeds.
+    pub fn hops_differing(&self, other: &Requirements) -> Vec<Hop> {
+        Hop::ALL
+            .into_iter()
+            .filter(|h| self.hop(*h) != other.hop(*h))
+            .collect()
+    }
+
     /// The requirements of one hop.
     pub fn hop(&self, hop: Hop) -> &HopRequirements {
         &self.hops[hop.index()]

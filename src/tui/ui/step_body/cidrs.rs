@@ -6,7 +6,7 @@ use super::{Laid, visible};
 use crate::plan::{Field, Plan, Scope};
 use crate::tui::app::App;
 use crate::tui::components::cidrs::CidrRow;
-use crate::tui::components::draft::{Draft, entries, single_text};
+use crate::tui::components::draft::{Draft, entries, meta_text, single_text};
 use crate::tui::ui::span;
 use crate::tui::ui::text::{Doc, width};
 use ratatui::Frame;
@@ -28,11 +28,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let rows = app.cidr_rows();
     let cursor = app.components.cidrs.cursor.min(rows.len() - 1);
     let mut cursor_x = None;
+    // The lines under the value being typed (its reason, its findings) stay in view too.
+    let lead = app.draft().map_or(0, |_| {
+        let laid = row_lines(app, rows[cursor], true, focused, area.width).0;
+        (laid.lines.len() - laid.focus - 1).min(usize::from(area.height) / 2)
+    });
     let (lines, cursor_y, more) = visible(
         rows.len(),
         cursor,
         usize::from(area.height),
-        0,
+        lead,
         vec![],
         |i| {
             let laid = row_lines(app, rows[i], i == cursor, focused, area.width);
@@ -86,18 +91,28 @@ fn row_lines(
         _ => None,
     };
     if let Some(list) = first_of_list {
-        let mut spans = vec![
-            span(list.label().to_string(), t.heading()),
-            span(format!("  {}", list.key()), t.muted()),
-        ];
+        let mut spans = vec![span(list.label().to_string(), t.heading())];
+        let missing = list.required() && entries(list, plan).is_empty();
+        if missing {
+            // A new plan's missing blocks, in red, in the place of the key and purpose.
+            spans.push(span(
+                format!("  {} required: none yet", app.glyphs.error),
+                t.finding(crate::Severity::Error),
+            ));
+        } else {
+            spans.push(span(format!("  {}", list.key()), t.muted()));
+        }
         let used: usize = spans.iter().map(Span::width).sum();
-        if used + 2 + width(list.purpose()) <= full {
+        if !missing && used + 2 + width(list.purpose()) <= full {
             spans.push(span(format!("  {}", list.purpose()), t.muted()));
         }
         d.line(Line::from(spans));
     }
     if row == CidrRow::Single(Field::SINGLES[0]) {
         d.line(span("Addresses", t.heading()));
+    }
+    if row == CidrRow::Text(Field::TEXTS[0]) {
+        d.line(span("Plan", t.heading()));
     }
     let focus = d.lines.len();
     let laid = |d: Doc<'static>| Laid {
@@ -108,6 +123,7 @@ fn row_lines(
     if let Some(dr) = draft.filter(|dr| dr.row() == row) {
         let prefix = match row {
             CidrRow::Single(s) => format!("{pointer} {:<24}", s.label()),
+            CidrRow::Text(f) => format!("{pointer} {:<10}", f.label()),
             _ => format!("  {pointer} "),
         };
         // A long value (a pasted list) scrolls so that the cursor stays in view.
@@ -115,6 +131,7 @@ fn row_lines(
         let scroll = dr.input.visual_scroll(room);
         let x = width(&prefix) + dr.input.visual_cursor() - scroll;
         draft_line(app, &mut d, prefix, dr, (scroll, room));
+        draft_findings(app, &mut d, dr);
         return (laid(d), Some(x));
     }
     let line = match row {
@@ -145,14 +162,43 @@ fn row_lines(
             let value = single_text(s, plan).unwrap_or_else(|| "(not set)".into());
             format!("{pointer} {:<24}{value}", s.label())
         }
+        CidrRow::Text(f) => {
+            let value = meta_text(f, plan).unwrap_or("(not set)");
+            format!("{pointer} {:<10}{value}", f.label())
+        }
     };
     let base = match row {
         CidrRow::Add(_) => t.muted(),
         CidrRow::Single(s) if single_text(s, plan).is_none() => t.muted(),
+        CidrRow::Text(f) if meta_text(f, plan).is_none() => t.muted(),
         _ => t.base(),
     };
     d.line(span(format!("{line:<full$}"), highlight(base)));
     (laid(d), None)
+}
+
+/// At most this many findings of the value being typed show under it; Review has all.
+const DRAFT_FINDINGS: usize = 3;
+
+/// The findings the value being typed causes, under it, each with the hops it breaks.
+fn draft_findings(app: &App, d: &mut Doc<'static>, draft: &Draft) {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let findings = draft.findings(app.report());
+    for f in findings.iter().take(DRAFT_FINDINGS) {
+        let hops: Vec<&str> = f.hops.iter().map(|h| h.id()).collect();
+        d.wrapped(
+            vec![span(
+                format!("    {} ", g.severity(f.severity)),
+                t.finding(f.severity),
+            )],
+            &format!("{} [{}]", f.message, hops.join(", ")),
+            t.finding(f.severity),
+        );
+    }
+    if findings.len() > DRAFT_FINDINGS {
+        let more = findings.len() - DRAFT_FINDINGS;
+        d.line(span(format!("    and {more} more on Review"), t.muted()));
+    }
 }
 
 /// The value being typed (the `room` columns from `scroll` on), and beside it (or below,

@@ -18,7 +18,17 @@ pub use choice::{cni_options, transit_options};
 /// Draws the current step in its pane.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(" {} {} ", app.step.index() + 1, app.step.title());
-    let block = pane(app, title, Pane::Body);
+    let mut block = pane(app, title, Pane::Body);
+    if app.started_as_example() {
+        // On every step: the plan's values are the source's samples, not the customer's.
+        block = block.title(
+            Line::from(span(
+                crate::tui::app::EXAMPLE_BANNER,
+                app.theme.finding(crate::Severity::Warning),
+            ))
+            .right_aligned(),
+        );
+    }
     let inner = block.inner(area);
     let focused = app.focus == Pane::Body && app.overlay.is_none();
     let more = match app.step {
