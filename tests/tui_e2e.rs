@@ -18,7 +18,7 @@ fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
         "box drawing on a UTF-8 locale:\n{first}"
     );
 
-    app.keys(&[key::ENTER]);
+    app.keys(&[key::ENTER, "/"]);
     app.send("singapore");
     app.wait_for("ap-southeast-1");
     app.keys(&[key::ENTER]);

@@ -46,7 +46,7 @@ fn wizard_walks_the_example_to_terway_edge_on_cen_in_singapore_breaks_fixes_and_
     // Region: open the step, filter by name, choose.
     press(&mut app, KeyCode::Enter);
     assert_eq!((app.step(), app.focus()), (Step::Region, Pane::Body));
-    type_text(&mut app, "singapore");
+    type_text(&mut app, "/singapore");
     assert!(screen(&app, 80, 24).contains("ap-southeast-1"));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.plan().region, "ap-southeast-1");

@@ -7,6 +7,7 @@ mod tables;
 pub use tables::{Binding, GLOBAL, Help, TEXT_GLOBAL, bindings};
 
 use super::app::{App, Mode, Overlay, Pane, Step};
+use super::components::region::RegionMode;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;
 
@@ -49,7 +50,9 @@ pub enum Action {
     ShowDetails,
     /// Use the region under the cursor.
     ChooseRegion,
-    /// Clear the region filter, or go back when it is empty.
+    /// Start typing a region filter.
+    StartFilter,
+    /// Clear the region filter and browse the whole list again.
     ClearFilter,
     /// Use the CNI or transit under the cursor.
     Choose,
@@ -94,8 +97,10 @@ pub enum Context {
     Topology,
     /// The details pane.
     Details,
-    /// The region step (typing filters).
+    /// The region step, browsing the list (`/` filters).
     Region,
+    /// The region step, typing the filter.
+    RegionFilter,
     /// The CNI or transit step.
     Choice,
     /// The CIDR step.
@@ -125,7 +130,7 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Context::Region | Context::CidrDraft | Context::SavePath
+            Context::RegionFilter | Context::CidrDraft | Context::SavePath
         )
     }
 
@@ -136,6 +141,7 @@ impl Context {
             Context::Topology => "Path pane",
             Context::Details => "Hop details pane",
             Context::Region => "Region step",
+            Context::RegionFilter => "Filtering regions",
             Context::Choice => "Choice step",
             Context::Cidrs => "CIDRs step",
             Context::CidrDraft => "Typing a CIDR value",
@@ -176,6 +182,9 @@ pub fn base_context(app: &App) -> Context {
             Pane::Topology => Context::Topology,
             Pane::Details => Context::Details,
             Pane::Body => match app.step {
+                Step::Region if app.components.region.mode == RegionMode::Filter => {
+                    Context::RegionFilter
+                }
                 Step::Region => Context::Region,
                 Step::Cni | Step::Transit => Context::Choice,
                 Step::Cidrs if app.components.cidrs.draft.is_some() => Context::CidrDraft,
@@ -225,6 +234,14 @@ mod tests {
     fn letters_type_into_the_region_filter_but_quit_elsewhere() {
         assert_eq!(
             keymap(Context::Region, press(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap(Context::Region, press(KeyCode::Char('/'))),
+            Some(Action::StartFilter)
+        );
+        assert_eq!(
+            keymap(Context::RegionFilter, press(KeyCode::Char('q'))),
             Some(Action::Type(InputRequest::InsertChar('q')))
         );
         assert_eq!(
@@ -248,6 +265,7 @@ mod tests {
             Context::Topology,
             Context::Details,
             Context::Region,
+            Context::RegionFilter,
             Context::Choice,
             Context::Cidrs,
             Context::CidrDraft,

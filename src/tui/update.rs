@@ -143,7 +143,7 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
             c.walkthrough.update(action);
             vec![]
         }
-        Context::Region => c.region.update(action, session),
+        Context::Region | Context::RegionFilter => c.region.update(action, session),
         Context::Choice => c.choice.update(action, app.step, session),
         Context::Cidrs | Context::CidrDraft => c.cidrs.update(action, session),
         Context::Review => c.review.update(action, session),

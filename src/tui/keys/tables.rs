@@ -141,15 +141,23 @@ const DETAILS: &[Binding] = &[
 
 #[rustfmt::skip]
 const REGION: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "previous region"),
+    b(DOWN, "↓/j", A::Down, "next region"),
+    PAGES[0],
+    PAGES[1],
+    b(&[code(C::Enter), k(' ')], "Enter", A::ChooseRegion, "use this region and go on").hint("choose"),
+    b(&[k('/')], "/", A::StartFilter, "filter: type part of an id or name").hint("filter"),
+    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps"),
+];
+
+#[rustfmt::skip]
+const REGION_FILTER: &[Binding] = &[
     b(&[code(C::Up)], "↑", A::Up, "previous region"),
     b(&[code(C::Down)], "↓", A::Down, "next region"),
     PAGES[0],
     PAGES[1],
-    b(&[code(C::Enter)], "Enter", A::ChooseRegion, "use this region and go on").hint("choose"),
-    b(&[code(C::Esc)], "Esc", A::ClearFilter, "clear the filter, then back to the steps").hint("clear"),
-    b(&[code(C::Tab)], "Tab", A::NextPane, "next pane"),
-    b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane"),
-    b(&[k('?')], "?", A::ToggleHelp, "help (letters and digits type into the filter)"),
+    b(&[code(C::Enter)], "Enter", A::ChooseRegion, "use the highlighted region and go on").hint("choose"),
+    b(&[code(C::Esc)], "Esc", A::ClearFilter, "leave the filter, clearing it").hint("leave filter"),
 ];
 
 #[rustfmt::skip]
@@ -250,6 +258,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Topology => TOPOLOGY,
         Context::Details => DETAILS,
         Context::Region => REGION,
+        Context::RegionFilter => REGION_FILTER,
         Context::Choice => CHOICE,
         Context::Cidrs => CIDRS,
         Context::CidrDraft => CIDR_DRAFT,

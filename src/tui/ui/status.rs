@@ -32,8 +32,6 @@ fn hint_word(app: &App, binding: &Binding) -> Option<&'static str> {
     match binding.action {
         Action::JumpToFix if app.review_findings().is_empty() => None,
         Action::CommitDraft if app.draft().is_some_and(|d| d.error.is_some()) => None,
-        // Esc on an empty filter goes back to the steps.
-        Action::ClearFilter if app.regions().filter.value().is_empty() => Some("back"),
         _ => binding.hint,
     }
 }
