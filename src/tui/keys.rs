@@ -84,6 +84,10 @@ pub enum Action {
     OpenReadOnly,
     /// Another edgeplan edits this plan: edit here too, with a draft of this instance's own.
     TakeOver,
+    /// Take back the last edit of the plan.
+    Undo,
+    /// Do again the last edit undone.
+    Redo,
     /// Text editing in the focused box.
     Type(InputRequest),
 }

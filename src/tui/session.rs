@@ -3,6 +3,7 @@
 //! it. Components change the plan only through [`Session::set_plan`].
 
 use super::autosave::{Autosave, DraftSnapshot, Edits, RecoveredDraft};
+use super::history::History;
 use super::persist::{self, Document};
 use crate::catalog::Catalog;
 use crate::checks::{Report, check};
@@ -39,6 +40,8 @@ pub struct Session {
     elsewhere: Option<Elsewhere>,
     /// Review only: no edits, no saving.
     read_only: bool,
+    /// The edits to undo and redo.
+    history: History,
 }
 
 impl Session {
@@ -54,6 +57,7 @@ impl Session {
             recovered: None,
             elsewhere: None,
             read_only: false,
+            history: History::default(),
         }
     }
 
@@ -88,8 +92,45 @@ impl Session {
         &mut self.doc
     }
 
-    /// Replaces the plan and refreshes everything derived from it.
+    /// Replaces the plan by an edit the user can undo.
     pub fn set_plan(&mut self, plan: Plan) {
+        self.commit_edit(self.plan.clone(), plan);
+    }
+
+    /// Keeps `plan` as one edit from `before` (a typed value, from the draft's start).
+    pub fn commit_edit(&mut self, before: Plan, plan: Plan) {
+        if before != plan {
+            self.history.record(before);
+        }
+        self.preview(plan);
+    }
+
+    /// Goes back one edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(before) = self.history.undo(&self.plan) else {
+            return false;
+        };
+        self.preview(before);
+        true
+    }
+
+    /// Goes forward one undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(after) = self.history.redo(&self.plan) else {
+            return false;
+        };
+        self.preview(after);
+        true
+    }
+
+    /// The edits to undo and redo.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Replaces the plan without an undo step (a value being typed, or its cancel), and
+    /// refreshes everything derived from it.
+    pub fn preview(&mut self, plan: Plan) {
         if plan != self.plan {
             (self.report, self.requirements) = Session::derived(&plan);
             self.plan = plan;

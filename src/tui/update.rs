@@ -81,6 +81,7 @@ pub fn update(app: &mut App, action: Action) {
             vec![]
         }
         Action::JumpToFix => jump_to_fix(app),
+        Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo).unwrap_or_else(|e| e),
         Action::SaveAndQuit => {
             app.overlay = None;
             let saved = save(app);
@@ -172,6 +173,34 @@ fn quit(app: &mut App) -> Effects {
         app.overlay = Some(Overlay::ConfirmQuit);
     }
     vec![]
+}
+
+/// Undoes (or redoes) one edit and says which fields it changed.
+fn undo_redo(app: &mut App, undo: bool) -> Result<Effects, Effects> {
+    super::components::may_edit(&app.session)?;
+    let before = app.session.plan().clone();
+    let (moved, verb, none) = match undo {
+        true => (app.session.undo(), "Undid", "nothing to undo"),
+        false => (app.session.redo(), "Redid", "nothing to redo"),
+    };
+    if !moved {
+        return Err(super::components::error(none));
+    }
+    let plan = app.session.plan();
+    // The cursors follow the plan they show.
+    app.components.region = RegionPicker::at(&plan.region);
+    app.components.choice = super::components::choice::Choices::at(plan);
+    let rows = app.components.cidrs.rows(plan).len();
+    app.components.cidrs.cursor = app.components.cidrs.cursor.min(rows - 1);
+    let changed = crate::plan::changes(&before, plan);
+    let more = match changed.len() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    let what = changed.first().map_or("", String::as_str);
+    Ok(vec![super::components::info(format!(
+        "{verb} {what}{more}"
+    ))])
 }
 
 fn go_to_step(app: &mut App, step: Step) {

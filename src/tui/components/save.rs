@@ -1,6 +1,7 @@
 //! The save step: the path to write and whether writing over another file was asked.
 
-use super::{Effects, error, info, writable};
+use super::{Effect, Effects, error, info, writable};
+use crate::tui::app::MessageKind;
 use crate::tui::keys::Action;
 use crate::tui::session::Session;
 use std::path::{Path, PathBuf};
@@ -61,6 +62,14 @@ impl SaveStep {
     pub fn write(&mut self, session: &mut Session, path: &Path) -> Result<Effects, Effects> {
         let said = session.save(path, &mut self.armed).map_err(error)?;
         self.path = Input::new(path.display().to_string());
-        Ok(vec![info(said)])
+        // Saving a broken plan is allowed (work in progress), but never silently.
+        let errors = session.report().count(crate::Severity::Error);
+        Ok(vec![match errors {
+            0 => info(said),
+            n => Effect::Say(
+                MessageKind::Error,
+                format!("{said}, with {n} error(s): see the Review step"),
+            ),
+        }])
     }
 }

@@ -10,18 +10,39 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The key hints for the current context in table order: the key, the word, and whether
-/// it is shown whatever the room. Only keys that do something now, and each word once
+/// How much a hint matters when the status line is short of room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    /// Shown whatever the room: help and quit, a way out.
+    Always,
+    /// Shown before the rest: saving a modified plan, undoing an edit.
+    First,
+    /// As room allows, in table order.
+    Rest,
+}
+
+/// The priority of a binding's hint now.
+fn priority(app: &App, binding: &Binding) -> Priority {
+    match binding.action {
+        _ if binding.always_hinted() => Priority::Always,
+        Action::Save | Action::SaveToPath if app.dirty() => Priority::First,
+        Action::Undo | Action::Redo => Priority::First,
+        _ => Priority::Rest,
+    }
+}
+
+/// The key hints for the current context in table order: the key, the word, and how
+/// much it matters when room is short. Only keys that do something now, and each word once
 /// (the step's own key wins over a shared one, so the Save step shows "Enter save" and
 /// not "^S save" beside it).
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
-    let mut shown: Vec<(&'static str, &'static str, bool)> = Vec::new();
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str, Priority)> {
+    let mut shown: Vec<(&'static str, &'static str, Priority)> = Vec::new();
     for b in bindings(context(app)).into_iter().flatten() {
         let (Some(help), Some(word)) = (b.help, hint_word(app, b)) else {
             continue;
         };
         if !shown.iter().any(|(_, w, _)| *w == word) {
-            shown.push((help.label, word, b.always_hinted()));
+            shown.push((help.label, word, priority(app, b)));
         }
     }
     shown
@@ -31,6 +52,8 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
 fn hint_word(app: &App, binding: &Binding) -> Option<&'static str> {
     match binding.action {
         Action::JumpToFix if app.review_findings().is_empty() => None,
+        Action::Undo if app.read_only() || app.session.history().undoable() == 0 => None,
+        Action::Redo if app.read_only() || app.session.history().redoable() == 0 => None,
         Action::CommitDraft if app.draft().is_some_and(|d| d.error.is_some()) => None,
         _ => binding.hint,
     }
@@ -60,29 +83,31 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     left.push(span(" ", bar));
     let used: usize = left.iter().map(Span::width).sum();
     let room = total.saturating_sub(used);
-    // Help and quit always show; the rest as room allows, in table order.
+    // Help and quit always show; then saving and undoing; the rest as room allows. They
+    // are drawn in table order whichever were kept.
     let all = hints(app);
-    let piece =
-        |(key, word, _): &(&str, &str, bool)| width(&app.glyphs.key_label(key)) + width(word) + 3;
-    let mut budget = room.saturating_sub(all.iter().filter(|h| h.2).map(piece).sum());
-    let mut right = Vec::new();
+    let piece = |(key, word, _): &(&str, &str, Priority)| {
+        width(&app.glyphs.key_label(key)) + width(word) + 3
+    };
+    let mut kept = vec![false; all.len()];
     let mut len = 0;
-    for hint in &all {
-        let p = piece(hint);
-        if !hint.2 {
-            if p > budget {
-                continue;
+    // By rank, so a lower one never takes a higher one's room.
+    for rank in [Priority::Always, Priority::First, Priority::Rest] {
+        for (i, hint) in all.iter().enumerate().filter(|(_, h)| h.2 == rank) {
+            let p = piece(hint);
+            if len + p <= room {
+                kept[i] = true;
+                len += p;
             }
-            budget -= p;
-        } else if len + p > room {
-            continue;
         }
+    }
+    let mut right = Vec::new();
+    for (hint, _) in all.iter().zip(&kept).filter(|(_, k)| **k) {
         right.push(span(
             format!(" {}", app.glyphs.key_label(hint.0)),
             t.status_key(),
         ));
         right.push(span(format!(" {} ", hint.1), bar));
-        len += p;
     }
     // Right-align the hints.
     right.insert(0, span(" ".repeat(room.saturating_sub(len)), bar));
