@@ -153,7 +153,12 @@ impl App {
             new_file: true,
             ..Document::unsaved(&plan)
         };
-        App::new(plan, doc, theme, glyphs)
+        let mut app = App::new(plan, doc, theme, glyphs);
+        // Said at once, not first at the save an hour later.
+        if let Err(problem) = super::persist::check_save_path(path) {
+            app.say(MessageKind::Error, problem.explain());
+        }
+        app
     }
 
     /// A screen that shows why `path` could not be read and changes nothing.
