@@ -196,7 +196,8 @@ fn saving_a_loaded_file_keeps_its_comments_and_changes_only_the_edited_value() {
 #[test]
 fn a_failed_save_says_why_and_keeps_every_edit() {
     let dir = TempDir::new("wizard-failed-save");
-    let path = dir.join("no-such-dir/plan.toml");
+    // A directory that takes no new files (a missing one is now offered for creation).
+    let path = std::path::Path::new("/proc/edgeplan-wizard-failed-save.toml").to_path_buf();
     let mut app = open(&path);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('j'));
