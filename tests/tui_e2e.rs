@@ -25,11 +25,15 @@ fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
     app.wait_for("Which CNI plugin");
     app.keys(&["j", key::ENTER]);
     let chosen = app.wait_for("How does the VBR reach the VPC?");
+    // The message takes one line; m shows it whole.
+    app.keys(&["m"]);
+    let whole = app.wait_for("Messages");
     assert!(
-        chosen.contains("added the edge container block 172.16.0.0/12 (the source's")
+        whole.contains("added the edge container block 172.16.0.0/12 (the source's")
             && chosen.contains("✓ VBR"),
-        "Terway Edge comes with a container block that overlaps nothing:\n{chosen}"
+        "Terway Edge comes with a container block that overlaps nothing:\n{whole}"
     );
+    app.keys(&[key::ESC]);
     app.keys(&["j", key::ENTER]);
     app.wait_for("Scope");
     // Replace the offered block with the customer's own.
@@ -79,11 +83,15 @@ fn a_plain_locale_draws_ascii_and_a_broken_theme_is_reported() {
         screen.contains("+ Path") || screen.contains("+-"),
         "{screen}"
     );
+    assert!(screen.contains("XX theme"), "{screen}");
+    // The message takes one line; m shows it whole.
+    app.keys(&["m"]);
+    let whole = app.wait_for("Messages");
     assert!(
-        screen.contains("not a colour"),
-        "the broken theme is on screen:\n{screen}"
+        whole.contains("not a colour"),
+        "the broken theme is on screen:\n{whole}"
     );
-    app.keys(&["q"]);
+    app.keys(&[key::ESC, "q"]);
     assert_eq!(app.wait_exit(), 0);
 }
 

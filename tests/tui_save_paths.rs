@@ -16,7 +16,7 @@ fn a_launch_path_in_a_missing_directory_is_named_at_start_and_created_on_save() 
     let first = app.wait_for("does not exist");
     assert!(first.contains("plans"), "{first}");
     app.keys(&[key::CTRL_S]);
-    let asked = app.wait_for("creates it");
+    let asked = app.wait_for("save again to create it");
     assert!(asked.contains("Save to:"), "on the Save step:\n{asked}");
     assert!(
         !dir.join("plans").exists(),

@@ -88,8 +88,29 @@ pub enum Action {
     Undo,
     /// Do again the last edit undone.
     Redo,
+    /// Show the latest messages again (or close them).
+    ToggleMessages,
     /// Text editing in the focused box.
     Type(InputRequest),
+}
+
+impl Action {
+    /// True when the action changes or saves the plan: read-only mode refuses it, so
+    /// its hint is not shown there.
+    pub fn changes_plan(self) -> bool {
+        matches!(
+            self,
+            Action::Save
+                | Action::SaveToPath
+                | Action::ChooseRegion
+                | Action::Choose
+                | Action::EditRow
+                | Action::AddEntry
+                | Action::DeleteEntry
+                | Action::Undo
+                | Action::Redo
+        )
+    }
 }
 
 /// Where the keys go now; each has its own bindings.
@@ -127,6 +148,10 @@ pub enum Context {
     OpenElsewhere,
     /// The load-error screen.
     LoadFailed,
+    /// The latest messages, recalled.
+    Messages,
+    /// The terminal is too small to show anything but that.
+    TooSmall,
 }
 
 impl Context {
@@ -157,6 +182,8 @@ impl Context {
             Context::RestoreDraft => "Restore unsaved changes?",
             Context::OpenElsewhere => "Open in another edgeplan",
             Context::LoadFailed => "Plan not loaded",
+            Context::Messages => "Messages",
+            Context::TooSmall => "Terminal too small",
         }
     }
 }
@@ -167,7 +194,11 @@ pub struct Key(pub KeyCode, pub KeyModifiers);
 
 /// The context the keys go to now.
 pub fn context(app: &App) -> Context {
+    if app.too_small() {
+        return Context::TooSmall;
+    }
     match app.overlay {
+        Some(Overlay::Messages) => Context::Messages,
         Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
         Some(Overlay::RestoreDraft) => Context::RestoreDraft,
         Some(Overlay::OpenElsewhere) => Context::OpenElsewhere,
@@ -281,6 +312,8 @@ mod tests {
             Context::RestoreDraft,
             Context::OpenElsewhere,
             Context::LoadFailed,
+            Context::Messages,
+            Context::TooSmall,
         ];
         for ctx in all {
             let keys: Vec<Key> = bindings(ctx)

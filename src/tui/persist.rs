@@ -115,7 +115,7 @@ impl SavePathProblem {
                 p.join("plan.toml").display()
             ),
             SavePathProblem::MissingDirectory(d) => format!(
-                "the directory {} does not exist: Enter on the Save step creates it and saves",
+                "the directory {} does not exist: saving offers to create it",
                 d.display()
             ),
             SavePathProblem::NotADirectory(d) => {

@@ -41,7 +41,7 @@ pub fn paste(app: &mut App, text: &str) {
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     let ctx = context(app);
-    if action != Action::ToggleHelp {
+    if !matches!(action, Action::ToggleHelp | Action::ToggleMessages) {
         // A message is read once; the next key clears it (and may set a new one).
         app.message = None;
     }
@@ -52,6 +52,13 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = match app.overlay {
                 Some(Overlay::Help) => None,
                 _ => Some(Overlay::Help),
+            };
+            vec![]
+        }
+        Action::ToggleMessages => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Messages) => None,
+                _ => Some(Overlay::Messages),
             };
             vec![]
         }

@@ -81,15 +81,17 @@ impl SaveStep {
                     ))
                 })
             }
-            Err(problem @ SavePathProblem::MissingDirectory(_)) => {
-                if let SavePathProblem::MissingDirectory(dir) = &problem {
-                    self.create_dir = Some(dir.clone());
-                }
+            Err(SavePathProblem::MissingDirectory(dir)) => {
+                let said = format!(
+                    "the directory {} does not exist: save again to create it",
+                    dir.display()
+                );
+                self.create_dir = Some(dir);
                 let mut effects = vec![Effect::GoToStep(Step::Save)];
-                effects.extend(error(problem.explain()));
+                effects.extend(error(said));
                 Err(effects)
             }
-            Err(problem) => Err(error(problem.explain())),
+            Err(problem) => Err(error(format!("Not saved: {}", problem.explain()))),
         }
     }
 

@@ -106,6 +106,7 @@ pub const GLOBAL: &[Binding] = &[
     also(&[k('6')], A::GoToStep(Step::Save)),
     b(&[ctrl('s')], "^S", A::Save, "save the plan").hint("save"),
     b(&[k('u')], "u", A::Undo, "undo the last edit of the plan").hint("undo"),
+    b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
     b(&[ctrl('r')], "^R", A::Redo, "redo the edit undone").hint("redo"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help: the keys of this context").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
@@ -216,6 +217,7 @@ const WALKTHROUGH: &[Binding] = &[
     PAGES[0],
     PAGES[1],
     b(&[code(C::Esc), k('w')], "Esc/w", A::CloseWalkthrough, "back to the wizard").hint("wizard"),
+    b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
     b(&[ctrl('s')], "^S", A::Save, "save the plan"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
@@ -249,6 +251,16 @@ const OPEN_ELSEWHERE: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const MESSAGES: &[Binding] = &[
+    b(&[code(C::Esc), k('m'), k('q'), code(C::Enter)], "Esc/m", A::ToggleMessages, "close the messages").hint("close"),
+];
+
+#[rustfmt::skip]
+const TOO_SMALL: &[Binding] = &[
+    b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
+];
+
+#[rustfmt::skip]
 const LOAD_FAILED: &[Binding] = &[
     b(&[k('q'), code(C::Esc), code(C::Enter), ctrl('c')], "q", A::Quit, "quit (the file is left as it is)").hint("quit"),
 ];
@@ -272,6 +284,8 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::RestoreDraft => RESTORE_DRAFT,
         Context::OpenElsewhere => OPEN_ELSEWHERE,
         Context::LoadFailed => LOAD_FAILED,
+        Context::Messages => MESSAGES,
+        Context::TooSmall => TOO_SMALL,
     };
     match ctx {
         Context::Walkthrough
@@ -279,7 +293,9 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         | Context::ConfirmQuit
         | Context::RestoreDraft
         | Context::OpenElsewhere
-        | Context::LoadFailed => {
+        | Context::LoadFailed
+        | Context::Messages
+        | Context::TooSmall => {
             vec![own]
         }
         c if c.is_text() => vec![own, TEXT_GLOBAL],

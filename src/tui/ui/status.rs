@@ -52,8 +52,9 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str, Priority)> {
 fn hint_word(app: &App, binding: &Binding) -> Option<&'static str> {
     match binding.action {
         Action::JumpToFix if app.review_findings().is_empty() => None,
-        Action::Undo if app.read_only() || app.session.history().undoable() == 0 => None,
-        Action::Redo if app.read_only() || app.session.history().redoable() == 0 => None,
+        a if a.changes_plan() && app.read_only() => None,
+        Action::Undo if app.session.history().undoable() == 0 => None,
+        Action::Redo if app.session.history().redoable() == 0 => None,
         Action::CommitDraft if app.draft().is_some_and(|d| d.error.is_some()) => None,
         _ => binding.hint,
     }
@@ -115,35 +116,78 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(left)).style(bar), area);
 }
 
-/// Draws the latest message as a banner along the bottom of `area`, wrapped so that the
-/// whole reason (a failed save's, say) can be read.
+/// Draws the latest message on a line of its own: the bottom row of `area` (the panes'
+/// lower borders), so it covers no pane's text; a message too long for it is cut, and
+/// `m` shows it whole.
 pub fn render_message(app: &App, frame: &mut Frame, area: Rect) {
     let Some(message) = &app.message else { return };
+    if area.height == 0 {
+        return;
+    }
     let style = app.theme.message(message.kind);
-    let mark = match message.kind {
-        crate::tui::app::MessageKind::Info => app.glyphs.ok,
-        crate::tui::app::MessageKind::Error => app.glyphs.error,
-    };
-    let width = usize::from(area.width).saturating_sub(2);
-    let mut d = super::text::Doc::new(area.width);
-    d.wrapped(vec![span(format!(" {mark} "), style)], &message.text, style);
-    let height = (d.lines.len() as u16).min(4).min(area.height);
-    let lines: Vec<Line> = d
-        .lines
-        .into_iter()
-        .take(usize::from(height))
-        .map(|l| {
-            let pad = width.saturating_sub(l.width()) + 2;
-            let mut spans = l.spans;
-            spans.push(span(" ".repeat(pad), style));
-            Line::from(spans)
-        })
-        .collect();
-    let banner = Rect {
-        y: area.bottom().saturating_sub(height),
-        height,
+    let total = usize::from(area.width);
+    let lead = format!(" {} ", mark(app, message.kind));
+    let mut text = message.text.replace('\n', " ");
+    if width(&lead) + width(&text) + 1 > total {
+        let tail = " (m: whole)";
+        let room = total.saturating_sub(width(&lead) + width(tail) + 1);
+        text = format!(
+            "{}{tail}",
+            super::text::truncate(&text, room, app.glyphs.ellipsis)
+        );
+    }
+    let pad = total.saturating_sub(width(&lead) + width(&text));
+    let line = Line::from(vec![
+        span(lead, style),
+        span(text, style),
+        span(" ".repeat(pad), style),
+    ]);
+    let row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
         ..area
     };
-    frame.render_widget(ratatui::widgets::Clear, banner);
-    frame.render_widget(Paragraph::new(lines).style(style), banner);
+    frame.render_widget(ratatui::widgets::Clear, row);
+    frame.render_widget(Paragraph::new(line).style(style), row);
+}
+
+/// The mark before a message: ok or error.
+fn mark(app: &App, kind: crate::tui::app::MessageKind) -> &'static str {
+    match kind {
+        crate::tui::app::MessageKind::Info => app.glyphs.ok,
+        crate::tui::app::MessageKind::Error => app.glyphs.error,
+    }
+}
+
+/// Draws the latest messages, whole and wrapped, newest last, in a box over `area`.
+pub fn render_messages(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let width = area.width.min(76);
+    let mut d = super::text::Doc::new(width.saturating_sub(2));
+    for message in app.messages() {
+        let style = app.theme.message(message.kind);
+        let lead = format!("{} ", mark(app, message.kind));
+        d.wrapped(vec![span(lead, style)], &message.text, t.overlay());
+    }
+    if d.lines.is_empty() {
+        d.line(span("No messages yet.", t.muted()));
+    }
+    let inner = usize::from(area.height.saturating_sub(2));
+    // The newest are the ones wanted: drop the oldest lines that do not fit.
+    let skip = d.lines.len().saturating_sub(inner);
+    let lines: Vec<Line> = d.lines.into_iter().skip(skip).collect();
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let rect = area.centered(
+        ratatui::layout::Constraint::Length(width),
+        ratatui::layout::Constraint::Length(height),
+    );
+    let block = ratatui::widgets::Block::bordered()
+        .border_set(app.glyphs.border)
+        .border_style(t.overlay_border())
+        .style(t.overlay())
+        .title(span(" Messages (Esc or m closes) ", t.overlay_border()));
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
