@@ -29,8 +29,9 @@ fn a_modified_plan_keeps_save_and_undo_in_the_hints() {
     let mut app = Pty::start(Launch::new(&dir.0, &["plan.toml"]));
     app.wait_for("Steps");
     app.keys(&["4", "j", "j", "j", "d"]);
-    let screen = app.wait_for("modified");
+    let screen = app.wait_for("u undo");
     let hints = status(&screen);
+    assert!(hints.contains('●'), "marked modified: {hints}");
     for hint in ["^S save", "u undo", "? help", "q quit"] {
         assert!(hints.contains(hint), "{hint} in: {hints}");
     }

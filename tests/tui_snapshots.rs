@@ -183,6 +183,17 @@ fn status_line_hints_per_context() {
     add("typing, valid", &cidrs);
     press(&mut cidrs, KeyCode::Backspace);
     add("typing, invalid", &cidrs);
+    let mut edited = on_step(Step::Cidrs);
+    press(&mut edited, KeyCode::Char('j'));
+    press(&mut edited, KeyCode::Char('d'));
+    press(&mut edited, KeyCode::Esc);
+    press(&mut edited, KeyCode::Char('4'));
+    add("cidrs, modified", &edited);
+    press(&mut edited, KeyCode::Char('u'));
+    add("cidrs, undone", &edited);
+    let mut read_only = on_step(Step::Cidrs);
+    read_only.session_mut().set_read_only(true);
+    add("cidrs, read-only", &read_only);
     add("review, no findings", &on_step(Step::Review));
     let mut review = broken();
     press(&mut review, KeyCode::Char('5'));

@@ -60,33 +60,9 @@ fn hint_word(app: &App, binding: &Binding) -> Option<&'static str> {
     }
 }
 
-/// Draws the status line.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let bar = t.status_bar();
-    let total = usize::from(area.width);
-    let mut left = vec![span(" ", bar)];
-    let mut file = app.file_label();
-    if app.read_only() {
-        file.push_str(" [read-only]");
-    }
-    let file_room = total / 2;
-    left.push(span(
-        truncate_left(&file, file_room, app.glyphs.ellipsis),
-        bar,
-    ));
-    if app.dirty() && !app.read_only() {
-        left.push(span(
-            format!(" {} modified", app.glyphs.modified),
-            t.status_modified(),
-        ));
-    }
-    left.push(span(" ", bar));
-    let used: usize = left.iter().map(Span::width).sum();
-    let room = total.saturating_sub(used);
-    // Help and quit always show; then saving and undoing; the rest as room allows. They
-    // are drawn in table order whichever were kept.
-    let all = hints(app);
+/// Which hints fit in `room` columns: help and quit first, then saving and undoing, then
+/// the rest; the columns they take.
+fn fit(app: &App, all: &[(&str, &str, Priority)], room: usize) -> (Vec<bool>, usize) {
     let piece = |(key, word, _): &(&str, &str, Priority)| {
         width(&app.glyphs.key_label(key)) + width(word) + 3
     };
@@ -102,18 +78,55 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let mut right = Vec::new();
+    (kept, len)
+}
+
+/// Draws the status line: the file and the modified mark on the left, the hints on the
+/// right. The hints come first; the file name and the mark's word give way to them.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let bar = t.status_bar();
+    let total = usize::from(area.width);
+    let mut file = app.file_label();
+    if app.read_only() {
+        file.push_str(" [read-only]");
+    }
+    let modified = app.dirty() && !app.read_only();
+    let mark = format!(" {}", app.glyphs.modified);
+    let mark_width = if modified { width(&mark) } else { 0 };
+    // The file keeps at least this much of its name.
+    let file_min = width(&file).min(20);
+    let all = hints(app);
+    let (kept, len) = fit(app, &all, total.saturating_sub(2 + file_min + mark_width));
+    let left_room = total.saturating_sub(2 + len);
+    let word = " modified";
+    let with_word = modified && width(&file) + mark_width + width(word) <= left_room;
+    let mark_room = mark_width + if with_word { width(word) } else { 0 };
+    let shown = truncate_left(
+        &file,
+        left_room.saturating_sub(mark_room),
+        app.glyphs.ellipsis,
+    );
+    let mut line = vec![span(" ", bar), span(shown, bar)];
+    if modified {
+        let text = if with_word {
+            format!("{mark}{word}")
+        } else {
+            mark
+        };
+        line.push(span(text, t.status_modified()));
+    }
+    line.push(span(" ", bar));
+    let used: usize = line.iter().map(Span::width).sum();
+    line.push(span(" ".repeat(total.saturating_sub(used + len)), bar));
     for (hint, _) in all.iter().zip(&kept).filter(|(_, k)| **k) {
-        right.push(span(
+        line.push(span(
             format!(" {}", app.glyphs.key_label(hint.0)),
             t.status_key(),
         ));
-        right.push(span(format!(" {} ", hint.1), bar));
+        line.push(span(format!(" {} ", hint.1), bar));
     }
-    // Right-align the hints.
-    right.insert(0, span(" ".repeat(room.saturating_sub(len)), bar));
-    left.extend(right);
-    frame.render_widget(Paragraph::new(Line::from(left)).style(bar), area);
+    frame.render_widget(Paragraph::new(Line::from(line)).style(bar), area);
 }
 
 /// Draws the latest message on a line of its own: the bottom row of `area` (the panes'
