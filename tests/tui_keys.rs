@@ -116,11 +116,16 @@ fn help_lists_the_keys_of_the_current_context() {
 fn typing_in_the_region_filter_never_quits() {
     let mut app = example();
     press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "qingdao");
+    type_text(&mut app, "/qingdao");
     assert!(!app.quitting());
     assert_eq!(app.regions().selected().unwrap().id, "cn-qingdao");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.regions().filter.value(), "");
+    assert_eq!(
+        app.focus(),
+        Pane::Body,
+        "Esc leaves the filter, not the step"
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Pane::Steps);
 }

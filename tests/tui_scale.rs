@@ -197,6 +197,7 @@ fn a_rule_over_100000_blocks_names_32_of_them_on_screen_and_counts_the_rest() {
 fn a_region_filter_near_65535_columns_keeps_the_cursor_on_screen() {
     let mut app = example();
     press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('/'));
     // As after a paste: one key per character would make this test slow.
     let region = app.plan().region.clone();
     let picker = &mut app.components_mut().region;

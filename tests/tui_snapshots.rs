@@ -105,7 +105,7 @@ fn region_list_cuts_long_names_with_an_ellipsis_and_keeps_host_names_whole() {
     let app = on_step(Step::Region);
     assert_snapshot!("region_list", part(&app, 46, 14, ui::step_body::render));
     let mut closing = on_step(Step::Region);
-    type_text(&mut closing, "nanjing");
+    type_text(&mut closing, "/nanjing");
     let shown = part(&closing, 46, 11, ui::step_body::render);
     assert!(shown.contains("… (no reg.)"), "{shown}");
     assert_snapshot!("region_list_filtered_no_registry", shown);
@@ -171,9 +171,9 @@ fn status_line_hints_per_context() {
     let mut add = |what: &str, app: &App| lines.push(format!("{what:<24}|{}", status(app)));
     add("steps", &example());
     add("steps, broken plan", &broken());
-    add("region, empty filter", &on_step(Step::Region));
+    add("region, browsing", &on_step(Step::Region));
     let mut filtered = on_step(Step::Region);
-    type_text(&mut filtered, "shang");
+    type_text(&mut filtered, "/shang");
     add("region, filtered", &filtered);
     add("choice", &on_step(Step::Cni));
     let mut cidrs = on_step(Step::Cidrs);
@@ -183,6 +183,17 @@ fn status_line_hints_per_context() {
     add("typing, valid", &cidrs);
     press(&mut cidrs, KeyCode::Backspace);
     add("typing, invalid", &cidrs);
+    let mut edited = on_step(Step::Cidrs);
+    press(&mut edited, KeyCode::Char('j'));
+    press(&mut edited, KeyCode::Char('d'));
+    press(&mut edited, KeyCode::Esc);
+    press(&mut edited, KeyCode::Char('4'));
+    add("cidrs, modified", &edited);
+    press(&mut edited, KeyCode::Char('u'));
+    add("cidrs, undone", &edited);
+    let mut read_only = on_step(Step::Cidrs);
+    read_only.session_mut().set_read_only(true);
+    add("cidrs, read-only", &read_only);
     add("review, no findings", &on_step(Step::Review));
     let mut review = broken();
     press(&mut review, KeyCode::Char('5'));

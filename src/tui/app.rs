@@ -41,7 +41,12 @@ pub enum Overlay {
     RestoreDraft,
     /// "This plan is open in another edgeplan": read-only, take over, or quit.
     OpenElsewhere,
+    /// The latest messages again, whole.
+    Messages,
 }
+
+/// Messages kept for recall.
+pub const MESSAGES_KEPT: usize = 20;
 
 /// What a status-line message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +87,10 @@ pub struct App {
     pub(super) hop: Hop,
     /// The status-bar message.
     pub(super) message: Option<Message>,
+    /// The latest messages, oldest first, for recall.
+    pub(super) messages: std::collections::VecDeque<Message>,
+    /// The terminal's size as last drawn (columns, rows); `None` before the first draw.
+    pub(super) screen: Option<(u16, u16)>,
     /// Why the plan file could not be read (in `Mode::LoadFailed`).
     pub(super) load_error: Option<String>,
     /// Set when the event loop should stop.
@@ -121,6 +130,8 @@ impl App {
             focus: Pane::Steps,
             hop: Hop::EdgeNode,
             message: None,
+            messages: std::collections::VecDeque::new(),
+            screen: None,
             load_error: None,
             quit: false,
             example: false,
@@ -168,6 +179,10 @@ impl App {
         };
         let mut app = App::new(plan, doc, theme, glyphs);
         app.example = example;
+        // Said at once, not first at the save an hour later.
+        if let Err(problem) = super::persist::check_save_path(path) {
+            app.say(MessageKind::Error, problem.explain());
+        }
         app
     }
 
@@ -335,10 +350,31 @@ impl App {
 
     /// Sets a status-bar message.
     pub fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
-        self.message = Some(Message {
+        let message = Message {
             kind,
             text: text.into(),
-        });
+        };
+        if self.messages.len() == MESSAGES_KEPT {
+            self.messages.pop_front();
+        }
+        self.messages.push_back(message.clone());
+        self.message = Some(message);
+    }
+
+    /// The latest messages, oldest first.
+    pub fn messages(&self) -> impl Iterator<Item = &Message> {
+        self.messages.iter()
+    }
+
+    /// Notes the terminal's size, so keys know whether the screen is shown at all.
+    pub fn set_screen(&mut self, columns: u16, rows: u16) {
+        self.screen = Some((columns, rows));
+    }
+
+    /// True when the terminal is too small to show the screen: keys but quit do nothing.
+    pub fn too_small(&self) -> bool {
+        self.screen
+            .is_some_and(|(w, h)| w < super::ui::MIN_WIDTH || h < super::ui::MIN_HEIGHT)
     }
 }
 

@@ -7,6 +7,7 @@ mod tables;
 pub use tables::{Binding, GLOBAL, Help, TEXT_GLOBAL, bindings};
 
 use super::app::{App, Mode, Overlay, Pane, Step};
+use super::components::region::RegionMode;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;
 
@@ -49,7 +50,9 @@ pub enum Action {
     ShowDetails,
     /// Use the region under the cursor.
     ChooseRegion,
-    /// Clear the region filter, or go back when it is empty.
+    /// Start typing a region filter.
+    StartFilter,
+    /// Clear the region filter and browse the whole list again.
     ClearFilter,
     /// Use the CNI or transit under the cursor.
     Choose,
@@ -81,8 +84,33 @@ pub enum Action {
     OpenReadOnly,
     /// Another edgeplan edits this plan: edit here too, with a draft of this instance's own.
     TakeOver,
+    /// Take back the last edit of the plan.
+    Undo,
+    /// Do again the last edit undone.
+    Redo,
+    /// Show the latest messages again (or close them).
+    ToggleMessages,
     /// Text editing in the focused box.
     Type(InputRequest),
+}
+
+impl Action {
+    /// True when the action changes or saves the plan: read-only mode refuses it, so
+    /// its hint is not shown there.
+    pub fn changes_plan(self) -> bool {
+        matches!(
+            self,
+            Action::Save
+                | Action::SaveToPath
+                | Action::ChooseRegion
+                | Action::Choose
+                | Action::EditRow
+                | Action::AddEntry
+                | Action::DeleteEntry
+                | Action::Undo
+                | Action::Redo
+        )
+    }
 }
 
 /// Where the keys go now; each has its own bindings.
@@ -94,8 +122,10 @@ pub enum Context {
     Topology,
     /// The details pane.
     Details,
-    /// The region step (typing filters).
+    /// The region step, browsing the list (`/` filters).
     Region,
+    /// The region step, typing the filter.
+    RegionFilter,
     /// The CNI or transit step.
     Choice,
     /// The CIDR step.
@@ -118,6 +148,10 @@ pub enum Context {
     OpenElsewhere,
     /// The load-error screen.
     LoadFailed,
+    /// The latest messages, recalled.
+    Messages,
+    /// The terminal is too small to show anything but that.
+    TooSmall,
 }
 
 impl Context {
@@ -125,7 +159,7 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Context::Region | Context::CidrDraft | Context::SavePath
+            Context::RegionFilter | Context::CidrDraft | Context::SavePath
         )
     }
 
@@ -136,6 +170,7 @@ impl Context {
             Context::Topology => "Path pane",
             Context::Details => "Hop details pane",
             Context::Region => "Region step",
+            Context::RegionFilter => "Filtering regions",
             Context::Choice => "Choice step",
             Context::Cidrs => "CIDRs step",
             Context::CidrDraft => "Typing a CIDR value",
@@ -147,6 +182,8 @@ impl Context {
             Context::RestoreDraft => "Restore unsaved changes?",
             Context::OpenElsewhere => "Open in another edgeplan",
             Context::LoadFailed => "Plan not loaded",
+            Context::Messages => "Messages",
+            Context::TooSmall => "Terminal too small",
         }
     }
 }
@@ -157,7 +194,11 @@ pub struct Key(pub KeyCode, pub KeyModifiers);
 
 /// The context the keys go to now.
 pub fn context(app: &App) -> Context {
+    if app.too_small() {
+        return Context::TooSmall;
+    }
     match app.overlay {
+        Some(Overlay::Messages) => Context::Messages,
         Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
         Some(Overlay::RestoreDraft) => Context::RestoreDraft,
         Some(Overlay::OpenElsewhere) => Context::OpenElsewhere,
@@ -176,6 +217,9 @@ pub fn base_context(app: &App) -> Context {
             Pane::Topology => Context::Topology,
             Pane::Details => Context::Details,
             Pane::Body => match app.step {
+                Step::Region if app.components.region.mode == RegionMode::Filter => {
+                    Context::RegionFilter
+                }
                 Step::Region => Context::Region,
                 Step::Cni | Step::Transit => Context::Choice,
                 Step::Cidrs if app.components.cidrs.draft.is_some() => Context::CidrDraft,
@@ -225,6 +269,14 @@ mod tests {
     fn letters_type_into_the_region_filter_but_quit_elsewhere() {
         assert_eq!(
             keymap(Context::Region, press(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap(Context::Region, press(KeyCode::Char('/'))),
+            Some(Action::StartFilter)
+        );
+        assert_eq!(
+            keymap(Context::RegionFilter, press(KeyCode::Char('q'))),
             Some(Action::Type(InputRequest::InsertChar('q')))
         );
         assert_eq!(
@@ -248,6 +300,7 @@ mod tests {
             Context::Topology,
             Context::Details,
             Context::Region,
+            Context::RegionFilter,
             Context::Choice,
             Context::Cidrs,
             Context::CidrDraft,
@@ -259,6 +312,8 @@ mod tests {
             Context::RestoreDraft,
             Context::OpenElsewhere,
             Context::LoadFailed,
+            Context::Messages,
+            Context::TooSmall,
         ];
         for ctx in all {
             let keys: Vec<Key> = bindings(ctx)

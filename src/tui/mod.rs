@@ -13,6 +13,7 @@ pub mod app;
 pub mod autosave;
 pub mod components;
 pub mod glyphs;
+pub mod history;
 pub mod keys;
 pub mod nav;
 pub mod persist;

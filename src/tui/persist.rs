@@ -85,8 +85,102 @@ pub fn save(
     }
 }
 
+/// `text` as a path, with a leading `~` or `~/` read as the home directory (`$HOME`),
+/// as a shell would have done.
+pub fn expand_home(text: &str) -> PathBuf {
+    let home = || {
+        std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from)
+    };
+    match (text, text.strip_prefix("~/")) {
+        ("~", _) => home().unwrap_or_else(|| PathBuf::from(text)),
+        (_, Some(rest)) => home().map_or_else(|| PathBuf::from(text), |h| h.join(rest)),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// Why a plan cannot be saved at a path as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SavePathProblem {
+    /// The path is a directory: a file name is missing.
+    Directory(PathBuf),
+    /// The directory the file would go in does not exist (it can be created).
+    MissingDirectory(PathBuf),
+    /// Something on the way to the file is a file, not a directory.
+    NotADirectory(PathBuf),
+}
+
+impl SavePathProblem {
+    /// What is wrong, plainly, and what to do about it.
+    pub fn explain(&self) -> String {
+        match self {
+            SavePathProblem::Directory(p) => format!(
+                "{} is a directory: add a file name, such as {}",
+                p.display(),
+                p.join("plan.toml").display()
+            ),
+            SavePathProblem::MissingDirectory(d) => format!(
+                "the directory {} does not exist: saving offers to create it",
+                d.display()
+            ),
+            SavePathProblem::NotADirectory(d) => {
+                format!(
+                    "{} is a file, not a directory: choose another path",
+                    d.display()
+                )
+            }
+        }
+    }
+}
+
+/// Checks that a plan can be written at `path`: not a directory, in a directory that
+/// exists.
+pub fn check_save_path(path: &Path) -> Result<(), SavePathProblem> {
+    if path.is_dir() {
+        return Err(SavePathProblem::Directory(path.to_path_buf()));
+    }
+    let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    // The nearest part of the path that exists tells a missing directory from a file.
+    match dir.ancestors().find(|a| a.exists()) {
+        Some(existing) if !existing.is_dir() => {
+            Err(SavePathProblem::NotADirectory(existing.to_path_buf()))
+        }
+        _ => Err(SavePathProblem::MissingDirectory(dir.to_path_buf())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_leading_tilde_is_the_home_directory_and_save_paths_say_what_is_wrong() {
+        use super::*;
+        let home = std::env::var("HOME").unwrap_or_default();
+        if !home.is_empty() {
+            assert_eq!(
+                expand_home("~/plans/x.toml"),
+                Path::new(&home).join("plans/x.toml")
+            );
+        }
+        assert_eq!(expand_home("a~/x.toml"), PathBuf::from("a~/x.toml"));
+        let dir = std::env::temp_dir();
+        assert_eq!(
+            check_save_path(&dir),
+            Err(SavePathProblem::Directory(dir.clone()))
+        );
+        let missing = dir.join(format!("edgeplan-none-{}", std::process::id()));
+        assert_eq!(
+            check_save_path(&missing.join("x.toml")),
+            Err(SavePathProblem::MissingDirectory(missing))
+        );
+        assert_eq!(check_save_path(Path::new("x.toml")), Ok(()));
+    }
+
     use crate::plan::load_path;
     use crate::store::backup_path;
     use crate::tui::glyphs::UNICODE;

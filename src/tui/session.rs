@@ -3,6 +3,7 @@
 //! it. Components change the plan only through [`Session::set_plan`].
 
 use super::autosave::{Autosave, DraftSnapshot, Edits, RecoveredDraft};
+use super::history::History;
 use super::persist::{self, Document};
 use crate::catalog::Catalog;
 use crate::checks::{Report, check};
@@ -45,6 +46,8 @@ pub struct Session {
     read_only: bool,
     /// A value being typed that is not valid yet (the plan keeps the old value).
     unfinished: Option<UnfinishedEdit>,
+    /// The edits to undo and redo.
+    history: History,
 }
 
 /// A value being typed that is not valid yet: the text, why, and the hops it feeds.
@@ -71,6 +74,7 @@ impl Session {
             elsewhere: None,
             read_only: false,
             unfinished: None,
+            history: History::default(),
         }
     }
 
@@ -106,8 +110,45 @@ impl Session {
         &mut self.doc
     }
 
-    /// Replaces the plan and refreshes everything derived from it.
+    /// Replaces the plan by an edit the user can undo.
     pub fn set_plan(&mut self, plan: Plan) {
+        self.commit_edit(self.plan.clone(), plan);
+    }
+
+    /// Keeps `plan` as one edit from `before` (a typed value, from the draft's start).
+    pub fn commit_edit(&mut self, before: Plan, plan: Plan) {
+        if before != plan {
+            self.history.record(before);
+        }
+        self.preview(plan);
+    }
+
+    /// Goes back one edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(before) = self.history.undo(&self.plan) else {
+            return false;
+        };
+        self.preview(before);
+        true
+    }
+
+    /// Goes forward one undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(after) = self.history.redo(&self.plan) else {
+            return false;
+        };
+        self.preview(after);
+        true
+    }
+
+    /// The edits to undo and redo.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Replaces the plan without an undo step (a value being typed, or its cancel), and
+    /// refreshes everything derived from it.
+    pub fn preview(&mut self, plan: Plan) {
         if plan != self.plan {
             self.report = Session::checked(&plan);
             self.requirements = Default::default();

@@ -237,6 +237,9 @@ fn event_loop(
             redraw = true;
         }
         if redraw {
+            // Keys read the size: a screen too small to show acts on nothing but quit.
+            let size = terminal.size()?;
+            app.set_screen(size.width, size.height);
             terminal.draw(|frame| ui::render(app, frame))?;
             redraw = false;
         }

@@ -41,7 +41,7 @@ pub fn paste(app: &mut App, text: &str) {
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     let ctx = context(app);
-    if action != Action::ToggleHelp {
+    if !matches!(action, Action::ToggleHelp | Action::ToggleMessages) {
         // A message is read once; the next key clears it (and may set a new one).
         app.message = None;
     }
@@ -52,6 +52,13 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = match app.overlay {
                 Some(Overlay::Help) => None,
                 _ => Some(Overlay::Help),
+            };
+            vec![]
+        }
+        Action::ToggleMessages => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Messages) => None,
+                _ => Some(Overlay::Messages),
             };
             vec![]
         }
@@ -81,6 +88,7 @@ pub fn update(app: &mut App, action: Action) {
             vec![]
         }
         Action::JumpToFix => jump_to_fix(app),
+        Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo).unwrap_or_else(|e| e),
         Action::SaveAndQuit => {
             app.overlay = None;
             let saved = save(app);
@@ -143,7 +151,7 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
             c.walkthrough.update(action);
             vec![]
         }
-        Context::Region => c.region.update(action, session),
+        Context::Region | Context::RegionFilter => c.region.update(action, session),
         Context::Choice => c.choice.update(action, app.step, session),
         Context::Cidrs | Context::CidrDraft => c.cidrs.update(action, session),
         Context::Review => c.review.update(action, session),
@@ -172,6 +180,34 @@ fn quit(app: &mut App) -> Effects {
         app.overlay = Some(Overlay::ConfirmQuit);
     }
     vec![]
+}
+
+/// Undoes (or redoes) one edit and says which fields it changed.
+fn undo_redo(app: &mut App, undo: bool) -> Result<Effects, Effects> {
+    super::components::may_edit(&app.session)?;
+    let before = app.session.plan().clone();
+    let (moved, verb, none) = match undo {
+        true => (app.session.undo(), "Undid", "nothing to undo"),
+        false => (app.session.redo(), "Redid", "nothing to redo"),
+    };
+    if !moved {
+        return Err(super::components::error(none));
+    }
+    let plan = app.session.plan();
+    // The cursors follow the plan they show.
+    app.components.region = RegionPicker::at(&plan.region);
+    app.components.choice = super::components::choice::Choices::at(plan);
+    let rows = app.components.cidrs.rows(plan).len();
+    app.components.cidrs.cursor = app.components.cidrs.cursor.min(rows - 1);
+    let changed = crate::plan::changes(&before, plan);
+    let more = match changed.len() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    let what = changed.first().map_or("", String::as_str);
+    Ok(vec![super::components::info(format!(
+        "{verb} {what}{more}"
+    ))])
 }
 
 fn go_to_step(app: &mut App, step: Step) {

@@ -86,7 +86,7 @@ impl CidrEditor {
             Action::CommitDraft => self.commit(session).map(|()| vec![]),
             Action::CancelDraft => {
                 if let Some(d) = self.draft.take() {
-                    session.set_plan(d.before);
+                    session.preview(d.before);
                 }
                 Ok(vec![])
             }
@@ -95,7 +95,7 @@ impl CidrEditor {
                 if let Some(draft) = self.draft.as_mut() {
                     draft.input.handle(request);
                     draft.revalidate();
-                    session.set_plan(draft.plan());
+                    session.preview(draft.plan());
                     // The details follow the hop the typed value breaks.
                     if let Some(f) = draft.findings(session.report()).first() {
                         effects.push(Effect::SelectHop(f.hop()));
@@ -235,9 +235,9 @@ impl CidrEditor {
             return Err(error(format!("\"{value}\" is not kept: {reason}")));
         }
         let row = draft.row();
-        let plan = draft.plan();
+        let (before, plan) = (draft.before.clone(), draft.plan());
         self.draft = None;
-        session.set_plan(plan);
+        session.commit_edit(before, plan);
         // After adding, the draft's row is the add row: the next entry can follow.
         self.select(row, session.plan());
         Ok(())

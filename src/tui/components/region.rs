@@ -1,5 +1,5 @@
-//! The region step: the catalog's regions filtered by what the user typed, and the
-//! cursor in the filtered list.
+//! The region step: the catalog's regions, browsed with the usual keys or filtered
+//! after `/` (as in k9s, lazygit, htop), and the cursor in the filtered list.
 
 use super::{Effect, Effects, error, info, may_edit, scroll_delta, step_index};
 use crate::catalog::{Catalog, Region};
@@ -8,11 +8,23 @@ use crate::tui::keys::Action;
 use crate::tui::session::Session;
 use tui_input::Input;
 
+/// Whether keys browse the list or type into the filter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RegionMode {
+    /// Keys move in the list; digits and letters keep their meaning (`/` filters).
+    #[default]
+    Browse,
+    /// Keys type into the filter.
+    Filter,
+}
+
 /// A region list filtered by what the user typed.
 #[derive(Debug, Clone, Default)]
 pub struct RegionPicker {
     /// The filter text; every word must appear in the region's id or name.
     pub filter: Input,
+    /// Browsing the list or typing the filter.
+    pub mode: RegionMode,
     /// Index into the filtered list.
     pub cursor: usize,
 }
@@ -27,6 +39,7 @@ impl RegionPicker {
             .unwrap_or(0);
         RegionPicker {
             filter: Input::default(),
+            mode: RegionMode::Browse,
             cursor,
         }
     }
@@ -76,10 +89,12 @@ impl RegionPicker {
                 vec![]
             }
             Action::ChooseRegion => self.choose(session).unwrap_or_else(|e| e),
-            Action::ClearFilter if self.filter.value().is_empty() => vec![Effect::Back],
+            Action::StartFilter => {
+                self.mode = RegionMode::Filter;
+                vec![]
+            }
             Action::ClearFilter => {
-                self.filter.reset();
-                self.refilter(&session.plan().region);
+                self.leave_filter(&session.plan().region);
                 vec![]
             }
             Action::Type(request) => {
@@ -89,6 +104,13 @@ impl RegionPicker {
             }
             _ => vec![],
         }
+    }
+
+    /// Drops the filter and goes back to browsing, the cursor on `current`.
+    pub fn leave_filter(&mut self, current: &str) {
+        self.filter.reset();
+        self.mode = RegionMode::Browse;
+        self.refilter(current);
     }
 
     /// Uses the region under the cursor (the catalog's rule decides what follows it).
@@ -108,8 +130,7 @@ impl RegionPicker {
             Err(_) => return Err(error("that region is not in the catalog")),
         };
         session.set_plan(plan);
-        self.filter.reset();
-        self.refilter(&session.plan().region);
+        self.leave_filter(&session.plan().region);
         Ok(vec![
             info(format!("Region: {} ({}){note}", region.id, region.name)),
             Effect::GoToStep(Step::Cni),
@@ -125,6 +146,7 @@ mod tests {
     fn filter_matches_id_and_name_words() {
         let mut p = RegionPicker {
             filter: Input::new("shang".into()),
+            mode: RegionMode::Filter,
             cursor: 0,
         };
         assert_eq!(

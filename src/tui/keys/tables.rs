@@ -105,6 +105,9 @@ pub const GLOBAL: &[Binding] = &[
     also(&[k('5')], A::GoToStep(Step::Review)),
     also(&[k('6')], A::GoToStep(Step::Save)),
     b(&[ctrl('s')], "^S", A::Save, "save the plan").hint("save"),
+    b(&[k('u')], "u", A::Undo, "undo the last edit of the plan").hint("undo"),
+    b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
+    b(&[ctrl('r')], "^R", A::Redo, "redo the edit undone").hint("redo"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help: the keys of this context").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
 ];
@@ -141,15 +144,23 @@ const DETAILS: &[Binding] = &[
 
 #[rustfmt::skip]
 const REGION: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "previous region"),
+    b(DOWN, "↓/j", A::Down, "next region"),
+    PAGES[0],
+    PAGES[1],
+    b(&[code(C::Enter), k(' ')], "Enter", A::ChooseRegion, "use this region and go on").hint("choose"),
+    b(&[k('/')], "/", A::StartFilter, "filter: type part of an id or name").hint("filter"),
+    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps"),
+];
+
+#[rustfmt::skip]
+const REGION_FILTER: &[Binding] = &[
     b(&[code(C::Up)], "↑", A::Up, "previous region"),
     b(&[code(C::Down)], "↓", A::Down, "next region"),
     PAGES[0],
     PAGES[1],
-    b(&[code(C::Enter)], "Enter", A::ChooseRegion, "use this region and go on").hint("choose"),
-    b(&[code(C::Esc)], "Esc", A::ClearFilter, "clear the filter, then back to the steps").hint("clear"),
-    b(&[code(C::Tab)], "Tab", A::NextPane, "next pane"),
-    b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane"),
-    b(&[k('?')], "?", A::ToggleHelp, "help (letters and digits type into the filter)"),
+    b(&[code(C::Enter)], "Enter", A::ChooseRegion, "use the highlighted region and go on").hint("choose"),
+    b(&[code(C::Esc)], "Esc", A::ClearFilter, "leave the filter, clearing it").hint("leave filter"),
 ];
 
 #[rustfmt::skip]
@@ -206,6 +217,7 @@ const WALKTHROUGH: &[Binding] = &[
     PAGES[0],
     PAGES[1],
     b(&[code(C::Esc), k('w')], "Esc/w", A::CloseWalkthrough, "back to the wizard").hint("wizard"),
+    b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
     b(&[ctrl('s')], "^S", A::Save, "save the plan"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
@@ -239,6 +251,16 @@ const OPEN_ELSEWHERE: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const MESSAGES: &[Binding] = &[
+    b(&[code(C::Esc), k('m'), k('q'), code(C::Enter)], "Esc/m", A::ToggleMessages, "close the messages").hint("close"),
+];
+
+#[rustfmt::skip]
+const TOO_SMALL: &[Binding] = &[
+    b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
+];
+
+#[rustfmt::skip]
 const LOAD_FAILED: &[Binding] = &[
     b(&[k('q'), code(C::Esc), code(C::Enter), ctrl('c')], "q", A::Quit, "quit (the file is left as it is)").hint("quit"),
 ];
@@ -250,6 +272,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::Topology => TOPOLOGY,
         Context::Details => DETAILS,
         Context::Region => REGION,
+        Context::RegionFilter => REGION_FILTER,
         Context::Choice => CHOICE,
         Context::Cidrs => CIDRS,
         Context::CidrDraft => CIDR_DRAFT,
@@ -261,6 +284,8 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::RestoreDraft => RESTORE_DRAFT,
         Context::OpenElsewhere => OPEN_ELSEWHERE,
         Context::LoadFailed => LOAD_FAILED,
+        Context::Messages => MESSAGES,
+        Context::TooSmall => TOO_SMALL,
     };
     match ctx {
         Context::Walkthrough
@@ -268,7 +293,9 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         | Context::ConfirmQuit
         | Context::RestoreDraft
         | Context::OpenElsewhere
-        | Context::LoadFailed => {
+        | Context::LoadFailed
+        | Context::Messages
+        | Context::TooSmall => {
             vec![own]
         }
         c if c.is_text() => vec![own, TEXT_GLOBAL],

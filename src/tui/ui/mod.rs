@@ -164,6 +164,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::ConfirmQuit) => dialog::render(app, frame, areas.main),
         Some(Overlay::RestoreDraft) => dialog::render_restore(app, frame, areas.main),
         Some(Overlay::OpenElsewhere) => dialog::render_elsewhere(app, frame, areas.main),
+        Some(Overlay::Messages) => status::render_messages(app, frame, areas.main),
         None => {}
     }
 }

@@ -85,7 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// What to do on a step, in a sentence, for the room under the list.
 fn guide(step: Step) -> &'static str {
     match step {
-        Step::Region => "Pick the cluster's region; type to filter the list.",
+        Step::Region => "Pick the cluster's region; / filters the list.",
         Step::Cni => "Pick the cluster's CNI plugin: it decides UDP 8472 or container routes.",
         Step::Transit => "Pick how the VBR reaches the VPC: ECR or CEN.",
         Step::Cidrs => "Edit blocks and addresses; last, the plan's name, customer, author, notes.",

@@ -81,7 +81,8 @@ fn required_lists_check(plan: &Plan, out: &mut Findings) {
         out.add(
             Severity::Error,
             NoDatacenterCidr,
-            list_hops(Field::DatacenterCidrs),
+            // The edge nodes live in these blocks: without them that hop is broken too.
+            Hop::ALL.to_vec(),
             whole(Field::DatacenterCidrs),
             "datacenter_cidrs is empty: no hop knows where the edge nodes are".into(),
             "Add the data center's private blocks, such as 10.0.0.0/8.".into(),
@@ -91,7 +92,8 @@ fn required_lists_check(plan: &Plan, out: &mut Findings) {
         out.add(
             Severity::Error,
             NoVpcCidr,
-            list_hops(Field::VpcCidrs),
+            // The VPC's route table belongs to these blocks: it is broken too.
+            [list_hops(Field::VpcCidrs), vec![Hop::VpcRouteTable]].concat(),
             whole(Field::VpcCidrs),
             "vpc_cidrs is empty: no hop knows where the cluster's VPC is".into(),
             "Add the VPC's blocks, such as 192.168.0.0/16.".into(),

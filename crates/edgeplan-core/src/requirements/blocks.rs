@@ -39,7 +39,8 @@ pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
 
 /// The blocks a hop is labelled with: the edge nodes show where they live; the
 /// data-center devices show the cloud blocks they route and open towards; the cloud
-/// devices show the data-center blocks they route and open back towards.
+/// devices show the data-center blocks they route and open back towards (none while
+/// the data center has no block, so a container block is never taken for it).
 pub fn key_blocks(plan: &Plan, catalog: &Catalog, hop: Hop) -> Vec<Ipv4Net> {
     match hop {
         Hop::CoreSwitch | Hop::Firewall => {
@@ -48,6 +49,9 @@ pub fn key_blocks(plan: &Plan, catalog: &Catalog, hop: Hop) -> Vec<Ipv4Net> {
             cloud.extend(cloud_targets(plan, region).iter().map(|t| t.net));
             cloud
         }
+        // Without data-center blocks a container block alone would read as the data
+        // center's: the label shows nothing rather than mislead.
+        _ if plan.datacenter_cidrs.is_empty() => vec![],
         _ => {
             let mut local = plan.datacenter_cidrs.clone();
             if plan.cni == Cni::TerwayEdge {
@@ -80,6 +84,12 @@ mod tests {
         plan.container_cidrs = vec!["172.16.0.0/12".parse().unwrap()];
         assert_eq!(blocks(&plan, Hop::EdgeNode), ["10.0.0.0/8"], "Flannel");
         plan.cni = Cni::TerwayEdge;
+        let mut no_datacenter = plan.clone();
+        no_datacenter.datacenter_cidrs.clear();
+        assert!(
+            blocks(&no_datacenter, Hop::EdgeNode).is_empty(),
+            "a container block is not labelled as the data center"
+        );
         assert_eq!(
             blocks(&plan, Hop::EdgeNode),
             ["10.0.0.0/8", "172.16.0.0/12"]

@@ -4,6 +4,7 @@
 use super::scroll_to;
 use crate::catalog::Region;
 use crate::tui::app::App;
+use crate::tui::components::region::RegionMode;
 use crate::tui::ui::span;
 use crate::tui::ui::text::{Doc, truncate, width};
 use ratatui::Frame;
@@ -111,7 +112,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
 
     let filter = picker.filter.value();
     let prompt = "Filter: ";
-    let line = if filter.is_empty() {
+    let filtering = picker.mode == RegionMode::Filter;
+    let line = if !filtering {
+        Line::from(vec![span("/ to filter", t.muted())])
+    } else if filter.is_empty() {
         Line::from(vec![
             span(prompt, t.heading()),
             span("type part of an id or name", t.muted()),
@@ -123,7 +127,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         ])
     };
     frame.render_widget(Paragraph::new(line), filter_area);
-    if focused {
+    if focused && filtering {
         // Saturating: a pasted filter may be wider than 65,535 columns.
         let typed = u16::try_from(prompt.len() + picker.filter.visual_cursor()).unwrap_or(u16::MAX);
         let x = filter_area.x.saturating_add(typed);
