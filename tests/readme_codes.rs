@@ -17,7 +17,8 @@ fn table() -> String {
 fn the_readme_lists_every_finding_code_with_what_it_checks() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md");
-    let start = "<!-- finding codes: generated from FindingCode, checked by tests/readme_codes.rs -->\n";
+    let start =
+        "<!-- finding codes: generated from FindingCode, checked by tests/readme_codes.rs -->\n";
     let end = "<!-- end of finding codes -->";
     let at = readme.find(start).expect("the start marker") + start.len();
     let until = readme[at..].find(end).expect("the end marker") + at;

@@ -50,7 +50,7 @@ pub fn show_text(plan: &Plan) -> String {
     let _ = writeln!(s, "Path:    {}", path_line(plan));
     let reqs = derive(plan, catalog);
     let report = check(plan, catalog);
-    for hop in Hop::ALL {
+    for &hop in Hop::path(plan.transit) {
         let _ = writeln!(s, "\n== {} ({}) ==", hop.title(plan.transit), hop.id());
         for r in &reqs.hop(hop).items {
             let _ = writeln!(s, "  - {}", r.kind);

@@ -69,8 +69,14 @@ pub fn update(app: &mut App, action: Action) {
             vec![]
         }
         Action::GoToStep(step) => vec![Effect::GoToStep(step)],
-        Action::PrevHop => app.hop.prev().map(Effect::SelectHop).into_iter().collect(),
-        Action::NextHop => app.hop.next().map(Effect::SelectHop).into_iter().collect(),
+        Action::PrevHop => {
+            let prev = app.hop.prev_on(app.plan().transit);
+            prev.map(Effect::SelectHop).into_iter().collect()
+        }
+        Action::NextHop => {
+            let next = app.hop.next_on(app.plan().transit);
+            next.map(Effect::SelectHop).into_iter().collect()
+        }
         Action::OpenStep => {
             app.focus = Pane::Body;
             vec![]

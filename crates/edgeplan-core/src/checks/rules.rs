@@ -30,11 +30,12 @@ const PRIVATE: [&str; 3] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 use FindingCode::*;
 use Hop::*;
 
-/// The findings of one check, as the rules add them.
-pub(super) struct Findings(Vec<Finding>);
+/// The findings of one check, as the rules add them, and the plan's path.
+pub(super) struct Findings(Vec<Finding>, &'static [Hop]);
 
 impl Findings {
-    /// Adds a finding; its hops are put in path order once each.
+    /// Adds a finding; its hops are put in path order once each, and a hop the plan's
+    /// path does not have (the transit hop of a direct connection) is left out.
     pub(super) fn add(
         &mut self,
         severity: Severity,
@@ -46,6 +47,14 @@ impl Findings {
     ) {
         hops.sort();
         hops.dedup();
+        let on_path: Vec<Hop> = hops
+            .iter()
+            .copied()
+            .filter(|h| self.1.contains(h))
+            .collect();
+        if !on_path.is_empty() {
+            hops = on_path;
+        }
         self.0.push(Finding {
             code,
             severity,
@@ -272,7 +281,7 @@ fn management_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
 /// errors first, then in path order.
 pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     let region = catalog.region(&plan.region);
-    let mut out = Findings(Vec::new());
+    let mut out = Findings(Vec::new(), Hop::path(plan.transit));
     required_lists_check(plan, &mut out);
     region_check(plan, region, &mut out);
     cni_check(plan, &mut out);

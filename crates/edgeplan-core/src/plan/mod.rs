@@ -52,6 +52,8 @@ pub enum Transit {
     Ecr,
     /// Cloud Enterprise Network transit router.
     Cen,
+    /// VPC direct connection: the VBR routes to the VPC with no transit router between.
+    Direct,
 }
 
 /// How narrowly the cloud-service destinations are written.
@@ -104,7 +106,7 @@ pub struct Plan {
     pub region: String,
     /// The cluster's CNI plugin.
     pub cni: Cni,
-    /// ECR or CEN between the VBR and the VPC.
+    /// ECR, CEN or a direct connection between the VBR and the VPC.
     pub transit: Transit,
     /// Broad or fine cloud-service destinations.
     pub scope: Scope,
@@ -185,7 +187,7 @@ mod tests {
             ids
         }
         assert_eq!(ids::<Cni>(), ["flannel", "terway-edge"]);
-        assert_eq!(ids::<Transit>(), ["ecr", "cen"]);
+        assert_eq!(ids::<Transit>(), ["ecr", "cen", "direct"]);
         assert_eq!(ids::<Scope>(), ["broad", "fine"]);
         assert_eq!(expected_ids::<Cni>(), "flannel | terway-edge");
         assert_eq!(Cni::from_str("terway-edge"), Ok(Cni::TerwayEdge));

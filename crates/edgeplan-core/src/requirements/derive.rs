@@ -10,7 +10,7 @@ use super::{
 };
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
-use crate::plan::{Cni, Field, Plan, Scope};
+use crate::plan::{Cni, Field, Plan, Scope, Transit};
 
 /// Kubelet API and read-only ports.
 pub const KUBELET_PORTS: [u16; 2] = [10250, 10255];
@@ -220,18 +220,35 @@ fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
 
 fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
-    b.routes(
-        Direction::Inbound,
-        &s.cloud_side,
-        NextHop::Transit(plan.transit),
-    );
+    b.routes(Direction::Inbound, &s.cloud_side, towards_vpc(plan.transit));
     b.routes(Direction::Outbound, &s.dc, NextHop::ExpressConnect);
     b.routes(Direction::Outbound, &s.containers, NextHop::ExpressConnect);
     b.finish(Hop::Vbr)
 }
 
+/// Where the VBR sends traffic for the VPC: the transit router, or the VPC itself.
+fn towards_vpc(transit: Transit) -> NextHop {
+    match transit {
+        Transit::Direct => NextHop::DirectVpc,
+        t => NextHop::Transit(t),
+    }
+}
+
+/// Where the VPC route table sends traffic for the data center: the transit router, or
+/// the VBR itself.
+fn towards_vbr(transit: Transit) -> NextHop {
+    match transit {
+        Transit::Direct => NextHop::DirectVbr,
+        t => NextHop::Transit(t),
+    }
+}
+
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
+    if !Hop::Transit.on_path(plan.transit) {
+        // Not on this path: a direct connection links the VBR to the VPC.
+        return b.finish(Hop::Transit);
+    }
     b.routes(
         Direction::Inbound,
         &s.cloud_side,
@@ -253,13 +270,16 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
             "Inbound: nothing to add; the VPC routes requests from the data center by default"
                 .into(),
         ),
-        "VPC system routes already deliver traffic arriving from the transit router.",
+        match plan.transit {
+            Transit::Direct => "VPC system routes already deliver traffic arriving from the VBR.",
+            _ => "VPC system routes already deliver traffic arriving from the transit router.",
+        },
     );
-    b.routes(Direction::Outbound, &s.dc, NextHop::Transit(plan.transit));
+    b.routes(Direction::Outbound, &s.dc, towards_vbr(plan.transit));
     b.routes(
         Direction::Outbound,
         &s.containers,
-        NextHop::Transit(plan.transit),
+        towards_vbr(plan.transit),
     );
     b.finish(Hop::VpcRouteTable)
 }

@@ -88,6 +88,10 @@ pub enum NextHop {
     ExpressConnect,
     /// The server subnets connected to the core switch.
     ServerSubnets,
+    /// The VPC itself, over the VBR's direct connection (no transit router).
+    DirectVpc,
+    /// The VBR, over the VPC's direct connection (no transit router).
+    DirectVbr,
 }
 
 impl fmt::Display for NextHop {
@@ -100,6 +104,12 @@ impl fmt::Display for NextHop {
             NextHop::VbrLink(Transit::Ecr) => f.write_str("VBR association"),
             NextHop::VpcLink(Transit::Cen) => f.write_str("VPC attachment"),
             NextHop::VpcLink(Transit::Ecr) => f.write_str("VPC association"),
+            // A direct connection has no transit router; derive never makes these.
+            NextHop::Transit(Transit::Direct)
+            | NextHop::VbrLink(Transit::Direct)
+            | NextHop::VpcLink(Transit::Direct) => f.write_str("none (direct connection)"),
+            NextHop::DirectVpc => f.write_str("VPC (direct connection)"),
+            NextHop::DirectVbr => f.write_str("VBR (direct connection)"),
             NextHop::ExpressConnect => f.write_str("Express Connect to core switch (via firewall)"),
             NextHop::ServerSubnets => f.write_str("server subnets (connected)"),
         }
