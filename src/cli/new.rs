@@ -158,6 +158,14 @@ pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 ),
                 ContainerDefault::Unchanged | ContainerDefault::NoneFree => Ok(()),
             };
+            if plan.management_is_example() {
+                let _ = writeln!(
+                    out,
+                    "warning: management_ip {} is the source's example resolution, not the customer's: resolve cs-anony-vpc.{}.aliyuncs.com in the customer's VPC and set management_ip (--management-ip)",
+                    crate::plan::EXAMPLE_MANAGEMENT_IP,
+                    plan.region
+                );
+            }
             // What was written is checked as `check` would: a plan that breaks the path
             // is still written, but the exit code and the findings say so.
             let report = run_checks(&plan, Catalog::builtin());

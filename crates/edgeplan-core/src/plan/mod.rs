@@ -137,6 +137,10 @@ pub fn default_cloud_service_cidrs() -> Vec<Ipv4Net> {
     vec![net("100.0.0.0/8")]
 }
 
+/// The source's example resolution of `cs-anony-vpc.cn-hangzhou.aliyuncs.com` ("In this
+/// example, the resolution result is 100.103.42.233"): an example, not any customer's.
+pub const EXAMPLE_MANAGEMENT_IP: Ipv4Addr = Ipv4Addr::new(100, 103, 42, 233);
+
 /// The source's example edge-container block, used with Terway Edge.
 pub fn example_container_cidr() -> Ipv4Net {
     net("172.16.0.0/12")
@@ -162,8 +166,14 @@ impl Plan {
             vswitch_cidrs: vec![],
             service_cidr: None,
             apiserver_ip: None,
-            management_ip: Some(Ipv4Addr::new(100, 103, 42, 233)),
+            management_ip: Some(EXAMPLE_MANAGEMENT_IP),
         }
+    }
+
+    /// True when `management_ip` is the source's example resolution, which must be
+    /// replaced by what the management name resolves to in the customer's VPC.
+    pub fn management_is_example(&self) -> bool {
+        self.management_ip == Some(EXAMPLE_MANAGEMENT_IP)
     }
 
     /// The management address as a /32 block, if given.

@@ -36,6 +36,21 @@ const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Nod
 const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
 const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
 
+/// Why the control plane endpoint is listed; says so when the address routed for it is
+/// the source's example resolution rather than the customer's.
+fn management_why(plan: &Plan) -> String {
+    let why = "The control plane endpoint; resolve it in the VPC to learn the address to route.";
+    if plan.management_is_example() {
+        format!(
+            "{why} {} is the source's example resolution, not the customer's: resolve cs-anony-vpc.{}.aliyuncs.com in the customer's VPC and set management_ip to the result.",
+            crate::plan::EXAMPLE_MANAGEMENT_IP,
+            plan.region
+        )
+    } else {
+        why.into()
+    }
+}
+
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
     let ports = [
@@ -72,7 +87,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotGiven,
                 route_cidrs: plan.management_net().into_iter().collect(),
             },
-            "The control plane endpoint; resolve it in the VPC to learn the address to route.".to_string(),
+            management_why(plan),
         ),
         (
             EndpointEntry {
@@ -109,7 +124,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 destination: "System add-on image registry endpoint",
                 hosts: vec![region
                     .and_then(|g| g.registry.as_ref())
-                    .map_or_else(|| format!("registry-{r}-vpc.ack.aliyuncs.com"), |g| g.endpoint.clone())],
+                    .map_or_else(|| format!("registry-{r}-vpc.ack.aliyuncs.com (made up from the pattern of the source's registry table, which does not list {r})"), |g| g.endpoint.clone())],
                 port: PortSpec::Given(Protocol::Tcp, vec![443]),
                 route_cidrs: region.map(Region::registry_routes).unwrap_or(&[]).to_vec(),
             },
