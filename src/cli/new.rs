@@ -58,6 +58,9 @@ pub struct NewOptions {
     /// What cs-anony-vpc.REGION.aliyuncs.com resolves to inside the VPC.
     #[arg(long)]
     pub management_ip: Option<String>,
+    /// The cluster's Kubernetes version, such as 1.30.
+    #[arg(long)]
+    pub kubernetes_version: Option<String>,
     /// Plan name, for reviewers.
     #[arg(long)]
     pub name: Option<String>,
@@ -114,6 +117,11 @@ pub fn plan_from(opts: &NewOptions) -> Result<(Plan, ContainerDefault), String> 
     }
     plan.apiserver_ip = addr("--apiserver-ip", &opts.apiserver_ip)?.or(plan.apiserver_ip);
     plan.management_ip = addr("--management-ip", &opts.management_ip)?.or(plan.management_ip);
+    if let Some(v) = &opts.kubernetes_version {
+        v.parse::<crate::plan::KubeVersion>()
+            .map_err(|e| format!("--kubernetes-version \"{}\": {e}", Escaped(v)))?;
+        plan.kubernetes_version = Some(v.clone());
+    }
     let meta = &mut plan.meta;
     for (slot, value) in [
         (&mut meta.name, &opts.name),

@@ -47,6 +47,9 @@ pub fn show_text(plan: &Plan) -> String {
         "CNI:     {}   Transit: {}   Scope: {}",
         plan.cni, plan.transit, plan.scope
     );
+    if let Some(v) = &plan.kubernetes_version {
+        let _ = writeln!(s, "Kubernetes: {}", Escaped(v));
+    }
     let _ = writeln!(s, "Path:    {}", path_line(plan));
     let reqs = derive(plan, catalog);
     let report = check(plan, catalog);

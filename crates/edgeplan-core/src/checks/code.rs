@@ -104,6 +104,8 @@ pub enum FindingCode {
     CloudServiceUncovered,
     /// The region is marked "Closing Down" by the source.
     RegionClosingDown,
+    /// Terway Edge on a Kubernetes version before 1.28, which it does not support.
+    TerwayKubernetesTooOld,
 }
 
 impl FindingCode {

@@ -6,6 +6,7 @@ mod lists;
 mod names;
 mod overlap;
 mod rules;
+mod versions;
 
 pub use code::{FieldRef, FindingCode};
 pub use names::{NAMED, name_some, thousands, write_some};

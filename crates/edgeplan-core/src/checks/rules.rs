@@ -297,6 +297,7 @@ pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     limits::budget_check(plan, &mut out);
     limits::coverage_check(plan, region, &mut out);
     limits::closing_check(region, &mut out);
+    super::versions::kubernetes_check(plan, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

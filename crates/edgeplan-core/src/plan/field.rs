@@ -42,6 +42,8 @@ pub enum FieldKind {
     Cidr,
     /// One optional IPv4 address.
     Address,
+    /// An optional Kubernetes version, such as `1.30`.
+    Version,
 }
 
 /// One field of a plan, in file order; the variant's snake_case name is its key.
@@ -80,6 +82,8 @@ pub enum Field {
     ApiserverIp,
     /// `network.management_ip`
     ManagementIp,
+    /// `network.kubernetes_version`
+    KubernetesVersion,
 }
 
 /// A field's value as read from a plan, borrowed.
@@ -166,6 +170,7 @@ impl Field {
             Field::ServiceCidr => "Service CIDR",
             Field::ApiserverIp => "API server address",
             Field::ManagementIp => "ACK management address",
+            Field::KubernetesVersion => "Kubernetes version",
         }
     }
 
@@ -194,6 +199,7 @@ impl Field {
             | Field::VswitchCidrs => FieldKind::CidrList,
             Field::ServiceCidr => FieldKind::Cidr,
             Field::ApiserverIp | Field::ManagementIp => FieldKind::Address,
+            Field::KubernetesVersion => FieldKind::Version,
         }
     }
 
@@ -229,6 +235,7 @@ impl Field {
             Field::ServiceCidr => FieldValue::Cidr(plan.service_cidr),
             Field::ApiserverIp => FieldValue::Address(plan.apiserver_ip),
             Field::ManagementIp => FieldValue::Address(plan.management_ip),
+            Field::KubernetesVersion => FieldValue::Text(plan.kubernetes_version.as_deref()),
             list => FieldValue::Cidrs(list.cidrs(plan).expect("the rest are CIDR lists")),
         }
     }

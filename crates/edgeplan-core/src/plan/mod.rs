@@ -11,6 +11,7 @@ mod field;
 mod file;
 mod read;
 mod save;
+mod version;
 
 pub use diff::changes;
 pub use edit::{ContainerDefault, UnknownRegion};
@@ -19,6 +20,7 @@ pub use field::{Field, FieldKind, FieldValue, Section};
 pub use file::{MAX_PLAN_BYTES, load_path, plan_text};
 pub use read::{parse_plan, parse_plan_in};
 pub use save::{to_toml, update_toml};
+pub use version::{KubeVersion, NOT_A_VERSION, TERWAY_EDGE_MIN_KUBERNETES};
 
 use crate::cidr::host;
 use ipnet::Ipv4Net;
@@ -126,6 +128,8 @@ pub struct Plan {
     pub apiserver_ip: Option<Ipv4Addr>,
     /// What `cs-anony-vpc.{region}.aliyuncs.com` resolves to inside the VPC.
     pub management_ip: Option<Ipv4Addr>,
+    /// The cluster's Kubernetes version as written (`1.30`); checked when read.
+    pub kubernetes_version: Option<String>,
 }
 
 fn net(s: &str) -> Ipv4Net {
@@ -167,6 +171,7 @@ impl Plan {
             service_cidr: None,
             apiserver_ip: None,
             management_ip: Some(EXAMPLE_MANAGEMENT_IP),
+            kubernetes_version: None,
         }
     }
 
@@ -174,6 +179,11 @@ impl Plan {
     /// replaced by what the management name resolves to in the customer's VPC.
     pub fn management_is_example(&self) -> bool {
         self.management_ip == Some(EXAMPLE_MANAGEMENT_IP)
+    }
+
+    /// The cluster's Kubernetes version, when given and readable.
+    pub fn kubernetes(&self) -> Option<KubeVersion> {
+        self.kubernetes_version.as_deref()?.parse().ok()
     }
 
     /// The management address as a /32 block, if given.

@@ -72,6 +72,7 @@ fn blank_plan() -> Plan {
         service_cidr: None,
         apiserver_ip: None,
         management_ip: None,
+        kubernetes_version: None,
     }
 }
 
@@ -270,6 +271,10 @@ impl Reader<'_> {
                 Ok(addr) if field == Field::ApiserverIp => plan.apiserver_ip = Some(addr),
                 Ok(addr) => plan.management_ip = Some(addr),
                 Err(e) => bad(self, e.to_string()),
+            },
+            Field::KubernetesVersion => match text.parse::<super::KubeVersion>() {
+                Ok(_) => plan.kubernetes_version = Some(text.to_string()),
+                Err(message) => bad(self, message.into()),
             },
             _ => unreachable!("CIDR lists are read above"),
         }
