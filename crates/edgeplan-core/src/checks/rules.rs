@@ -233,11 +233,12 @@ fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
             "Choose a region that lists an add-on registry endpoint (`edgeplan regions`).".into());
     }
     if plan.scope == Scope::Fine {
-        if region.oss_vips().is_none() {
+        // The engineer's blocks stand in for what the source leaves unknown.
+        if region.oss_vips().is_none() && plan.fine_scope_cloud_cidrs().next().is_none() {
             out.add(Severity::Error, FineScopeOssUnknown, vec![CoreSwitch, Firewall, Vbr, Transit],
-                vec![FieldRef::whole(Field::Scope), FieldRef::whole(Field::Region)],
-                format!("fine scope needs {id}'s OSS internal VIP blocks, and the source does not give them"),
-                format!("Use scope = \"broad\", or resolve oss-{id}-internal.aliyuncs.com in the VPC and add its block to cloud_service_cidrs with broad scope."));
+                vec![FieldRef::whole(Field::CloudServiceCidrs), FieldRef::whole(Field::Scope)],
+                format!("fine scope needs {id}'s OSS internal VIP blocks, and the source does not give them: resolve oss-{id}-internal.aliyuncs.com from an instance in the VPC to find them"),
+                format!("Resolve oss-{id}-internal.aliyuncs.com from an instance in the VPC and add the block of the addresses it returns to cloud_service_cidrs, or use scope = \"broad\"."));
         }
         if plan.management_ip.is_none() {
             out.add(Severity::Error, FineScopeNoManagement, vec![CoreSwitch, Firewall, Vbr, Transit],

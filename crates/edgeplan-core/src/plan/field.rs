@@ -179,7 +179,7 @@ impl Field {
         match self {
             Field::DatacenterCidrs => "where the edge nodes live",
             Field::VpcCidrs => "the cluster's VPC",
-            Field::CloudServiceCidrs => "used in broad scope",
+            Field::CloudServiceCidrs => "broad: all; fine: what the source lacks",
             Field::ContainerCidrs => "Terway Edge pods",
             Field::VswitchCidrs => "optional: narrows node-port sources",
             _ => "",

@@ -116,7 +116,8 @@ pub struct Plan {
     pub datacenter_cidrs: Vec<Ipv4Net>,
     /// The VPC's CIDR blocks.
     pub vpc_cidrs: Vec<Ipv4Net>,
-    /// Cloud-service CIDR blocks used in broad scope.
+    /// Cloud-service CIDR blocks: every destination in broad scope; in fine scope, the
+    /// blocks the engineer found for what the source leaves unknown.
     pub cloud_service_cidrs: Vec<Ipv4Net>,
     /// Edge container CIDR blocks; required with Terway Edge.
     pub container_cidrs: Vec<Ipv4Net>,
@@ -184,6 +185,17 @@ impl Plan {
     /// The cluster's Kubernetes version, when given and readable.
     pub fn kubernetes(&self) -> Option<KubeVersion> {
         self.kubernetes_version.as_deref()?.parse().ok()
+    }
+
+    /// The blocks of `cloud_service_cidrs` that fine scope routes as well as the region's:
+    /// what the engineer found for destinations the source leaves unknown. A block that
+    /// holds the broad catch-all 100.0.0.0/8 is left out: it would make fine scope broad.
+    pub fn fine_scope_cloud_cidrs(&self) -> impl Iterator<Item = Ipv4Net> + '_ {
+        let broad = default_cloud_service_cidrs()[0];
+        self.cloud_service_cidrs
+            .iter()
+            .copied()
+            .filter(move |n| !n.contains(&broad))
     }
 
     /// The management address as a /32 block, if given.

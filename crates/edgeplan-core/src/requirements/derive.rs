@@ -51,6 +51,18 @@ fn management_why(plan: &Plan) -> String {
     }
 }
 
+/// Why the OSS endpoint is listed; where the source gives no VIP blocks, how to find them.
+fn oss_why(plan: &Plan, region: Option<&Region>) -> String {
+    let why = "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.";
+    if region.is_some_and(|g| g.oss_vips().is_some()) {
+        return why.into();
+    }
+    let r = &plan.region;
+    format!(
+        "{why} The source does not give {r}'s OSS internal VIP blocks: resolve oss-{r}-internal.aliyuncs.com from an instance in the VPC and, in fine scope, add their block to cloud_service_cidrs."
+    )
+}
+
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
     let ports = [
@@ -96,7 +108,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotGiven,
                 route_cidrs: region.and_then(Region::oss_vips).unwrap_or(&[]).to_vec(),
             },
-            "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.".into(),
+            oss_why(plan, region),
         ),
         (
             EndpointEntry {

@@ -18,7 +18,9 @@ use ratatui::widgets::Paragraph;
 fn scope_note(scope: Scope) -> &'static str {
     match scope {
         Scope::Broad => "cloud services are cloud_service_cidrs, all ports",
-        Scope::Fine => "cloud services are the region's exact OSS, registry and management ranges",
+        Scope::Fine => {
+            "cloud services are the region's exact OSS, registry and management ranges, and cloud_service_cidrs for what the source leaves unknown"
+        }
     }
 }
 
