@@ -116,6 +116,10 @@ fn new_writes_a_clean_fine_scope_plan_for_a_region_with_unknown_oss_blocks() {
             "fine",
             "--management-ip",
             "100.103.0.10",
+            "--ntp-access",
+            "internal",
+            "--package-access",
+            "internal",
         ]);
         args.extend(extra);
         Command::new(env!("CARGO_BIN_EXE_edgeplan"))

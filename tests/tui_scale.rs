@@ -82,7 +82,7 @@ fn the_cidr_step_draws_the_end_of_a_100000_entry_list() {
     app.components_mut().cidrs.cursor = usize::MAX;
     let s = screen(&app, 80, 24);
     assert!(
-        s.contains(&format!("{} ACK management address", UNICODE.pointer)),
+        s.contains(&format!("{} package repository access", UNICODE.pointer)),
         "{s}"
     );
 }

@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::checks::check as run_checks;
 use crate::cidr::{parse_addr, parse_nets};
 use crate::escape::{Escaped, escape_path};
-use crate::plan::{Cni, ContainerDefault, Plan, Scope, Transit, to_toml};
+use crate::plan::{Cni, ContainerDefault, Plan, Reach, Scope, Transit, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,6 +61,12 @@ pub struct NewOptions {
     /// The cluster's Kubernetes version, such as 1.30.
     #[arg(long)]
     pub kubernetes_version: Option<String>,
+    /// How the nodes reach an NTP server, which the dedicated line does not carry.
+    #[arg(long, value_parser = ChoiceParser::<Reach>::new())]
+    pub ntp_access: Option<Reach>,
+    /// How the nodes reach their YUM or APT repositories.
+    #[arg(long, value_parser = ChoiceParser::<Reach>::new())]
+    pub package_access: Option<Reach>,
     /// Plan name, for reviewers.
     #[arg(long)]
     pub name: Option<String>,
@@ -88,7 +94,7 @@ fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
 
 /// Builds the plan that `new` writes, and what Terway Edge added to it.
 pub fn plan_from(opts: &NewOptions) -> Result<(Plan, ContainerDefault), String> {
-    let mut plan = Plan::example();
+    let mut plan = Plan::template();
     plan.meta.name = None;
     if let Some(region) = &opts.region {
         // The example's management address is Hangzhou's: another region unsets it.
@@ -117,6 +123,8 @@ pub fn plan_from(opts: &NewOptions) -> Result<(Plan, ContainerDefault), String> 
     }
     plan.apiserver_ip = addr("--apiserver-ip", &opts.apiserver_ip)?.or(plan.apiserver_ip);
     plan.management_ip = addr("--management-ip", &opts.management_ip)?.or(plan.management_ip);
+    plan.ntp_access = opts.ntp_access;
+    plan.package_access = opts.package_access;
     if let Some(v) = &opts.kubernetes_version {
         v.parse::<crate::plan::KubeVersion>()
             .map_err(|e| format!("--kubernetes-version \"{}\": {e}", Escaped(v)))?;

@@ -144,9 +144,10 @@ impl App {
         App::new(plan, doc, theme, glyphs)
     }
 
-    /// A new plan (the example, named after the file) that saves to `path`, which does not exist yet.
+    /// A new plan (the example's template, named after the file) that saves to `path`,
+    /// which does not exist yet.
     pub fn new_file(path: &Path, theme: Theme, glyphs: Glyphs) -> App {
-        let mut plan = Plan::example();
+        let mut plan = Plan::template();
         plan.meta.name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
         let doc = Document {
             path: Some(path.to_path_buf()),

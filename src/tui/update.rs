@@ -235,6 +235,7 @@ fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
     match at.field {
         Field::Scope => Some(CidrRow::Scope),
         single if Field::SINGLES.contains(&single) => Some(CidrRow::Single(single)),
+        reach if Field::REACHES.contains(&reach) => Some(CidrRow::Reach(reach)),
         _ => None,
     }
 }

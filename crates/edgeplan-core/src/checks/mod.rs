@@ -4,6 +4,7 @@ mod code;
 mod limits;
 mod lists;
 mod names;
+mod outside;
 mod overlap;
 mod rules;
 mod versions;

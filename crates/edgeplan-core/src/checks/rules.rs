@@ -299,6 +299,7 @@ pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     limits::coverage_check(plan, region, &mut out);
     limits::closing_check(region, &mut out);
     super::versions::kubernetes_check(plan, &mut out);
+    super::outside::outside_check(plan, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

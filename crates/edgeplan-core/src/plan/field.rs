@@ -84,6 +84,10 @@ pub enum Field {
     ManagementIp,
     /// `network.kubernetes_version`
     KubernetesVersion,
+    /// `network.ntp_access`
+    NtpAccess,
+    /// `network.package_access`
+    PackageAccess,
 }
 
 /// A field's value as read from a plan, borrowed.
@@ -133,6 +137,9 @@ impl Field {
     /// The single-value network fields (one block or address), in file order.
     pub const SINGLES: [Field; 3] = [Field::ServiceCidr, Field::ApiserverIp, Field::ManagementIp];
 
+    /// The fields that say how the nodes reach what the dedicated line does not carry.
+    pub const REACHES: [Field; 2] = [Field::NtpAccess, Field::PackageAccess];
+
     /// The table the field is written in.
     pub fn section(self) -> Section {
         match self {
@@ -171,6 +178,8 @@ impl Field {
             Field::ApiserverIp => "API server address",
             Field::ManagementIp => "ACK management address",
             Field::KubernetesVersion => "Kubernetes version",
+            Field::NtpAccess => "NTP access",
+            Field::PackageAccess => "package repository access",
         }
     }
 
@@ -192,6 +201,7 @@ impl Field {
             Field::Name | Field::Customer | Field::Author | Field::Notes => FieldKind::Text,
             Field::Region => FieldKind::Region,
             Field::Cni | Field::Transit | Field::Scope => FieldKind::Choice,
+            Field::NtpAccess | Field::PackageAccess => FieldKind::Choice,
             Field::DatacenterCidrs
             | Field::VpcCidrs
             | Field::CloudServiceCidrs
@@ -236,6 +246,8 @@ impl Field {
             Field::ApiserverIp => FieldValue::Address(plan.apiserver_ip),
             Field::ManagementIp => FieldValue::Address(plan.management_ip),
             Field::KubernetesVersion => FieldValue::Text(plan.kubernetes_version.as_deref()),
+            Field::NtpAccess => FieldValue::Text(plan.ntp_access.map(Into::into)),
+            Field::PackageAccess => FieldValue::Text(plan.package_access.map(Into::into)),
             list => FieldValue::Cidrs(list.cidrs(plan).expect("the rest are CIDR lists")),
         }
     }
@@ -273,6 +285,35 @@ impl Field {
             Field::Author => Some(&mut meta.author),
             Field::Notes => Some(&mut meta.notes),
             _ => None,
+        }
+    }
+
+    /// The answer of a reach field (how the nodes get to what the line does not carry),
+    /// for editing; `None` for other fields.
+    pub fn reach_mut(self, plan: &mut Plan) -> Option<&mut Option<super::Reach>> {
+        match self {
+            Field::NtpAccess => Some(&mut plan.ntp_access),
+            Field::PackageAccess => Some(&mut plan.package_access),
+            _ => None,
+        }
+    }
+
+    /// The answer of a reach field; `None` while unanswered and for other fields.
+    pub fn reach(self, plan: &Plan) -> Option<super::Reach> {
+        match self {
+            Field::NtpAccess => plan.ntp_access,
+            Field::PackageAccess => plan.package_access,
+            _ => None,
+        }
+    }
+
+    /// The next answer of a reach field, in the order unset, then each way, then unset.
+    pub fn next_reach(current: Option<super::Reach>) -> Option<super::Reach> {
+        use strum::VariantArray;
+        let all = super::Reach::VARIANTS;
+        match current {
+            None => all.first().copied(),
+            Some(r) => all.iter().skip_while(|&&x| x != r).nth(1).copied(),
         }
     }
 

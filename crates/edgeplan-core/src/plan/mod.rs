@@ -70,6 +70,32 @@ pub enum Scope {
     Fine,
 }
 
+/// How the edge nodes reach a service the dedicated line does not carry (the NTP
+/// servers, the YUM or APT repositories).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Reach {
+    /// The nodes have internet access of their own.
+    Internet,
+    /// Through a NAT gateway in the data center.
+    Nat,
+    /// An internal server instead: an NTP server or a package mirror in the data center.
+    Internal,
+}
+
+impl Reach {
+    /// The way in words: `internet access`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reach::Internet => "internet access",
+            Reach::Nat => "a NAT gateway in the data center",
+            Reach::Internal => "an internal server in the data center",
+        }
+    }
+}
+
 /// The stable ids of every value of a choice, joined for an error message: `a | b`.
 pub fn expected_ids<C: VariantArray + Copy + Into<&'static str>>() -> String {
     C::VARIANTS
@@ -131,6 +157,10 @@ pub struct Plan {
     pub management_ip: Option<Ipv4Addr>,
     /// The cluster's Kubernetes version as written (`1.30`); checked when read.
     pub kubernetes_version: Option<String>,
+    /// How the nodes reach an NTP server; `None` while unanswered.
+    pub ntp_access: Option<Reach>,
+    /// How the nodes reach their YUM or APT repositories; `None` while unanswered.
+    pub package_access: Option<Reach>,
 }
 
 fn net(s: &str) -> Ipv4Net {
@@ -153,7 +183,9 @@ pub fn example_container_cidr() -> Ipv4Net {
 
 impl Plan {
     /// The source document's example: Hangzhou, data center 10.0.0.0/8, VPC
-    /// 192.168.0.0/16, cloud services 100.0.0.0/8, Flannel over ECR.
+    /// 192.168.0.0/16, cloud services 100.0.0.0/8, Flannel over ECR. Its nodes reach NTP
+    /// and their package repositories over the internet, as the source's public NTP
+    /// names and "install the tools online" assume.
     pub fn example() -> Plan {
         Plan {
             meta: Meta {
@@ -173,6 +205,18 @@ impl Plan {
             apiserver_ip: None,
             management_ip: Some(EXAMPLE_MANAGEMENT_IP),
             kubernetes_version: None,
+            ntp_access: Some(Reach::Internet),
+            package_access: Some(Reach::Internet),
+        }
+    }
+
+    /// The example as the start of a customer's plan: what the source only assumes (how
+    /// the nodes reach NTP and their package repositories) is left for the engineer.
+    pub fn template() -> Plan {
+        Plan {
+            ntp_access: None,
+            package_access: None,
+            ..Plan::example()
         }
     }
 

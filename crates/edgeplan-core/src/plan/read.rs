@@ -4,7 +4,7 @@
 
 use super::error::{Problem, line_of, problem_at, problem_from_toml, shorten};
 use super::{
-    Cni, Field, FieldKind, Meta, Plan, PlanError, SCHEMA_VERSION, Scope, Section, Transit,
+    Cni, Field, FieldKind, Meta, Plan, PlanError, Reach, SCHEMA_VERSION, Scope, Section, Transit,
     default_cloud_service_cidrs, expected_ids,
 };
 use crate::catalog::Catalog;
@@ -73,6 +73,8 @@ fn blank_plan() -> Plan {
         apiserver_ip: None,
         management_ip: None,
         kubernetes_version: None,
+        ntp_access: None,
+        package_access: None,
     }
 }
 
@@ -275,6 +277,10 @@ impl Reader<'_> {
             Field::KubernetesVersion => match text.parse::<super::KubeVersion>() {
                 Ok(_) => plan.kubernetes_version = Some(text.to_string()),
                 Err(message) => bad(self, message.into()),
+            },
+            Field::NtpAccess | Field::PackageAccess => match choice::<Reach>(text, field) {
+                Ok(reach) => *field.reach_mut(plan).expect("a reach field") = Some(reach),
+                Err(message) => bad(self, message),
             },
             _ => unreachable!("CIDR lists are read above"),
         }

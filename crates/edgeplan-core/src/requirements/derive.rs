@@ -4,6 +4,7 @@
 
 use super::blocks::{cloud_targets, list_targets};
 use super::builder::Builder;
+use super::reasons;
 use super::{
     Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, RequirementKind,
     Requirements, Target,
@@ -35,33 +36,6 @@ const WHY_KUBELET: &str =
 const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
 const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
 const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
-
-/// Why the control plane endpoint is listed; says so when the address routed for it is
-/// the source's example resolution rather than the customer's.
-fn management_why(plan: &Plan) -> String {
-    let why = "The control plane endpoint; resolve it in the VPC to learn the address to route.";
-    if plan.management_is_example() {
-        format!(
-            "{why} {} is the source's example resolution, not the customer's: resolve cs-anony-vpc.{}.aliyuncs.com in the customer's VPC and set management_ip to the result.",
-            crate::plan::EXAMPLE_MANAGEMENT_IP,
-            plan.region
-        )
-    } else {
-        why.into()
-    }
-}
-
-/// Why the OSS endpoint is listed; where the source gives no VIP blocks, how to find them.
-fn oss_why(plan: &Plan, region: Option<&Region>) -> String {
-    let why = "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.";
-    if region.is_some_and(|g| g.oss_vips().is_some()) {
-        return why.into();
-    }
-    let r = &plan.region;
-    format!(
-        "{why} The source does not give {r}'s OSS internal VIP blocks: resolve oss-{r}-internal.aliyuncs.com from an instance in the VPC and, in fine scope, add their block to cloud_service_cidrs."
-    )
-}
 
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
@@ -99,7 +73,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotGiven,
                 route_cidrs: plan.management_net().into_iter().collect(),
             },
-            management_why(plan),
+            reasons::management_why(plan),
         ),
         (
             EndpointEntry {
@@ -108,7 +82,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotGiven,
                 route_cidrs: region.and_then(Region::oss_vips).unwrap_or(&[]).to_vec(),
             },
-            oss_why(plan, region),
+            reasons::oss_why(plan, region),
         ),
         (
             EndpointEntry {
@@ -129,7 +103,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::Given(Protocol::Udp, vec![123]),
                 route_cidrs: vec![],
             },
-            "Nodes keep their clocks in step with an NTP server; certificates fail on a skewed clock.".into(),
+            reasons::outside_why("Nodes keep their clocks in step with an NTP server; certificates fail on a skewed clock.", plan.ntp_access, Field::NtpAccess),
         ),
         (
             EndpointEntry {
@@ -151,7 +125,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotApplicable("not available: the node's YUM or APT repositories"),
                 route_cidrs: vec![],
             },
-            "Missing system tools are installed online from the node's own package repositories.".into(),
+            reasons::outside_why("Missing system tools are installed online from the node's own package repositories.", plan.package_access, Field::PackageAccess),
         ),
     ];
     for (e, why) in endpoints {
@@ -247,27 +221,14 @@ fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
 
 fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
-    b.routes(Direction::Inbound, &s.cloud_side, towards_vpc(plan.transit));
+    b.routes(
+        Direction::Inbound,
+        &s.cloud_side,
+        NextHop::towards_vpc(plan.transit),
+    );
     b.routes(Direction::Outbound, &s.dc, NextHop::ExpressConnect);
     b.routes(Direction::Outbound, &s.containers, NextHop::ExpressConnect);
     b.finish(Hop::Vbr)
-}
-
-/// Where the VBR sends traffic for the VPC: the transit router, or the VPC itself.
-fn towards_vpc(transit: Transit) -> NextHop {
-    match transit {
-        Transit::Direct => NextHop::DirectVpc,
-        t => NextHop::Transit(t),
-    }
-}
-
-/// Where the VPC route table sends traffic for the data center: the transit router, or
-/// the VBR itself.
-fn towards_vbr(transit: Transit) -> NextHop {
-    match transit {
-        Transit::Direct => NextHop::DirectVbr,
-        t => NextHop::Transit(t),
-    }
 }
 
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
@@ -302,11 +263,15 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
             _ => "VPC system routes already deliver traffic arriving from the transit router.",
         },
     );
-    b.routes(Direction::Outbound, &s.dc, towards_vbr(plan.transit));
+    b.routes(
+        Direction::Outbound,
+        &s.dc,
+        NextHop::towards_vbr(plan.transit),
+    );
     b.routes(
         Direction::Outbound,
         &s.containers,
-        towards_vbr(plan.transit),
+        NextHop::towards_vbr(plan.transit),
     );
     b.finish(Hop::VpcRouteTable)
 }

@@ -4,6 +4,7 @@
 mod blocks;
 mod builder;
 mod derive;
+mod reasons;
 mod words;
 
 pub use blocks::{cloud_targets, key_blocks};
@@ -92,6 +93,25 @@ pub enum NextHop {
     DirectVpc,
     /// The VBR, over the VPC's direct connection (no transit router).
     DirectVbr,
+}
+
+impl NextHop {
+    /// Where the VBR sends traffic for the VPC: the transit router, or the VPC itself.
+    pub fn towards_vpc(transit: Transit) -> NextHop {
+        match transit {
+            Transit::Direct => NextHop::DirectVpc,
+            t => NextHop::Transit(t),
+        }
+    }
+
+    /// Where the VPC route table sends traffic for the data center: the transit router,
+    /// or the VBR itself.
+    pub fn towards_vbr(transit: Transit) -> NextHop {
+        match transit {
+            Transit::Direct => NextHop::DirectVbr,
+            t => NextHop::Transit(t),
+        }
+    }
 }
 
 impl fmt::Display for NextHop {

@@ -24,6 +24,11 @@ fn scope_note(scope: Scope) -> &'static str {
     }
 }
 
+/// A reach field's answer as written in the file, `None` while unanswered.
+fn reach_text(field: Field, plan: &Plan) -> Option<&'static str> {
+    field.reach(plan).map(Into::into)
+}
+
 /// Draws the rows; the cursor row is highlighted and kept in view. Only the rows near
 /// the cursor are laid out, however long the lists. True when rows follow below.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
@@ -101,6 +106,9 @@ fn row_lines(
     if row == CidrRow::Single(Field::SINGLES[0]) {
         d.line(span("Addresses", t.heading()));
     }
+    if row == CidrRow::Reach(Field::REACHES[0]) {
+        d.line(span("Not over the dedicated line", t.heading()));
+    }
     let focus = d.lines.len();
     let laid = |d: Doc<'static>| Laid {
         lines: d.lines,
@@ -147,10 +155,15 @@ fn row_lines(
             let value = single_text(s, plan).unwrap_or_else(|| "(not set)".into());
             format!("{pointer} {:<24}{value}", s.label())
         }
+        CidrRow::Reach(field) => {
+            let value = reach_text(field, plan).unwrap_or("(not answered)");
+            format!("{pointer} {:<24}{value}", field.label())
+        }
     };
     let base = match row {
         CidrRow::Add(_) => t.muted(),
         CidrRow::Single(s) if single_text(s, plan).is_none() => t.muted(),
+        CidrRow::Reach(field) if reach_text(field, plan).is_none() => t.muted(),
         _ => t.base(),
     };
     d.line(span(format!("{line:<full$}"), highlight(base)));
