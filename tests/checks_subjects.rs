@@ -183,7 +183,15 @@ fn plans_for_every_code() -> Vec<(Plan, Catalog)> {
         },
         builtin(),
     );
-    push(&|p| p.cni = Cni::TerwayEdge, builtin());
+    push(
+        &|p| {
+            p.cni = Cni::TerwayEdge;
+            p.kubernetes_version = Some("1.26".into());
+            p.ntp_access = None;
+            p.package_access = None;
+        },
+        builtin(),
+    );
     push(
         &|p| {
             p.scope = Scope::Fine;
@@ -297,6 +305,9 @@ fn finding_codes_keep_their_ids() {
             "security-group-rule-budget",
             "cloud-service-uncovered",
             "region-closing-down",
+            "terway-kubernetes-too-old",
+            "ntp-access-unanswered",
+            "package-access-unanswered",
         ]
     );
 }

@@ -262,7 +262,7 @@ fn bad_arguments_exit_2_with_what_was_expected() {
 
 #[test]
 fn help_lists_the_ids_of_every_choice() {
-    let ids = ["flannel, terway-edge", "ecr, cen", "broad, fine"]
+    let ids = ["flannel, terway-edge", "ecr, cen, direct", "broad, fine"]
         .map(|ids| contains(format!("[possible values: {ids}]")));
     let [cni, transit, scope] = ids;
     edgeplan(["new", "--help"])

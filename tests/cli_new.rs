@@ -4,7 +4,7 @@
 
 mod tui_support;
 
-use edgeplan::plan::{Cni, Scope, Transit, load_path};
+use edgeplan::plan::{Cni, Reach, Scope, Transit, load_path};
 use std::process::{Command, Output};
 use tui_support::TempDir;
 
@@ -44,6 +44,10 @@ fn terway_edge_next_to_a_vpc_on_the_source_block_gets_a_free_container_block() {
         "terway-edge",
         "--vpc",
         "172.16.0.0/12",
+        "--ntp-access",
+        "internet",
+        "--package-access",
+        "nat",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
     let out = text(&o.stdout);
@@ -54,7 +58,14 @@ fn terway_edge_next_to_a_vpc_on_the_source_block_gets_a_free_container_block() {
         ),
         "{out}"
     );
-    assert_eq!(out.lines().count(), 2, "no findings to print:\n{out}");
+    // The example's management address is labelled, never taken for the customer's.
+    assert!(
+        out.lines().nth(2).is_some_and(|l| l.starts_with(
+            "warning: management_ip 100.103.42.233 is the source's example resolution"
+        )),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 3, "no findings to print:\n{out}");
     let (plan, _) = load_path(&path).unwrap();
     assert_eq!(plan.container_cidrs, ["192.168.0.0/16".parse().unwrap()]);
 }
@@ -90,6 +101,12 @@ fn every_field_of_a_plan_can_be_given_on_the_command_line() {
         "172.20.1.10",
         "--management-ip",
         "100.100.0.10",
+        "--kubernetes-version",
+        "1.30.1-aliyun.1",
+        "--ntp-access",
+        "internal",
+        "--package-access",
+        "nat",
         "--name",
         "acme-frankfurt",
         "--customer",
@@ -120,6 +137,11 @@ fn every_field_of_a_plan_can_be_given_on_the_command_line() {
     assert_eq!(plan.service_cidr, Some(net("172.21.0.0/20")));
     assert_eq!(plan.apiserver_ip, Some("172.20.1.10".parse().unwrap()));
     assert_eq!(plan.management_ip, Some("100.100.0.10".parse().unwrap()));
+    assert_eq!(plan.kubernetes_version.as_deref(), Some("1.30.1-aliyun.1"));
+    assert_eq!(
+        (plan.ntp_access, plan.package_access),
+        (Some(Reach::Internal), Some(Reach::Nat))
+    );
     assert_eq!(plan.meta.name.as_deref(), Some("acme-frankfurt"));
     assert_eq!(plan.meta.customer.as_deref(), Some("ACME"));
     assert_eq!(plan.meta.author.as_deref(), Some("N. Engineer"));

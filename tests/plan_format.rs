@@ -181,7 +181,7 @@ fn every_structural_problem_is_reported_in_one_read() {
             "plan.toml:2: owner = \"me\": unknown field `owner`, expected one of `schema_version`, `meta`, `network`",
             "plan.toml:3: [network]: missing field `datacenter_cidrs`",
             "plan.toml:5: network.cni = \"Flannel\": unknown CNI plugin; expected flannel | terway-edge",
-            "plan.toml:7: network.datacenter_cidr = [\"10.0.0.0/8\"]: unknown field `datacenter_cidr`, expected one of `region`, `cni`, `transit`, `scope`, `datacenter_cidrs`, `vpc_cidrs`, `cloud_service_cidrs`, `container_cidrs`, `vswitch_cidrs`, `service_cidr`, `apiserver_ip`, `management_ip`",
+            "plan.toml:7: network.datacenter_cidr = [\"10.0.0.0/8\"]: unknown field `datacenter_cidr`, expected one of `region`, `cni`, `transit`, `scope`, `datacenter_cidrs`, `vpc_cidrs`, `cloud_service_cidrs`, `container_cidrs`, `vswitch_cidrs`, `service_cidr`, `apiserver_ip`, `management_ip`, `kubernetes_version`, `ntp_access`, `package_access`",
             "plan.toml:8: network.vpc_cidrs[0] = \"10.20.0.1/16\": host bits are set; the network is 10.20.0.0/16",
             "plan.toml:8: network.vpc_cidrs[1] = \"fd00::/8\": IPv6 is not supported here; use an IPv4 value",
         ],

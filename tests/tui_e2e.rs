@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use edgeplan::plan::{Cni, Transit, load_path};
+use edgeplan::plan::{Cni, Reach, Transit, load_path};
 use tui_support::TempDir;
 use tui_support::pty::{Launch, Pty, key};
 
@@ -42,6 +42,7 @@ fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
     app.send("172.20.0.0/16");
     app.wait_for_line(&["172.20.0.0/16", "✓"]);
     app.keys(&[key::ENTER]);
+    // The source's example answers how the nodes reach NTP and packages (internet).
     let fixed = app.wait_for_line(&["5 Review", "all ok"]);
     assert!(
         fixed.contains("✓ VBR") && fixed.contains("✓ CEN"),
@@ -64,6 +65,10 @@ fn typing_through_the_wizard_saves_a_terway_edge_plan_on_cen() {
     assert_eq!((plan.cni, plan.transit), (Cni::TerwayEdge, Transit::Cen));
     assert_eq!(plan.container_cidrs, ["172.20.0.0/16".parse().unwrap()]);
     assert_eq!(plan.meta.name.as_deref(), Some("site"));
+    assert_eq!(
+        (plan.ntp_access, plan.package_access),
+        (Some(Reach::Internet), Some(Reach::Internet))
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::checks::check as run_checks;
 use crate::cidr::{parse_addr, parse_nets};
 use crate::escape::{Escaped, escape_path};
-use crate::plan::{Cni, ContainerDefault, Plan, Scope, Transit, to_toml};
+use crate::plan::{Cni, ContainerDefault, Plan, Reach, Scope, Transit, to_toml};
 use crate::store::write_atomic;
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,6 +58,15 @@ pub struct NewOptions {
     /// What cs-anony-vpc.REGION.aliyuncs.com resolves to inside the VPC.
     #[arg(long)]
     pub management_ip: Option<String>,
+    /// The cluster's Kubernetes version, such as 1.30.
+    #[arg(long)]
+    pub kubernetes_version: Option<String>,
+    /// How the nodes reach an NTP server, which the dedicated line does not carry.
+    #[arg(long, value_parser = ChoiceParser::<Reach>::new())]
+    pub ntp_access: Option<Reach>,
+    /// How the nodes reach their YUM or APT repositories.
+    #[arg(long, value_parser = ChoiceParser::<Reach>::new())]
+    pub package_access: Option<Reach>,
     /// Plan name, for reviewers.
     #[arg(long)]
     pub name: Option<String>,
@@ -85,7 +94,7 @@ fn nets(flag: &str, values: &[String]) -> Result<Vec<ipnet::Ipv4Net>, String> {
 
 /// Builds the plan that `new` writes, and what Terway Edge added to it.
 pub fn plan_from(opts: &NewOptions) -> Result<(Plan, ContainerDefault), String> {
-    let mut plan = Plan::example();
+    let mut plan = Plan::template();
     plan.meta.name = None;
     if let Some(region) = &opts.region {
         // The example's management address is Hangzhou's: another region unsets it.
@@ -114,6 +123,13 @@ pub fn plan_from(opts: &NewOptions) -> Result<(Plan, ContainerDefault), String> 
     }
     plan.apiserver_ip = addr("--apiserver-ip", &opts.apiserver_ip)?.or(plan.apiserver_ip);
     plan.management_ip = addr("--management-ip", &opts.management_ip)?.or(plan.management_ip);
+    plan.ntp_access = opts.ntp_access;
+    plan.package_access = opts.package_access;
+    if let Some(v) = &opts.kubernetes_version {
+        v.parse::<crate::plan::KubeVersion>()
+            .map_err(|e| format!("--kubernetes-version \"{}\": {e}", Escaped(v)))?;
+        plan.kubernetes_version = Some(v.clone());
+    }
     let meta = &mut plan.meta;
     for (slot, value) in [
         (&mut meta.name, &opts.name),
@@ -158,6 +174,14 @@ pub fn new(opts: &NewOptions, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 ),
                 ContainerDefault::Unchanged | ContainerDefault::NoneFree => Ok(()),
             };
+            if plan.management_is_example() {
+                let _ = writeln!(
+                    out,
+                    "warning: management_ip {} is the source's example resolution, not the customer's: resolve cs-anony-vpc.{}.aliyuncs.com in the customer's VPC and set management_ip (--management-ip)",
+                    crate::plan::EXAMPLE_MANAGEMENT_IP,
+                    plan.region
+                );
+            }
             // What was written is checked as `check` would: a plan that breaks the path
             // is still written, but the exit code and the findings say so.
             let report = run_checks(&plan, Catalog::builtin());

@@ -47,10 +47,13 @@ pub fn show_text(plan: &Plan) -> String {
         "CNI:     {}   Transit: {}   Scope: {}",
         plan.cni, plan.transit, plan.scope
     );
+    if let Some(v) = &plan.kubernetes_version {
+        let _ = writeln!(s, "Kubernetes: {}", Escaped(v));
+    }
     let _ = writeln!(s, "Path:    {}", path_line(plan));
     let reqs = derive(plan, catalog);
     let report = check(plan, catalog);
-    for hop in Hop::ALL {
+    for &hop in Hop::path(plan.transit) {
         let _ = writeln!(s, "\n== {} ({}) ==", hop.title(plan.transit), hop.id());
         for r in &reqs.hop(hop).items {
             let _ = writeln!(s, "  - {}", r.kind);

@@ -329,7 +329,8 @@ impl App {
 
     /// The first hop with an error, else with a warning.
     pub fn first_broken_hop(&self) -> Option<Hop> {
-        let worst = |status| Hop::ALL.into_iter().find(|h| self.hop_status(*h) == status);
+        let path = Hop::path(self.plan().transit);
+        let worst = |status| path.iter().copied().find(|h| self.hop_status(*h) == status);
         worst(HopStatus::Error).or_else(|| worst(HopStatus::Warning))
     }
 

@@ -7,7 +7,7 @@ pub enum Step {
     Region,
     /// Pick Flannel or Terway Edge.
     Cni,
-    /// Pick ECR or CEN.
+    /// Pick ECR, CEN or a direct connection.
     Transit,
     /// Edit the CIDR blocks and addresses.
     Cidrs,

@@ -76,8 +76,14 @@ pub fn update(app: &mut App, action: Action) {
             vec![]
         }
         Action::GoToStep(step) => vec![Effect::GoToStep(step)],
-        Action::PrevHop => app.hop.prev().map(Effect::SelectHop).into_iter().collect(),
-        Action::NextHop => app.hop.next().map(Effect::SelectHop).into_iter().collect(),
+        Action::PrevHop => {
+            let prev = app.hop.prev_on(app.plan().transit);
+            prev.map(Effect::SelectHop).into_iter().collect()
+        }
+        Action::NextHop => {
+            let next = app.hop.next_on(app.plan().transit);
+            next.map(Effect::SelectHop).into_iter().collect()
+        }
         Action::OpenStep => {
             app.focus = Pane::Body;
             vec![]
@@ -275,6 +281,7 @@ fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
         Field::Scope => Some(CidrRow::Scope),
         single if Field::SINGLES.contains(&single) => Some(CidrRow::Single(single)),
         text if Field::TEXTS.contains(&text) => Some(CidrRow::Text(text)),
+        reach if Field::REACHES.contains(&reach) => Some(CidrRow::Reach(reach)),
         _ => None,
     }
 }

@@ -57,10 +57,48 @@ impl Hop {
             Hop::Transit => match transit {
                 crate::Transit::Ecr => "ECR",
                 crate::Transit::Cen => "CEN",
+                crate::Transit::Direct => "Transit (none)",
             },
             Hop::VpcRouteTable => "VPC route table",
             Hop::SecurityGroup => "Security group",
         }
+    }
+
+    /// The hops on the path with `transit`, in order: a direct connection has no transit
+    /// hop, so every view of the path iterates this, not [`Hop::ALL`].
+    pub fn path(transit: crate::Transit) -> &'static [Hop] {
+        const DIRECT: [Hop; 6] = [
+            Hop::EdgeNode,
+            Hop::CoreSwitch,
+            Hop::Firewall,
+            Hop::Vbr,
+            Hop::VpcRouteTable,
+            Hop::SecurityGroup,
+        ];
+        match transit {
+            crate::Transit::Direct => &DIRECT,
+            crate::Transit::Ecr | crate::Transit::Cen => &Hop::ALL,
+        }
+    }
+
+    /// True when the hop is on the path with `transit`.
+    pub fn on_path(self, transit: crate::Transit) -> bool {
+        Hop::path(transit).contains(&self)
+    }
+
+    /// Index on the path with `transit`; `None` when the hop is not on it.
+    pub fn position(self, transit: crate::Transit) -> Option<usize> {
+        Hop::path(transit).iter().position(|h| *h == self)
+    }
+
+    /// The next hop towards the VPC on the path with `transit`, if any.
+    pub fn next_on(self, transit: crate::Transit) -> Option<Hop> {
+        Hop::path(transit).iter().copied().find(|h| *h > self)
+    }
+
+    /// The previous hop towards the data center on the path with `transit`, if any.
+    pub fn prev_on(self, transit: crate::Transit) -> Option<Hop> {
+        Hop::path(transit).iter().rev().copied().find(|h| *h < self)
     }
 
     /// Index in path order.
@@ -115,9 +153,12 @@ impl fmt::Display for Hop {
 /// The path as one line of text with the key blocks of each end, for tickets and the CLI.
 pub fn path_line(plan: &crate::Plan) -> String {
     let join = crate::cidr::spaced;
-    let transit = Hop::Transit.title(plan.transit);
+    let transit = match plan.transit {
+        crate::Transit::Direct => String::new(),
+        t => format!("{} -> ", Hop::Transit.title(t)),
+    };
     format!(
-        "Edge nodes [{}] -> Core switch -> Firewall -> Express Connect -> VBR -> {transit} -> VPC route table [{}] -> Security group",
+        "Edge nodes [{}] -> Core switch -> Firewall -> Express Connect -> VBR -> {transit}VPC route table [{}] -> Security group",
         join(&plan.datacenter_cidrs),
         join(&plan.vpc_cidrs),
     )

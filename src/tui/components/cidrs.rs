@@ -1,5 +1,5 @@
 //! The CIDR step: rows for the scope switch, each CIDR-list field's entries and its add
-//! row, and the single-value fields (all from the core `Field` model); a cursor over
+//! row, the single-value fields and the reach answers (all from the core `Field` model); a cursor over
 //! them and the value being typed, if any.
 
 use super::draft::{Draft, DraftTarget, entries, meta_text, remove_entry, single_text};
@@ -22,6 +22,8 @@ pub enum CidrRow {
     Add(Field),
     /// A single-value field.
     Single(Field),
+    /// How the nodes reach what the dedicated line does not carry (`Field::REACHES`).
+    Reach(Field),
     /// A free-text `[meta]` field (name, customer, author, notes).
     Text(Field),
 }
@@ -35,6 +37,7 @@ pub fn cidr_rows(plan: &Plan) -> Vec<CidrRow> {
         rows.push(CidrRow::Add(list));
     }
     rows.extend(Field::SINGLES.map(CidrRow::Single));
+    rows.extend(Field::REACHES.map(CidrRow::Reach));
     rows.extend(Field::TEXTS.map(CidrRow::Text));
     rows
 }
@@ -78,7 +81,7 @@ impl CidrEditor {
                 CidrRow::Entry(list, _) | CidrRow::Add(list) => {
                     self.start(DraftTarget::New(list), session)
                 }
-                CidrRow::Scope | CidrRow::Single(_) | CidrRow::Text(_) => {
+                CidrRow::Scope | CidrRow::Single(_) | CidrRow::Text(_) | CidrRow::Reach(_) => {
                     Err(error("a adds to a list; move onto a list first"))
                 }
             },
@@ -193,6 +196,15 @@ impl CidrEditor {
             CidrRow::Add(list) => self.start(DraftTarget::New(list), session),
             CidrRow::Single(s) => self.start(DraftTarget::Single(s), session),
             CidrRow::Text(t) => self.start(DraftTarget::Text(t), session),
+            CidrRow::Reach(field) => {
+                may_edit(session)?;
+                let mut plan = session.plan().clone();
+                if let Some(answer) = field.reach_mut(&mut plan) {
+                    *answer = Field::next_reach(*answer);
+                }
+                session.set_plan(plan);
+                Ok(vec![])
+            }
         }
     }
 
@@ -207,6 +219,11 @@ impl CidrEditor {
             }
             CidrRow::Single(s) => {
                 s.set_single(&mut plan, None);
+            }
+            CidrRow::Reach(field) => {
+                if let Some(answer) = field.reach_mut(&mut plan) {
+                    *answer = None;
+                }
             }
             CidrRow::Text(t) => {
                 if let Some(slot) = t.text_mut(&mut plan) {

@@ -31,6 +31,9 @@ pub fn hop_description(hop: Hop, transit: Transit) -> &'static str {
         (Hop::Transit, Transit::Cen) => {
             "the Cloud Enterprise Network transit router that links the VBR to the VPC"
         }
+        (Hop::Transit, Transit::Direct) => {
+            "not on this path: a VPC direct connection links the VBR to the VPC with no transit router"
+        }
         (Hop::VpcRouteTable, _) => "the route table of the cluster's VPC",
         (Hop::SecurityGroup, _) => "the security group of the cluster's nodes in the VPC",
     }
@@ -210,8 +213,8 @@ pub fn write_groups(
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(
         " Hop {}/{}: {} ",
-        app.hop.index() + 1,
-        Hop::ALL.len(),
+        super::hop_number(app),
+        Hop::path(app.plan().transit).len(),
         app.hop.title(app.plan().transit)
     );
     let block = pane(app, title, Pane::Details);

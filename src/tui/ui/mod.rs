@@ -213,3 +213,11 @@ pub fn span<'a>(
     };
     Span::styled(escaped.map_or(text, std::borrow::Cow::Owned), style)
 }
+
+/// The selected hop's number on the plan's path, `-` when the path does not have it (the
+/// transit hop of a direct connection).
+pub fn hop_number(app: &App) -> String {
+    app.hop
+        .position(app.plan().transit)
+        .map_or_else(|| "-".into(), |i| (i + 1).to_string())
+}

@@ -142,11 +142,13 @@ fn cidr_lines(app: &App, hop: Hop, room: usize) -> [String; 2] {
 
 fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
     let (t, g) = (&app.theme, &app.glyphs);
-    let links = 5 * LINK + EXPRESS;
+    let path = Hop::path(app.plan().transit);
+    let count = path.len() as u16;
+    let links = (count - 2) * LINK + EXPRESS;
     let boxes = area.width.saturating_sub(links);
-    let (base, extra) = (boxes / 7, boxes % 7);
+    let (base, extra) = (boxes / count, boxes % count);
     let mut x = area.x;
-    for (i, hop) in Hop::ALL.into_iter().enumerate() {
+    for (i, &hop) in path.iter().enumerate() {
         let w = base + u16::from((i as u16) < extra);
         let rect = Rect {
             x,
@@ -177,7 +179,9 @@ fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
             rect,
         );
         x += w;
-        let Some(next) = hop.next() else { break };
+        let Some(next) = hop.next_on(app.plan().transit) else {
+            break;
+        };
         let link_width = if next == Hop::Vbr { EXPRESS } else { LINK };
         let arrow = format!(
             "{}{}",
@@ -213,7 +217,7 @@ fn vertical(app: &App, frame: &mut Frame, area: Rect) {
     let (t, g) = (&app.theme, &app.glyphs);
     let headings = area.height >= 10;
     let mut lines: Vec<Line> = Vec::new();
-    for hop in Hop::ALL {
+    for &hop in Hop::path(app.plan().transit) {
         if headings && hop == Hop::EdgeNode {
             lines.push(Line::styled("Data center", t.heading()));
         }

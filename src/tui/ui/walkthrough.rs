@@ -19,12 +19,13 @@ fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
-    for hop in Hop::ALL {
+    let transit = app.plan().transit;
+    for &hop in Hop::path(transit) {
         let status = app.hop_status(hop);
         let current = hop == app.hop;
         let name = format!("{} {}", g.status(status), hop.title(app.plan().transit));
         let text = if current { format!("[{name}]") } else { name };
-        let link = match hop.next() {
+        let link = match hop.next_on(transit) {
             Some(Hop::Vbr) => format!(" {}{} ", g.express_line.repeat(2), g.arrow_right),
             Some(_) => format!(" {}{} ", g.link, g.arrow_right),
             None => String::new(),
@@ -58,8 +59,8 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     d.gap();
     let title = format!(
         "Hop {} of {}: {}",
-        hop.index() + 1,
-        Hop::ALL.len(),
+        super::hop_number(app),
+        Hop::path(app.plan().transit).len(),
         hop.title(app.plan().transit)
     );
     d.line(span(title, t.heading()));

@@ -104,6 +104,12 @@ pub enum FindingCode {
     CloudServiceUncovered,
     /// The region is marked "Closing Down" by the source.
     RegionClosingDown,
+    /// Terway Edge on a Kubernetes version before 1.28, which it does not support.
+    TerwayKubernetesTooOld,
+    /// `ntp_access` is unset: how the nodes reach an NTP server, which the line does not carry.
+    NtpAccessUnanswered,
+    /// `package_access` is unset: how the nodes reach their YUM or APT repositories.
+    PackageAccessUnanswered,
 }
 
 impl FindingCode {

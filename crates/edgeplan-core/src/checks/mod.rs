@@ -4,8 +4,10 @@ mod code;
 mod limits;
 mod lists;
 mod names;
+mod outside;
 mod overlap;
 mod rules;
+mod versions;
 
 pub use code::{FieldRef, FindingCode};
 pub use names::{NAMED, name_some, thousands, write_some};

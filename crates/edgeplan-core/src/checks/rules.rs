@@ -30,11 +30,12 @@ const PRIVATE: [&str; 3] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 use FindingCode::*;
 use Hop::*;
 
-/// The findings of one check, as the rules add them.
-pub(super) struct Findings(Vec<Finding>);
+/// The findings of one check, as the rules add them, and the plan's path.
+pub(super) struct Findings(Vec<Finding>, &'static [Hop]);
 
 impl Findings {
-    /// Adds a finding; its hops are put in path order once each.
+    /// Adds a finding; its hops are put in path order once each, and a hop the plan's
+    /// path does not have (the transit hop of a direct connection) is left out.
     pub(super) fn add(
         &mut self,
         severity: Severity,
@@ -46,6 +47,14 @@ impl Findings {
     ) {
         hops.sort();
         hops.dedup();
+        let on_path: Vec<Hop> = hops
+            .iter()
+            .copied()
+            .filter(|h| self.1.contains(h))
+            .collect();
+        if !on_path.is_empty() {
+            hops = on_path;
+        }
         self.0.push(Finding {
             code,
             severity,
@@ -231,11 +240,12 @@ fn region_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
             "Choose a region that lists an add-on registry endpoint (`edgeplan regions`).".into());
     }
     if plan.scope == Scope::Fine {
-        if region.oss_vips().is_none() {
+        // The engineer's blocks stand in for what the source leaves unknown.
+        if region.oss_vips().is_none() && plan.fine_scope_cloud_cidrs().next().is_none() {
             out.add(Severity::Error, FineScopeOssUnknown, vec![CoreSwitch, Firewall, Vbr, Transit],
-                vec![FieldRef::whole(Field::Scope), FieldRef::whole(Field::Region)],
-                format!("fine scope needs {id}'s OSS internal VIP blocks, and the source does not give them"),
-                format!("Use scope = \"broad\", or resolve oss-{id}-internal.aliyuncs.com in the VPC and add its block to cloud_service_cidrs with broad scope."));
+                vec![FieldRef::whole(Field::CloudServiceCidrs), FieldRef::whole(Field::Scope)],
+                format!("fine scope needs {id}'s OSS internal VIP blocks, and the source does not give them: resolve oss-{id}-internal.aliyuncs.com from an instance in the VPC to find them"),
+                format!("Resolve oss-{id}-internal.aliyuncs.com from an instance in the VPC and add the block of the addresses it returns to cloud_service_cidrs, or use scope = \"broad\"."));
         }
         if plan.management_ip.is_none() {
             out.add(Severity::Error, FineScopeNoManagement, vec![CoreSwitch, Firewall, Vbr, Transit],
@@ -279,7 +289,7 @@ fn management_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
 /// errors first, then in path order.
 pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     let region = catalog.region(&plan.region);
-    let mut out = Findings(Vec::new());
+    let mut out = Findings(Vec::new(), Hop::path(plan.transit));
     required_lists_check(plan, &mut out);
     region_check(plan, region, &mut out);
     cni_check(plan, &mut out);
@@ -295,6 +305,8 @@ pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     limits::budget_check(plan, &mut out);
     limits::coverage_check(plan, region, &mut out);
     limits::closing_check(region, &mut out);
+    super::versions::kubernetes_check(plan, &mut out);
+    super::outside::outside_check(plan, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

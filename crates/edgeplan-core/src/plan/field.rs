@@ -42,6 +42,8 @@ pub enum FieldKind {
     Cidr,
     /// One optional IPv4 address.
     Address,
+    /// An optional Kubernetes version, such as `1.30`.
+    Version,
 }
 
 /// One field of a plan, in file order; the variant's snake_case name is its key.
@@ -80,6 +82,12 @@ pub enum Field {
     ApiserverIp,
     /// `network.management_ip`
     ManagementIp,
+    /// `network.kubernetes_version`
+    KubernetesVersion,
+    /// `network.ntp_access`
+    NtpAccess,
+    /// `network.package_access`
+    PackageAccess,
 }
 
 /// A field's value as read from a plan, borrowed.
@@ -132,6 +140,9 @@ impl Field {
     /// The single-value network fields (one block or address), in file order.
     pub const SINGLES: [Field; 3] = [Field::ServiceCidr, Field::ApiserverIp, Field::ManagementIp];
 
+    /// The fields that say how the nodes reach what the dedicated line does not carry.
+    pub const REACHES: [Field; 2] = [Field::NtpAccess, Field::PackageAccess];
+
     /// The table the field is written in.
     pub fn section(self) -> Section {
         match self {
@@ -169,6 +180,9 @@ impl Field {
             Field::ServiceCidr => "Service CIDR",
             Field::ApiserverIp => "API server address",
             Field::ManagementIp => "ACK management address",
+            Field::KubernetesVersion => "Kubernetes version",
+            Field::NtpAccess => "NTP access",
+            Field::PackageAccess => "package repository access",
         }
     }
 
@@ -177,7 +191,7 @@ impl Field {
         match self {
             Field::DatacenterCidrs => "where the edge nodes live",
             Field::VpcCidrs => "the cluster's VPC",
-            Field::CloudServiceCidrs => "used in broad scope",
+            Field::CloudServiceCidrs => "broad: all; fine: what the source lacks",
             Field::ContainerCidrs => "Terway Edge pods",
             Field::VswitchCidrs => "optional: narrows node-port sources",
             _ => "",
@@ -190,6 +204,7 @@ impl Field {
             Field::Name | Field::Customer | Field::Author | Field::Notes => FieldKind::Text,
             Field::Region => FieldKind::Region,
             Field::Cni | Field::Transit | Field::Scope => FieldKind::Choice,
+            Field::NtpAccess | Field::PackageAccess => FieldKind::Choice,
             Field::DatacenterCidrs
             | Field::VpcCidrs
             | Field::CloudServiceCidrs
@@ -197,6 +212,7 @@ impl Field {
             | Field::VswitchCidrs => FieldKind::CidrList,
             Field::ServiceCidr => FieldKind::Cidr,
             Field::ApiserverIp | Field::ManagementIp => FieldKind::Address,
+            Field::KubernetesVersion => FieldKind::Version,
         }
     }
 
@@ -232,6 +248,9 @@ impl Field {
             Field::ServiceCidr => FieldValue::Cidr(plan.service_cidr),
             Field::ApiserverIp => FieldValue::Address(plan.apiserver_ip),
             Field::ManagementIp => FieldValue::Address(plan.management_ip),
+            Field::KubernetesVersion => FieldValue::Text(plan.kubernetes_version.as_deref()),
+            Field::NtpAccess => FieldValue::Text(plan.ntp_access.map(Into::into)),
+            Field::PackageAccess => FieldValue::Text(plan.package_access.map(Into::into)),
             list => FieldValue::Cidrs(list.cidrs(plan).expect("the rest are CIDR lists")),
         }
     }
@@ -269,6 +288,35 @@ impl Field {
             Field::Author => Some(&mut meta.author),
             Field::Notes => Some(&mut meta.notes),
             _ => None,
+        }
+    }
+
+    /// The answer of a reach field (how the nodes get to what the line does not carry),
+    /// for editing; `None` for other fields.
+    pub fn reach_mut(self, plan: &mut Plan) -> Option<&mut Option<super::Reach>> {
+        match self {
+            Field::NtpAccess => Some(&mut plan.ntp_access),
+            Field::PackageAccess => Some(&mut plan.package_access),
+            _ => None,
+        }
+    }
+
+    /// The answer of a reach field; `None` while unanswered and for other fields.
+    pub fn reach(self, plan: &Plan) -> Option<super::Reach> {
+        match self {
+            Field::NtpAccess => plan.ntp_access,
+            Field::PackageAccess => plan.package_access,
+            _ => None,
+        }
+    }
+
+    /// The next answer of a reach field, in the order unset, then each way, then unset.
+    pub fn next_reach(current: Option<super::Reach>) -> Option<super::Reach> {
+        use strum::VariantArray;
+        let all = super::Reach::VARIANTS;
+        match current {
+            None => all.first().copied(),
+            Some(r) => all.iter().skip_while(|&&x| x != r).nth(1).copied(),
         }
     }
 

@@ -11,6 +11,7 @@ mod field;
 mod file;
 mod read;
 mod save;
+mod version;
 
 pub use diff::changes;
 pub use edit::{ContainerDefault, UnknownRegion};
@@ -19,6 +20,7 @@ pub use field::{Field, FieldKind, FieldValue, Section};
 pub use file::{MAX_PLAN_BYTES, load_path, plan_text};
 pub use read::{parse_draft_plan, parse_plan, parse_plan_in};
 pub use save::{to_toml, update_toml};
+pub use version::{KubeVersion, NOT_A_VERSION, TERWAY_EDGE_MIN_KUBERNETES};
 
 use crate::cidr::host;
 use ipnet::Ipv4Net;
@@ -52,6 +54,8 @@ pub enum Transit {
     Ecr,
     /// Cloud Enterprise Network transit router.
     Cen,
+    /// VPC direct connection: the VBR routes to the VPC with no transit router between.
+    Direct,
 }
 
 /// How narrowly the cloud-service destinations are written.
@@ -64,6 +68,32 @@ pub enum Scope {
     Broad,
     /// The region's exact OSS, registry and management ranges, with the needed ports only.
     Fine,
+}
+
+/// How the edge nodes reach a service the dedicated line does not carry (the NTP
+/// servers, the YUM or APT repositories).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Reach {
+    /// The nodes have internet access of their own.
+    Internet,
+    /// Through a NAT gateway in the data center.
+    Nat,
+    /// An internal server instead: an NTP server or a package mirror in the data center.
+    Internal,
+}
+
+impl Reach {
+    /// The way in words: `internet access`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reach::Internet => "internet access",
+            Reach::Nat => "a NAT gateway in the data center",
+            Reach::Internal => "an internal server in the data center",
+        }
+    }
 }
 
 /// The stable ids of every value of a choice, joined for an error message: `a | b`.
@@ -104,7 +134,7 @@ pub struct Plan {
     pub region: String,
     /// The cluster's CNI plugin.
     pub cni: Cni,
-    /// ECR or CEN between the VBR and the VPC.
+    /// ECR, CEN or a direct connection between the VBR and the VPC.
     pub transit: Transit,
     /// Broad or fine cloud-service destinations.
     pub scope: Scope,
@@ -112,7 +142,8 @@ pub struct Plan {
     pub datacenter_cidrs: Vec<Ipv4Net>,
     /// The VPC's CIDR blocks.
     pub vpc_cidrs: Vec<Ipv4Net>,
-    /// Cloud-service CIDR blocks used in broad scope.
+    /// Cloud-service CIDR blocks: every destination in broad scope; in fine scope, the
+    /// blocks the engineer found for what the source leaves unknown.
     pub cloud_service_cidrs: Vec<Ipv4Net>,
     /// Edge container CIDR blocks; required with Terway Edge.
     pub container_cidrs: Vec<Ipv4Net>,
@@ -124,6 +155,12 @@ pub struct Plan {
     pub apiserver_ip: Option<Ipv4Addr>,
     /// What `cs-anony-vpc.{region}.aliyuncs.com` resolves to inside the VPC.
     pub management_ip: Option<Ipv4Addr>,
+    /// The cluster's Kubernetes version as written (`1.30`); checked when read.
+    pub kubernetes_version: Option<String>,
+    /// How the nodes reach an NTP server; `None` while unanswered.
+    pub ntp_access: Option<Reach>,
+    /// How the nodes reach their YUM or APT repositories; `None` while unanswered.
+    pub package_access: Option<Reach>,
 }
 
 fn net(s: &str) -> Ipv4Net {
@@ -135,6 +172,10 @@ pub fn default_cloud_service_cidrs() -> Vec<Ipv4Net> {
     vec![net("100.0.0.0/8")]
 }
 
+/// The source's example resolution of `cs-anony-vpc.cn-hangzhou.aliyuncs.com` ("In this
+/// example, the resolution result is 100.103.42.233"): an example, not any customer's.
+pub const EXAMPLE_MANAGEMENT_IP: Ipv4Addr = Ipv4Addr::new(100, 103, 42, 233);
+
 /// The source's example edge-container block, used with Terway Edge.
 pub fn example_container_cidr() -> Ipv4Net {
     net("172.16.0.0/12")
@@ -142,7 +183,9 @@ pub fn example_container_cidr() -> Ipv4Net {
 
 impl Plan {
     /// The source document's example: Hangzhou, data center 10.0.0.0/8, VPC
-    /// 192.168.0.0/16, cloud services 100.0.0.0/8, Flannel over ECR.
+    /// 192.168.0.0/16, cloud services 100.0.0.0/8, Flannel over ECR. Its nodes reach NTP
+    /// and their package repositories over the internet, as the source's public NTP
+    /// names and "install the tools online" assume.
     pub fn example() -> Plan {
         Plan {
             meta: Meta {
@@ -160,7 +203,10 @@ impl Plan {
             vswitch_cidrs: vec![],
             service_cidr: None,
             apiserver_ip: None,
-            management_ip: Some(Ipv4Addr::new(100, 103, 42, 233)),
+            management_ip: Some(EXAMPLE_MANAGEMENT_IP),
+            kubernetes_version: None,
+            ntp_access: Some(Reach::Internet),
+            package_access: Some(Reach::Internet),
         }
     }
 
@@ -183,12 +229,47 @@ impl Plan {
             service_cidr: None,
             apiserver_ip: None,
             management_ip: None,
+            kubernetes_version: None,
+            ntp_access: None,
+            package_access: None,
         }
     }
 
     /// True while no region is chosen (a new plan): such a plan is not written to a file.
     pub fn has_region(&self) -> bool {
         !self.region.is_empty()
+    }
+
+    /// The example as the start of a customer's plan: what the source only assumes (how
+    /// the nodes reach NTP and their package repositories) is left for the engineer.
+    pub fn template() -> Plan {
+        Plan {
+            ntp_access: None,
+            package_access: None,
+            ..Plan::example()
+        }
+    }
+
+    /// True when `management_ip` is the source's example resolution, which must be
+    /// replaced by what the management name resolves to in the customer's VPC.
+    pub fn management_is_example(&self) -> bool {
+        self.management_ip == Some(EXAMPLE_MANAGEMENT_IP)
+    }
+
+    /// The cluster's Kubernetes version, when given and readable.
+    pub fn kubernetes(&self) -> Option<KubeVersion> {
+        self.kubernetes_version.as_deref()?.parse().ok()
+    }
+
+    /// The blocks of `cloud_service_cidrs` that fine scope routes as well as the region's:
+    /// what the engineer found for destinations the source leaves unknown. A block that
+    /// holds the broad catch-all 100.0.0.0/8 is left out: it would make fine scope broad.
+    pub fn fine_scope_cloud_cidrs(&self) -> impl Iterator<Item = Ipv4Net> + '_ {
+        let broad = default_cloud_service_cidrs()[0];
+        self.cloud_service_cidrs
+            .iter()
+            .copied()
+            .filter(move |n| !n.contains(&broad))
     }
 
     /// The management address as a /32 block, if given.
@@ -212,7 +293,7 @@ mod tests {
             ids
         }
         assert_eq!(ids::<Cni>(), ["flannel", "terway-edge"]);
-        assert_eq!(ids::<Transit>(), ["ecr", "cen"]);
+        assert_eq!(ids::<Transit>(), ["ecr", "cen", "direct"]);
         assert_eq!(ids::<Scope>(), ["broad", "fine"]);
         assert_eq!(expected_ids::<Cni>(), "flannel | terway-edge");
         assert_eq!(Cni::from_str("terway-edge"), Ok(Cni::TerwayEdge));

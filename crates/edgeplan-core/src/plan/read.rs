@@ -4,7 +4,8 @@
 
 use super::error::{Problem, line_of, problem_at, problem_from_toml, shorten};
 use super::{
-    Cni, Field, FieldKind, Plan, PlanError, SCHEMA_VERSION, Scope, Section, Transit, expected_ids,
+    Cni, Field, FieldKind, Plan, PlanError, Reach, SCHEMA_VERSION, Scope, Section, Transit,
+    expected_ids,
 };
 use crate::catalog::Catalog;
 use crate::cidr::{parse_addr, parse_net};
@@ -269,6 +270,14 @@ impl Reader<'_> {
                 Ok(addr) if field == Field::ApiserverIp => plan.apiserver_ip = Some(addr),
                 Ok(addr) => plan.management_ip = Some(addr),
                 Err(e) => bad(self, e.to_string()),
+            },
+            Field::KubernetesVersion => match text.parse::<super::KubeVersion>() {
+                Ok(_) => plan.kubernetes_version = Some(text.to_string()),
+                Err(message) => bad(self, message.into()),
+            },
+            Field::NtpAccess | Field::PackageAccess => match choice::<Reach>(text, field) {
+                Ok(reach) => *field.reach_mut(plan).expect("a reach field") = Some(reach),
+                Err(message) => bad(self, message),
             },
             _ => unreachable!("CIDR lists are read above"),
         }

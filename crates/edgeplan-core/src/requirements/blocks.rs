@@ -21,7 +21,8 @@ pub(super) fn list_targets(plan: &Plan, list: Field) -> Vec<Target> {
 }
 
 /// The cloud-service destinations: the plan's blocks in broad scope; the region's OSS
-/// VIPs, registry routes and the management address in fine scope.
+/// VIPs, registry routes and the management address in fine scope, with the blocks the
+/// plan supplies for what the source leaves unknown.
 pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
     match plan.scope {
         Scope::Broad => list_targets(plan, Field::CloudServiceCidrs),
@@ -32,6 +33,8 @@ pub fn cloud_targets(plan: &Plan, region: Option<&Region>) -> Vec<Target> {
                 out.extend(targets(r.registry_routes(), Dest::Registry));
             }
             out.extend(targets(plan.management_net().as_slice(), Dest::Management));
+            let supplied: Vec<Ipv4Net> = plan.fine_scope_cloud_cidrs().collect();
+            out.extend(targets(&supplied, Dest::List(Field::CloudServiceCidrs)));
             out
         }
     }

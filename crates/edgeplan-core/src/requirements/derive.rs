@@ -4,13 +4,14 @@
 
 use super::blocks::{cloud_targets, list_targets};
 use super::builder::Builder;
+use super::reasons;
 use super::{
     Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, RequirementKind,
     Requirements, Target,
 };
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
-use crate::plan::{Cni, Field, Plan, Scope};
+use crate::plan::{Cni, Field, Plan, Scope, Transit};
 
 /// Kubelet API and read-only ports.
 pub const KUBELET_PORTS: [u16; 2] = [10250, 10255];
@@ -72,7 +73,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotGiven,
                 route_cidrs: plan.management_net().into_iter().collect(),
             },
-            "The control plane endpoint; resolve it in the VPC to learn the address to route.".to_string(),
+            reasons::management_why(plan),
         ),
         (
             EndpointEntry {
@@ -81,7 +82,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotGiven,
                 route_cidrs: region.and_then(Region::oss_vips).unwrap_or(&[]).to_vec(),
             },
-            "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.".into(),
+            reasons::oss_why(plan, region),
         ),
         (
             EndpointEntry {
@@ -102,14 +103,14 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::Given(Protocol::Udp, vec![123]),
                 route_cidrs: vec![],
             },
-            "Nodes keep their clocks in step with an NTP server; certificates fail on a skewed clock.".into(),
+            reasons::outside_why("Nodes keep their clocks in step with an NTP server; certificates fail on a skewed clock.", plan.ntp_access, Field::NtpAccess),
         ),
         (
             EndpointEntry {
                 destination: "System add-on image registry endpoint",
                 hosts: vec![region
                     .and_then(|g| g.registry.as_ref())
-                    .map_or_else(|| format!("registry-{r}-vpc.ack.aliyuncs.com"), |g| g.endpoint.clone())],
+                    .map_or_else(|| format!("registry-{r}-vpc.ack.aliyuncs.com (made up from the pattern of the source's registry table, which does not list {r})"), |g| g.endpoint.clone())],
                 port: PortSpec::Given(Protocol::Tcp, vec![443]),
                 route_cidrs: region.map(Region::registry_routes).unwrap_or(&[]).to_vec(),
             },
@@ -124,7 +125,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::NotApplicable("not available: the node's YUM or APT repositories"),
                 route_cidrs: vec![],
             },
-            "Missing system tools are installed online from the node's own package repositories.".into(),
+            reasons::outside_why("Missing system tools are installed online from the node's own package repositories.", plan.package_access, Field::PackageAccess),
         ),
     ];
     for (e, why) in endpoints {
@@ -223,7 +224,7 @@ fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
     b.routes(
         Direction::Inbound,
         &s.cloud_side,
-        NextHop::Transit(plan.transit),
+        NextHop::towards_vpc(plan.transit),
     );
     b.routes(Direction::Outbound, &s.dc, NextHop::ExpressConnect);
     b.routes(Direction::Outbound, &s.containers, NextHop::ExpressConnect);
@@ -232,6 +233,10 @@ fn vbr(plan: &Plan, s: &Sides) -> HopRequirements {
 
 fn transit(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
+    if !Hop::Transit.on_path(plan.transit) {
+        // Not on this path: a direct connection links the VBR to the VPC.
+        return b.finish(Hop::Transit);
+    }
     b.routes(
         Direction::Inbound,
         &s.cloud_side,
@@ -253,13 +258,20 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
             "Inbound: nothing to add; the VPC routes requests from the data center by default"
                 .into(),
         ),
-        "VPC system routes already deliver traffic arriving from the transit router.",
+        match plan.transit {
+            Transit::Direct => "VPC system routes already deliver traffic arriving from the VBR.",
+            _ => "VPC system routes already deliver traffic arriving from the transit router.",
+        },
     );
-    b.routes(Direction::Outbound, &s.dc, NextHop::Transit(plan.transit));
+    b.routes(
+        Direction::Outbound,
+        &s.dc,
+        NextHop::towards_vbr(plan.transit),
+    );
     b.routes(
         Direction::Outbound,
         &s.containers,
-        NextHop::Transit(plan.transit),
+        NextHop::towards_vbr(plan.transit),
     );
     b.finish(Hop::VpcRouteTable)
 }

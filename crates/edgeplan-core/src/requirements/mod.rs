@@ -5,6 +5,7 @@
 mod blocks;
 mod builder;
 mod derive;
+mod reasons;
 mod words;
 
 pub use blocks::{cloud_targets, key_blocks};
@@ -89,6 +90,29 @@ pub enum NextHop {
     ExpressConnect,
     /// The server subnets connected to the core switch.
     ServerSubnets,
+    /// The VPC itself, over the VBR's direct connection (no transit router).
+    DirectVpc,
+    /// The VBR, over the VPC's direct connection (no transit router).
+    DirectVbr,
+}
+
+impl NextHop {
+    /// Where the VBR sends traffic for the VPC: the transit router, or the VPC itself.
+    pub fn towards_vpc(transit: Transit) -> NextHop {
+        match transit {
+            Transit::Direct => NextHop::DirectVpc,
+            t => NextHop::Transit(t),
+        }
+    }
+
+    /// Where the VPC route table sends traffic for the data center: the transit router,
+    /// or the VBR itself.
+    pub fn towards_vbr(transit: Transit) -> NextHop {
+        match transit {
+            Transit::Direct => NextHop::DirectVbr,
+            t => NextHop::Transit(t),
+        }
+    }
 }
 
 impl fmt::Display for NextHop {
@@ -101,6 +125,12 @@ impl fmt::Display for NextHop {
             NextHop::VbrLink(Transit::Ecr) => f.write_str("VBR association"),
             NextHop::VpcLink(Transit::Cen) => f.write_str("VPC attachment"),
             NextHop::VpcLink(Transit::Ecr) => f.write_str("VPC association"),
+            // A direct connection has no transit router; derive never makes these.
+            NextHop::Transit(Transit::Direct)
+            | NextHop::VbrLink(Transit::Direct)
+            | NextHop::VpcLink(Transit::Direct) => f.write_str("none (direct connection)"),
+            NextHop::DirectVpc => f.write_str("VPC (direct connection)"),
+            NextHop::DirectVbr => f.write_str("VBR (direct connection)"),
             NextHop::ExpressConnect => f.write_str("Express Connect to core switch (via firewall)"),
             NextHop::ServerSubnets => f.write_str("server subnets (connected)"),
         }

@@ -1,4 +1,4 @@
-//! The CNI and transit steps: two options each, with what the choice means for the hops.
+//! The CNI and transit steps: the options of each, with what the choice means for the hops.
 
 use crate::plan::{Cni, Transit, expected_ids};
 use crate::tui::app::{App, Step};
@@ -27,7 +27,7 @@ pub fn cni_options() -> [(Cni, &'static str, &'static str); 2] {
 }
 
 /// The transit options: value, name, what it means for the hops.
-pub fn transit_options() -> [(Transit, &'static str, &'static str); 2] {
+pub fn transit_options() -> [(Transit, &'static str, &'static str); 3] {
     [
         (
             Transit::Ecr,
@@ -40,6 +40,12 @@ pub fn transit_options() -> [(Transit, &'static str, &'static str); 2] {
             "CEN (Cloud Enterprise Network)",
             "A CEN transit router joins the VBR attachment and the VPC attachment with the same routes as an ECR; \
              the VPC route table points the data-center blocks at the CEN transit router.",
+        ),
+        (
+            Transit::Direct,
+            "VPC direct connection",
+            "No transit router: the VBR routes the VPC and cloud-service blocks to the VPC, and the VPC route table \
+             sends the data-center blocks straight to the VBR. The path has no ECR or CEN hop.",
         ),
     ]
 }

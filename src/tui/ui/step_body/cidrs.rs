@@ -18,8 +18,15 @@ use ratatui::widgets::Paragraph;
 fn scope_note(scope: Scope) -> &'static str {
     match scope {
         Scope::Broad => "cloud services are cloud_service_cidrs, all ports",
-        Scope::Fine => "cloud services are the region's exact OSS, registry and management ranges",
+        Scope::Fine => {
+            "cloud services are the region's exact OSS, registry and management ranges, and cloud_service_cidrs for what the source leaves unknown"
+        }
     }
+}
+
+/// A reach field's answer as written in the file, `None` while unanswered.
+fn reach_text(field: Field, plan: &Plan) -> Option<&'static str> {
+    field.reach(plan).map(Into::into)
 }
 
 /// Draws the rows; the cursor row is highlighted and kept in view. Only the rows near
@@ -111,6 +118,9 @@ fn row_lines(
     if row == CidrRow::Single(Field::SINGLES[0]) {
         d.line(span("Addresses", t.heading()));
     }
+    if row == CidrRow::Reach(Field::REACHES[0]) {
+        d.line(span("Not over the dedicated line", t.heading()));
+    }
     if row == CidrRow::Text(Field::TEXTS[0]) {
         d.line(span("Plan", t.heading()));
     }
@@ -166,11 +176,16 @@ fn row_lines(
             let value = meta_text(f, plan).unwrap_or("(not set)");
             format!("{pointer} {:<10}{value}", f.label())
         }
+        CidrRow::Reach(field) => {
+            let value = reach_text(field, plan).unwrap_or("(not answered)");
+            format!("{pointer} {:<24}{value}", field.label())
+        }
     };
     let base = match row {
         CidrRow::Add(_) => t.muted(),
         CidrRow::Single(s) if single_text(s, plan).is_none() => t.muted(),
         CidrRow::Text(f) if meta_text(f, plan).is_none() => t.muted(),
+        CidrRow::Reach(field) if reach_text(field, plan).is_none() => t.muted(),
         _ => t.base(),
     };
     d.line(span(format!("{line:<full$}"), highlight(base)));

@@ -17,6 +17,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
     let (t, g) = (&app.theme, &app.glyphs);
     let findings = app.review_findings();
     let mut d = Doc::new(area.width);
+    if let Some(v) = &app.plan().kubernetes_version {
+        d.line(span(format!("Kubernetes {v}"), t.muted()));
+    }
     let (errors, warnings) = (
         app.report().count(Severity::Error),
         app.report().count(Severity::Warning),
