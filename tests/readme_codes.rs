@@ -1,16 +1,31 @@
 //! README's table of finding codes is the code's own list: every `FindingCode`, in order,
-//! with the line its doc comment gives, so the README cannot drift from the checks.
+//! with the line its doc comment gives and its source, so the README cannot drift.
 
 use edgeplan::checks::FindingCode;
 use strum::VariantArray;
 
 /// The table README.md holds between its markers.
 fn table() -> String {
-    let mut out = String::from("| code | what it checks |\n|---|---|\n");
+    let mut out = String::from("| code | what it checks | source |\n|---|---|---|\n");
     for code in FindingCode::VARIANTS {
-        out.push_str(&format!("| `{code}` | {} |\n", code.what()));
+        out.push_str(&format!(
+            "| `{code}` | {} | {} |\n",
+            code.what(),
+            code.source()
+        ));
     }
     out
+}
+
+#[test]
+fn every_finding_code_says_where_its_fact_comes_from() {
+    for code in FindingCode::VARIANTS {
+        assert!(
+            !code.what().is_empty(),
+            "{code} says nothing of what it checks"
+        );
+        assert!(!code.source().is_empty(), "{code} names no source");
+    }
 }
 
 #[test]
