@@ -30,6 +30,17 @@ fn large_plan() -> Plan {
         .chain(blocks(172, 16, 800))
         .collect();
     plan.cloud_service_cidrs = blocks(100, 96, 1000);
+    // Broad scope must cover the region's registry, OSS and management destinations.
+    for net in [
+        "100.103.9.188/32",
+        "100.103.7.181/32",
+        "100.103.42.233/32",
+        "100.118.28.0/24",
+        "100.114.102.0/24",
+        "100.118.31.0/24",
+    ] {
+        plan.cloud_service_cidrs.push(net.parse().unwrap());
+    }
     plan.container_cidrs = blocks(10, 128, 1000);
     plan.vswitch_cidrs = blocks(172, 16, 1000)
         .into_iter()
