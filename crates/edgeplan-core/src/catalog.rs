@@ -55,9 +55,49 @@ pub struct Oss {
     pub vip_cidrs: Option<Vec<Ipv4Net>>,
 }
 
+/// The document the catalog was transcribed from, and when: the catalog file's `[source]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document's title.
+    pub title: String,
+    /// Who publishes the document.
+    pub publisher: String,
+    /// The document's address, when the transcribed copy names one.
+    pub url: Option<String>,
+    /// The day the catalog was transcribed (YYYY-MM-DD).
+    pub transcribed: String,
+}
+
+impl Source {
+    /// The source of the catalog embedded in the binary.
+    pub fn builtin() -> &'static Source {
+        static SOURCE: OnceLock<Source> = OnceLock::new();
+        SOURCE.get_or_init(|| {
+            let file: CatalogFile =
+                toml::from_str(REGIONS_TOML).expect("assets/regions.toml is checked by tests");
+            file.source
+                .expect("assets/regions.toml has a [source] table, checked by tests")
+        })
+    }
+}
+
+impl std::fmt::Display for Source {
+    /// One line: title, publisher, address when known, transcription date.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\", {}", self.title, self.publisher)?;
+        if let Some(url) = &self.url {
+            write!(f, ", {url}")?;
+        }
+        write!(f, "; transcribed {}", self.transcribed)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CatalogFile {
+    /// Read by `Source::builtin`; optional so a bare catalog (tests) still parses.
+    source: Option<Source>,
     region: Vec<RegionFile>,
 }
 
@@ -217,6 +257,21 @@ mod tests {
         assert_eq!(riyadh.len(), 1);
         assert!(riyadh[0].contains("100.100.0.18/32") && riyadh[0].contains("eu-west-1"));
         assert!(c.notes(c.region("cn-nanjing").unwrap())[0].contains("Closing Down"));
+    }
+
+    #[test]
+    fn the_builtin_catalog_names_its_source_and_transcription_date() {
+        let s = Source::builtin();
+        assert_eq!(
+            s.title,
+            "Configure the network for ACK Edge in dedicated connection mode"
+        );
+        assert_eq!(s.transcribed, "2026-11-27");
+        let line = s.to_string();
+        assert!(
+            line.contains(&s.title) && line.contains("transcribed 2026-11-27"),
+            "{line}"
+        );
     }
 
     #[test]
