@@ -1,9 +1,12 @@
 //! The `edgeplan` binary: parses arguments and hands over to the CLI or the TUI.
 
-use clap::{Parser, Subcommand};
-use edgeplan::cli::{self, ChoiceParser, Format, NewOptions};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use edgeplan::catalog::Source;
+use edgeplan::cli::{self, ChoiceParser, Format, NewOptions, Shell};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 /// Plans and checks the private network path from a data center to an Alibaba Cloud VPC
 /// for ACK Edge nodes over Express Connect.
@@ -37,6 +40,9 @@ enum Command {
         /// Output format.
         #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
         format: Format,
+        /// Print nothing; the exit code is the verdict (errors reading the plan still go to stderr).
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Print the path and every hop's requirements with reasons, for a ticket.
     Show {
@@ -44,34 +50,73 @@ enum Command {
         plan: PathBuf,
     },
     /// Write a new plan (the source's example unless options say otherwise).
-    New(Box<NewOptions>),
+    New {
+        #[command(flatten)]
+        opts: Box<NewOptions>,
+        /// Print nothing on success; the exit code is the verdict (errors still go to stderr).
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// List the region catalog.
     Regions {
         /// Output format.
         #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
         format: Format,
     },
+    /// Print a shell completion script (install it where your shell loads completions).
+    Completions {
+        /// The shell.
+        #[arg(value_parser = ChoiceParser::<Shell>::new())]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
+}
+
+/// The `--version` text: the package version and the catalog's source and transcription date.
+fn version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{}\ncatalog: {}",
+            env!("CARGO_PKG_VERSION"),
+            Source::builtin()
+        )
+    })
+}
+
+/// The command definition; `--version` also names the catalog's source (`-V` and the manual page keep the bare version).
+fn command() -> clap::Command {
+    Args::command().long_version(version())
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    let code = match args.command {
-        Some(Command::Check { plan, format }) => cli::check(&plan, format, &mut out, &mut err),
-        Some(Command::Show { plan }) => cli::show(&plan, &mut out, &mut err),
-        Some(Command::Regions { format }) => cli::regions(format, &mut out),
-        Some(Command::New(opts)) => cli::new(&opts, &mut out, &mut err),
-        None => {
-            drop((out, err));
-            let opts = edgeplan::tui::Options {
-                plan: args.plan,
-                theme: args.theme,
-                ascii: args.ascii,
-                read_only: args.read_only,
-                example: args.example,
-            };
-            edgeplan::tui::run(opts)
-        }
+    let args = Args::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
+    let Some(cmd) = args.command else {
+        let opts = edgeplan::tui::Options {
+            plan: args.plan,
+            theme: args.theme,
+            ascii: args.ascii,
+            read_only: args.read_only,
+            example: args.example,
+        };
+        return ExitCode::from(edgeplan::tui::run(opts) as u8);
+    };
+    let quiet = matches!(
+        cmd,
+        Command::Check { quiet: true, .. } | Command::New { quiet: true, .. }
+    );
+    let (mut stdout, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let mut sink = std::io::sink();
+    // `--quiet`: the command runs the same; only its report is dropped.
+    let out: &mut dyn Write = if quiet { &mut sink } else { &mut stdout };
+    let code = match cmd {
+        Command::Check { plan, format, .. } => cli::check(&plan, format, out, &mut err),
+        Command::Show { plan } => cli::show(&plan, out, &mut err),
+        Command::Regions { format } => cli::regions(format, out),
+        Command::New { opts, .. } => cli::new(&opts, out, &mut err),
+        Command::Completions { shell } => cli::completions(shell, &mut command(), out),
+        Command::Man => cli::man(command(), out, &mut err),
     };
     ExitCode::from(code as u8)
 }

@@ -5,12 +5,14 @@ mod check;
 mod choice;
 mod new;
 mod regions;
+mod shell;
 mod show;
 
 pub use check::{check, check_json};
 pub use choice::ChoiceParser;
 pub use new::{NewOptions, new};
 pub use regions::regions;
+pub use shell::{Shell, completions, man};
 pub use show::{show, show_text};
 
 use crate::plan::{Plan, PlanError, load_path};
