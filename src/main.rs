@@ -43,6 +43,17 @@ enum Command {
         /// The plan file.
         plan: PathBuf,
     },
+    /// What a plan change changes: fields, each hop's requirements, findings; exit 0 no
+    /// change, 1 changes, 2 when a plan cannot be read.
+    Diff {
+        /// The plan before the change.
+        old: PathBuf,
+        /// The plan after the change.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
+        format: Format,
+    },
     /// Write a new plan (the source's example unless options say otherwise).
     New(Box<NewOptions>),
     /// List the region catalog.
@@ -59,6 +70,9 @@ fn main() -> ExitCode {
     let code = match args.command {
         Some(Command::Check { plan, format }) => cli::check(&plan, format, &mut out, &mut err),
         Some(Command::Show { plan }) => cli::show(&plan, &mut out, &mut err),
+        Some(Command::Diff { old, new, format }) => {
+            cli::diff(&old, &new, format, &mut out, &mut err)
+        }
         Some(Command::Regions { format }) => cli::regions(format, &mut out),
         Some(Command::New(opts)) => cli::new(&opts, &mut out, &mut err),
         None => {

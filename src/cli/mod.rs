@@ -3,12 +3,14 @@
 
 mod check;
 mod choice;
+mod diff;
 mod new;
 mod regions;
 mod show;
 
 pub use check::{check, check_json};
 pub use choice::ChoiceParser;
+pub use diff::{diff, diff_text};
 pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use show::{show, show_text};
