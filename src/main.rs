@@ -1,7 +1,7 @@
 //! The `edgeplan` binary: parses arguments and hands over to the CLI or the TUI.
 
 use clap::{Parser, Subcommand};
-use edgeplan::cli::{self, ChoiceParser, Format, NewOptions};
+use edgeplan::cli::{self, ChoiceParser, ExportFormat, Format, NewOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,6 +42,20 @@ enum Command {
     Show {
         /// The plan file.
         plan: PathBuf,
+        /// Output format (json is the same document as `export --format json`).
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
+        format: Format,
+    },
+    /// Export a plan: Markdown for a change ticket, JSON for other tools, or normalised TOML.
+    Export {
+        /// The plan file.
+        plan: PathBuf,
+        /// Output format.
+        #[arg(long, value_parser = ChoiceParser::<ExportFormat>::new())]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// What a plan change changes: fields, each hop's requirements, findings; exit 0 no
     /// change, 1 changes, 2 when a plan cannot be read.
@@ -69,7 +83,15 @@ fn main() -> ExitCode {
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match args.command {
         Some(Command::Check { plan, format }) => cli::check(&plan, format, &mut out, &mut err),
-        Some(Command::Show { plan }) => cli::show(&plan, &mut out, &mut err),
+        Some(Command::Show { plan, format }) => match format {
+            Format::Text => cli::show(&plan, &mut out, &mut err),
+            Format::Json => cli::show_json(&plan, &mut out, &mut err),
+        },
+        Some(Command::Export {
+            plan,
+            format,
+            output,
+        }) => cli::export(&plan, format, output.as_deref(), &mut out, &mut err),
         Some(Command::Diff { old, new, format }) => {
             cli::diff(&old, &new, format, &mut out, &mut err)
         }
