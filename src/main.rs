@@ -2,7 +2,7 @@
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use edgeplan::catalog::Source;
-use edgeplan::cli::{self, ChoiceParser, Format, NewOptions, Shell};
+use edgeplan::cli::{self, ChoiceParser, ExportFormat, Format, NewOptions, Shell};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +48,31 @@ enum Command {
     Show {
         /// The plan file.
         plan: PathBuf,
+        /// Output format (json is the same document as `export --format json`).
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
+        format: Format,
+    },
+    /// Export a plan: Markdown for a change ticket, JSON for other tools, or normalised TOML.
+    Export {
+        /// The plan file.
+        plan: PathBuf,
+        /// Output format.
+        #[arg(long, value_parser = ChoiceParser::<ExportFormat>::new())]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What a plan change changes: fields, each hop's requirements, findings; exit 0 no
+    /// change, 1 changes, 2 when a plan cannot be read.
+    Diff {
+        /// The plan before the change.
+        old: PathBuf,
+        /// The plan after the change.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
+        format: Format,
     },
     /// Write a new plan (the source's example unless options say otherwise).
     New {
@@ -112,7 +137,16 @@ fn main() -> ExitCode {
     let out: &mut dyn Write = if quiet { &mut sink } else { &mut stdout };
     let code = match cmd {
         Command::Check { plan, format, .. } => cli::check(&plan, format, out, &mut err),
-        Command::Show { plan } => cli::show(&plan, out, &mut err),
+        Command::Show { plan, format } => match format {
+            Format::Text => cli::show(&plan, out, &mut err),
+            Format::Json => cli::show_json(&plan, out, &mut err),
+        },
+        Command::Export {
+            plan,
+            format,
+            output,
+        } => cli::export(&plan, format, output.as_deref(), out, &mut err),
+        Command::Diff { old, new, format } => cli::diff(&old, &new, format, out, &mut err),
         Command::Regions { format } => cli::regions(format, out),
         Command::New { opts, .. } => cli::new(&opts, out, &mut err),
         Command::Completions { shell } => cli::completions(shell, &mut command(), out),

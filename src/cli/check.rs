@@ -67,6 +67,11 @@ fn write_json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         warnings: report.count(Severity::Warning),
         findings: FindingsJson(report),
     };
+    write_safe_json(&doc, out)
+}
+
+/// Writes `doc` as pretty JSON with no terminal control in it (see `SafeJson`).
+pub(super) fn write_safe_json<T: Serialize>(doc: &T, out: &mut dyn Write) -> std::io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
     doc.serialize(&mut ser).map_err(std::io::Error::from)
 }

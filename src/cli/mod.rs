@@ -3,6 +3,8 @@
 
 mod check;
 mod choice;
+mod diff;
+mod export;
 mod new;
 mod regions;
 mod shell;
@@ -10,6 +12,10 @@ mod show;
 
 pub use check::{check, check_json};
 pub use choice::ChoiceParser;
+pub use diff::{diff, diff_text};
+pub use export::{
+    EXPORT_SCHEMA_VERSION, ExportFormat, export, export_json, export_text, md, show_json,
+};
 pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use shell::{Shell, completions, man};

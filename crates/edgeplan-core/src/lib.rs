@@ -16,6 +16,7 @@ pub mod hop;
 pub mod lock;
 pub mod plan;
 pub mod requirements;
+pub mod review;
 pub mod store;
 
 pub use catalog::{Catalog, Region};
