@@ -129,7 +129,9 @@ pub(super) fn routable_check(plan: &Plan, out: &mut Findings) {
         (Field::ContainerCidrs, routed_containers(plan)),
     ];
     let shared = net(SHARED_SPACE);
-    let never = |n: Ipv4Net| UNROUTABLE.iter().any(|(r, _)| overlaps(n, net(r)));
+    // Parsed once: this runs for every block of a list that may hold 100,000.
+    let ranges: Vec<Ipv4Net> = UNROUTABLE.iter().map(|(r, _)| net(r)).collect();
+    let never = |n: Ipv4Net| ranges.iter().any(|&r| overlaps(n, r));
     for (list, nets) in lists {
         let (key, label) = (list.key(), list.label());
         let unroutable = hits(nets, never);
