@@ -357,3 +357,20 @@ fn one_hop_derived_alone_is_that_hop_of_the_whole_derivation() {
         }
     }
 }
+
+#[test]
+fn a_plan_without_a_region_names_its_endpoints_with_the_region_placeholder() {
+    let plan = edgeplan::plan::Plan::empty();
+    let reqs = edgeplan::requirements::derive(&plan, edgeplan::Catalog::builtin());
+    let mut seen = false;
+    for r in &reqs.hop(edgeplan::hop::Hop::EdgeNode).items {
+        let (what, why) = (r.kind.to_string(), r.reason.to_string());
+        assert!(
+            !what.contains("..") && !why.contains(".."),
+            "{what} / {why}"
+        );
+        assert!(!why.contains(" 's "), "{why}");
+        seen |= what.contains("cs-anony-vpc.{region}.aliyuncs.com");
+    }
+    assert!(seen, "the control plane endpoint is named with {{region}}");
+}

@@ -240,6 +240,16 @@ impl Plan {
         !self.region.is_empty()
     }
 
+    /// The region id as endpoint names use it; `{region}`, the source's own notation,
+    /// while none is chosen, so no name reads `cs-anony-vpc..aliyuncs.com`.
+    pub fn region_in_names(&self) -> &str {
+        if self.has_region() {
+            &self.region
+        } else {
+            "{region}"
+        }
+    }
+
     /// The example as the start of a customer's plan: what the source only assumes (how
     /// the nodes reach NTP and their package repositories) is left for the engineer.
     pub fn template() -> Plan {

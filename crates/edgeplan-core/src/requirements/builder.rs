@@ -55,7 +55,8 @@ impl<'a> Builder<'a> {
             let reason = match &last {
                 Some((dest, reason)) if *dest == destination.dest => reason.clone(),
                 _ => {
-                    let reason: Arc<str> = why_route(destination.dest, &self.plan.region).into();
+                    let reason: Arc<str> =
+                        why_route(destination.dest, self.plan.region_in_names()).into();
                     last = Some((destination.dest, reason.clone()));
                     reason
                 }

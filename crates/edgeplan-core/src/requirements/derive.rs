@@ -64,7 +64,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
             WHY_FLANNEL,
         );
     }
-    let r = &plan.region;
+    let r = plan.region_in_names();
     let endpoints = [
         (
             EndpointEntry {

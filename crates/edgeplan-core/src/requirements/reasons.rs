@@ -13,7 +13,7 @@ pub(super) fn management_why(plan: &Plan) -> String {
         format!(
             "{why} {} is the source's example resolution, not the customer's: resolve cs-anony-vpc.{}.aliyuncs.com in the customer's VPC and set management_ip to the result.",
             crate::plan::EXAMPLE_MANAGEMENT_IP,
-            plan.region
+            plan.region_in_names()
         )
     } else {
         why.into()
@@ -23,7 +23,8 @@ pub(super) fn management_why(plan: &Plan) -> String {
 /// Why the OSS endpoint is listed; where the source gives no VIP blocks, how to find them.
 pub(super) fn oss_why(plan: &Plan, region: Option<&Region>) -> String {
     let why = "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.";
-    if region.is_some_and(|g| g.oss_vips().is_some()) {
+    // Without a region there is nothing to look up yet: the missing region is its own finding.
+    if !plan.has_region() || region.is_some_and(|g| g.oss_vips().is_some()) {
         return why.into();
     }
     let r = &plan.region;
