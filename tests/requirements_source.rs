@@ -374,3 +374,22 @@ fn a_plan_without_a_region_names_its_endpoints_with_the_region_placeholder() {
     }
     assert!(seen, "the control plane endpoint is named with {{region}}");
 }
+
+#[test]
+fn terway_edge_without_container_blocks_asks_for_bgp_without_an_empty_list() {
+    let mut plan = Plan::example();
+    plan.cni = Cni::TerwayEdge;
+    plan.container_cidrs.clear();
+    let reqs = derive(&plan, Catalog::builtin());
+    let bgp: Vec<String> = reqs
+        .hop(Hop::CoreSwitch)
+        .items
+        .iter()
+        .map(|r| r.kind.to_string())
+        .filter(|t| t.starts_with("BGP"))
+        .collect();
+    assert_eq!(
+        bgp,
+        ["BGP on the core switch and switches, learning container routes from Terway Edge"]
+    );
+}

@@ -106,8 +106,8 @@ pub const GLOBAL: &[Binding] = &[
     also(&[k('6')], A::GoToStep(Step::Save)),
     b(&[ctrl('s')], "^S", A::Save, "save the plan").hint("save"),
     b(&[k('u')], "u", A::Undo, "undo the last edit of the plan").hint("undo"),
-    b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
     b(&[ctrl('r')], "^R", A::Redo, "redo the edit undone").hint("redo"),
+    b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help: the keys of this context").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
 ];

@@ -139,9 +139,13 @@ fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
     b.routes(Direction::Inbound, &s.cloud_side, NextHop::Vbr);
     b.routes(Direction::Outbound, &s.dc, NextHop::ServerSubnets);
     if plan.cni == Cni::TerwayEdge {
-        let nets = super::join_targets(&s.containers);
+        // No "()" while the plan has no container block yet (a finding says it is missing).
+        let nets = match super::join_targets(&s.containers) {
+            nets if nets.is_empty() => String::new(),
+            nets => format!(" ({nets})"),
+        };
         b.push(
-            RequirementKind::Setting(format!("BGP on the core switch and switches, learning container routes ({nets}) from Terway Edge")),
+            RequirementKind::Setting(format!("BGP on the core switch and switches, learning container routes{nets} from Terway Edge")),
             "Terway Edge advertises container routes by BGP; the switches must accept them to reach pods.",
         );
     }
