@@ -1,25 +1,11 @@
 //! The real binary on plan files under tests/fixtures: every exit code, both formats.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{edgeplan, fx};
 use predicates::prelude::*;
 use predicates::str::contains;
 use std::ffi::OsStr;
-use std::path::Path;
-
-fn fx(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// The built binary with `args`.
-fn edgeplan<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Command {
-    let mut cmd = Command::cargo_bin("edgeplan").expect("binary built");
-    cmd.args(args);
-    cmd
-}
 
 /// The standard output of a run that ended with `code`, as text.
 fn stdout_of<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>, code: i32) -> String {

@@ -1,27 +1,23 @@
 //! Shell conventions of the real binary: completions, the manual page, `--version` naming the
 //! catalog's source, `--quiet`, and no escape sequences when stdout is not a terminal.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{edgeplan, fx};
 use edgeplan::catalog::Source;
 use std::ffi::OsStr;
 use std::path::Path;
 
-const SUBCOMMANDS: [&str; 6] = ["check", "show", "new", "regions", "completions", "man"];
-
-fn fx(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// The built binary with `args`, stdout and stderr piped (never a terminal).
-fn edgeplan<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Command {
-    let mut cmd = Command::cargo_bin("edgeplan").expect("binary built");
-    cmd.args(args);
-    cmd
-}
+const SUBCOMMANDS: [&str; 8] = [
+    "check",
+    "show",
+    "export",
+    "diff",
+    "new",
+    "regions",
+    "completions",
+    "man",
+];
 
 /// (exit code, stdout, stderr) of a run.
 fn run<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> (i32, String, String) {
