@@ -14,6 +14,7 @@ pub mod draft;
 pub mod escape;
 pub mod hop;
 pub mod lock;
+pub mod observed;
 pub mod plan;
 pub mod requirements;
 pub mod review;

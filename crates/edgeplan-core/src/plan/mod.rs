@@ -23,6 +23,7 @@ pub use save::{to_toml, update_toml};
 pub use version::{KubeVersion, NOT_A_VERSION, TERWAY_EDGE_MIN_KUBERNETES};
 
 use crate::cidr::host;
+use crate::observed::Observed;
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 use strum::{Display, EnumString, IntoStaticStr, VariantArray};
@@ -161,6 +162,8 @@ pub struct Plan {
     pub ntp_access: Option<Reach>,
     /// How the nodes reach their YUM or APT repositories; `None` while unanswered.
     pub package_access: Option<Reach>,
+    /// What the devices on the path really have (schema version 2); empty in a design.
+    pub observed: Observed,
 }
 
 fn net(s: &str) -> Ipv4Net {
@@ -207,6 +210,7 @@ impl Plan {
             kubernetes_version: None,
             ntp_access: Some(Reach::Internet),
             package_access: Some(Reach::Internet),
+            observed: Observed::default(),
         }
     }
 
@@ -232,6 +236,7 @@ impl Plan {
             kubernetes_version: None,
             ntp_access: None,
             package_access: None,
+            observed: Observed::default(),
         }
     }
 
