@@ -328,3 +328,16 @@ fn a_route_or_rule_that_is_not_a_table_shows_what_one_looks_like() {
         ]
     );
 }
+
+#[test]
+fn terminal_controls_in_observed_values_are_escaped_in_errors() {
+    let err = error_of(&with_observed(
+        "[observed.transit]\nroutes = [ { destination = \"10.0.0.0/8\", next_hop = \"vbr\", status = \" \\u001b[2J\" } ]\n[observed.\"vbr\\u001b]52\"]\nroutes = []\n",
+    ));
+    assert!(!err.contains('\u{1b}'), "{err}");
+    assert!(
+        err.contains("observed.transit.routes[0].status = \" \\e[2J\""),
+        "{err}"
+    );
+    assert!(err.contains("unknown field `vbr\\e]52`"), "{err}");
+}
