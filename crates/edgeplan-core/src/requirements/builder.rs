@@ -24,6 +24,44 @@ fn why_route(dest: Dest, region: &str) -> String {
     }
 }
 
+/// A requirement's reason: the engineer's, and the customer's where they differ.
+pub(super) struct Why {
+    engineer: Arc<str>,
+    customer: Option<Arc<str>>,
+}
+
+impl Why {
+    /// A reason told one way to the engineer (citing the source, naming the plan's keys)
+    /// and another to the customer.
+    pub(super) fn both(engineer: impl Into<Arc<str>>, customer: impl Into<Arc<str>>) -> Why {
+        Why {
+            engineer: engineer.into(),
+            customer: Some(customer.into()),
+        }
+    }
+}
+
+impl From<&str> for Why {
+    fn from(s: &str) -> Why {
+        Arc::<str>::from(s).into()
+    }
+}
+
+impl From<String> for Why {
+    fn from(s: String) -> Why {
+        Arc::<str>::from(s).into()
+    }
+}
+
+impl From<Arc<str>> for Why {
+    fn from(engineer: Arc<str>) -> Why {
+        Why {
+            engineer,
+            customer: None,
+        }
+    }
+}
+
 /// Collects one hop's requirements.
 pub(super) struct Builder<'a> {
     plan: &'a Plan,
@@ -40,10 +78,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds one requirement.
-    pub(super) fn push(&mut self, kind: RequirementKind, reason: impl Into<Arc<str>>) {
+    pub(super) fn push(&mut self, kind: RequirementKind, reason: impl Into<Why>) {
+        let why = reason.into();
         self.items.push(Requirement {
             kind,
-            reason: reason.into(),
+            reason: why.engineer,
+            customer_reason: why.customer,
         });
     }
 
@@ -78,7 +118,7 @@ impl<'a> Builder<'a> {
         to: &[Target],
         protocol: Protocol,
         ports: &[u16],
-        reason: &str,
+        reason: impl Into<Why>,
     ) {
         if from.is_empty() || to.is_empty() {
             return;
