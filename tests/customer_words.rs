@@ -74,6 +74,16 @@ fn customer_wording_has_no_source_no_placeholder_and_no_plan_key() {
         no_api,
     ));
     let mut bad = Vec::new();
+    for scope in Scope::VARIANTS {
+        let mut no_region = Plan::example();
+        no_region.region.clear();
+        no_region.scope = *scope;
+        bad.extend(
+            offences(&no_region)
+                .into_iter()
+                .map(|o| format!("no region: {o}")),
+        );
+    }
     for (name, base) in plans {
         for region in &Catalog::builtin().regions {
             for (&cni, &transit, &scope) in Cni::VARIANTS

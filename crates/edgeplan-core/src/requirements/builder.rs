@@ -90,15 +90,20 @@ impl<'a> Builder<'a> {
     /// A route to each of `dests`, the reason shared by runs of one kind.
     pub(super) fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
         self.items.reserve(dests.len());
-        let mut last: Option<(Dest, Arc<str>)> = None;
+        let mut last: Option<(Dest, Arc<str>, Option<Arc<str>>)> = None;
         for &destination in dests {
-            let reason = match &last {
-                Some((dest, reason)) if *dest == destination.dest => reason.clone(),
+            let (reason, customer) = match &last {
+                Some((dest, reason, customer)) if *dest == destination.dest => {
+                    (reason.clone(), customer.clone())
+                }
                 _ => {
                     let reason: Arc<str> =
                         why_route(destination.dest, self.plan.region_in_names()).into();
-                    last = Some((destination.dest, reason.clone()));
-                    reason
+                    // The engineer's reason names the endpoint, `{region}` and all.
+                    let customer: Option<Arc<str>> = (destination.dest == Dest::Management)
+                        .then(|| "The cluster's control plane endpoint resolves to this address in the VPC.".into());
+                    last = Some((destination.dest, reason.clone(), customer.clone()));
+                    (reason, customer)
                 }
             };
             let route = RouteEntry {
@@ -106,7 +111,11 @@ impl<'a> Builder<'a> {
                 destination,
                 next_hop,
             };
-            self.push(RequirementKind::Route(route), reason);
+            self.items.push(Requirement {
+                kind: RequirementKind::Route(route),
+                reason,
+                customer_reason: customer,
+            });
         }
     }
 

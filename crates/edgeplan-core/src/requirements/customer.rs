@@ -94,6 +94,9 @@ fn endpoint(e: &EndpointEntry) -> String {
                 "Let the edge nodes install {name} {hosts} from their own YUM or APT repositories, which the dedicated line does not carry."
             );
         }
+        (_, HostsKnown::NoRegion) => format!(
+            "Let the edge nodes reach {name}, whose address follows from the region, still to be chosen"
+        ),
         (Service::ApiServer, HostsKnown::NotSet) => format!(
             "Let the edge nodes reach {name} at its internal address, shown on the cluster's Basic Information page"
         ),

@@ -45,13 +45,19 @@ pub(super) fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopR
     }
     let r = plan.region_in_names();
     let registry = region.and_then(|g| g.registry.as_ref());
+    // The names follow the region: without one they are only a pattern.
+    let named = if plan.has_region() {
+        HostsKnown::Known
+    } else {
+        HostsKnown::NoRegion
+    };
     let endpoints = [
         (
             EndpointEntry {
                 destination: "Container Service control plane",
                 service: Service::ControlPlane,
                 hosts: vec![format!("cs-anony-vpc.{r}.aliyuncs.com")],
-                known: HostsKnown::Known,
+                known: named.clone(),
                 port: PortSpec::NotGiven,
                 route_cidrs: plan.management_net().into_iter().collect(),
             },
@@ -62,7 +68,7 @@ pub(super) fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopR
                 destination: "OSS installation package",
                 service: Service::OssPackages,
                 hosts: vec![format!("aliacs-k8s-{r}.oss-{r}-internal.aliyuncs.com")],
-                known: HostsKnown::Known,
+                known: named.clone(),
                 port: PortSpec::NotGiven,
                 route_cidrs: region.and_then(Region::oss_vips).unwrap_or(&[]).to_vec(),
             },
@@ -111,6 +117,7 @@ pub(super) fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopR
                 )],
                 known: match registry {
                     Some(_) => HostsKnown::Known,
+                    None if !plan.has_region() => HostsKnown::NoRegion,
                     None => HostsKnown::Patterned {
                         region: r.to_string(),
                     },

@@ -231,6 +231,8 @@ pub enum Service {
 pub enum HostsKnown {
     /// The hosts are the real ones.
     Known,
+    /// The plan has no region yet: `hosts` hold the names with `{region}` in them.
+    NoRegion,
     /// Not in the plan yet: the API server's address is read off the cluster's Basic
     /// Information tab; `hosts` is empty.
     NotSet,
@@ -264,7 +266,7 @@ impl EndpointEntry {
     /// it, a made-up one says so.
     pub fn listed_hosts(&self) -> Vec<String> {
         match &self.known {
-            HostsKnown::Known => self.hosts.clone(),
+            HostsKnown::Known | HostsKnown::NoRegion => self.hosts.clone(),
             HostsKnown::NotSet => vec!["(the Basic Information tab of the cluster)".into()],
             HostsKnown::Patterned { region } => self
                 .hosts

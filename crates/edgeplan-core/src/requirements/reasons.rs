@@ -15,12 +15,16 @@ pub(super) fn management_why(plan: &Plan) -> Why {
     let why = "The control plane endpoint; resolve it in the VPC to learn the address to route.";
     if plan.management_is_example() {
         let (ip, r) = (crate::plan::EXAMPLE_MANAGEMENT_IP, plan.region_in_names());
+        let name = match plan.has_region() {
+            true => format!("cs-anony-vpc.{r}.aliyuncs.com"),
+            false => "its name, once the region is chosen,".into(),
+        };
         Why::both(
             format!(
                 "{why} {ip} is the source's example resolution, not the customer's: resolve cs-anony-vpc.{r}.aliyuncs.com in the customer's VPC and set management_ip to the result."
             ),
             format!(
-                "The cluster's control plane. {ip} is Alibaba Cloud's sample address, not yet yours: look up cs-anony-vpc.{r}.aliyuncs.com from a machine in your VPC and route the address it gives."
+                "The cluster's control plane. {ip} is Alibaba Cloud's sample address, not yet yours: look up {name} from a machine in your VPC and route the address it gives."
             ),
         )
     } else {
