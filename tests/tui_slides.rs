@@ -107,3 +107,32 @@ fn the_title_slide_of_a_broken_plan_says_not_ready_and_lists_each_fix() {
     assert!(shown.contains("Fix:"), "{shown}");
     assert_snapshot!("title_with_errors_120x40", shown);
 }
+
+#[test]
+fn help_over_the_export_dialog_closes_back_to_it_with_the_path_kept() {
+    use edgeplan::tui::app::Overlay;
+    let mut app = tui_support::example();
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.overlay(), Some(Overlay::Export));
+    tui_support::type_text(&mut app, "-v2");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Some(Overlay::Export));
+    let path = app.export_dialog().unwrap().path.value().to_string();
+    assert_eq!(path, "example-hangzhou-edge.md-v2");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), None);
+    assert!(app.export_dialog().is_none());
+}
+
+#[test]
+fn the_export_dialog_shows_the_formats_and_the_path_next_to_the_plan() {
+    let (plan, _) = load_path(std::path::Path::new(FIXTURE)).unwrap();
+    let mut app = opened(plan, Theme::default_dark(), UNICODE);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Down);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("plans/site.json"), "{shown}");
+    assert_snapshot!("export_dialog_80x24", shown);
+}

@@ -51,7 +51,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Save => save(app).unwrap_or_else(|e| e),
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
-                Some(Overlay::Help) => None,
+                // Help over the export dialog closes back to it, the typed path kept.
+                Some(Overlay::Help) => app.components.export.as_ref().map(|_| Overlay::Export),
                 _ => Some(Overlay::Help),
             };
             vec![]
