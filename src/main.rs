@@ -82,6 +82,17 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Show the walkthrough slides of a plan for a customer call, read-only (Esc or q quits).
+    Walkthrough {
+        /// The plan file.
+        plan: PathBuf,
+        /// Colour theme: default, light, high-contrast, mono, or a user theme's name.
+        #[arg(long)]
+        theme: Option<String>,
+        /// Draw with ASCII only (automatic when the locale is not UTF-8).
+        #[arg(long)]
+        ascii: bool,
+    },
     /// List the region catalog.
     Regions {
         /// Output format.
@@ -124,6 +135,7 @@ fn main() -> ExitCode {
             ascii: args.ascii,
             read_only: args.read_only,
             example: args.example,
+            slides_only: false,
         };
         return ExitCode::from(edgeplan::tui::run(opts) as u8);
     };
@@ -147,6 +159,9 @@ fn main() -> ExitCode {
             output,
         } => cli::export(&plan, format, output.as_deref(), out, &mut err),
         Command::Diff { old, new, format } => cli::diff(&old, &new, format, out, &mut err),
+        Command::Walkthrough { plan, theme, ascii } => {
+            cli::walkthrough(&plan, theme, ascii, &mut err)
+        }
         Command::Regions { format } => cli::regions(format, out),
         Command::New { opts, .. } => cli::new(&opts, out, &mut err),
         Command::Completions { shell } => cli::completions(shell, &mut command(), out),

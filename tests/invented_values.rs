@@ -18,7 +18,7 @@ fn endpoint(plan: &Plan, destination: &str) -> (Vec<String>, String) {
         .iter()
         .find_map(|r| match &r.kind {
             RequirementKind::Endpoint(e) if e.destination == destination => {
-                Some((e.hosts.clone(), r.reason.to_string()))
+                Some((e.listed_hosts(), r.reason.to_string()))
             }
             _ => None,
         })

@@ -79,19 +79,22 @@ fn tab_and_shift_tab_move_between_panes() {
 }
 
 #[test]
-fn walkthrough_steps_through_the_hops_one_at_a_time() {
+fn walkthrough_opens_on_the_title_then_steps_through_the_hops_one_at_a_time() {
     let mut app = example();
     press(&mut app, KeyCode::Char('w'));
     assert_eq!(app.mode(), Mode::Walkthrough);
+    let title = screen(&app, 80, 24);
+    assert!(title.contains("slide 1 of 8"), "{title}");
+    press(&mut app, KeyCode::Char(' '));
     let first = screen(&app, 80, 24);
     assert!(first.contains("Hop 1 of 7: Edge nodes"), "{first}");
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char(' '));
-    let vbr = screen(&app, 120, 40);
-    assert!(vbr.contains("Hop 3 of 7: Firewall"), "{vbr}");
+    let firewall = screen(&app, 120, 40);
+    assert!(firewall.contains("Hop 3 of 7: Firewall"), "{firewall}");
     assert!(
-        vbr.contains("Allow all outbound traffic from 10.0.0.0/8 (data center) to"),
-        "{vbr}"
+        firewall.contains("Allow all traffic from the data center (10.0.0.0/8) to"),
+        "{firewall}"
     );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::Wizard);

@@ -265,6 +265,7 @@ fn broken_plan_review_screens() {
 fn walkthrough_screens() {
     let mut app = broken();
     press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Right);
     assert_snapshot!("walkthrough_edge_nodes_80x24", screen(&app, 80, 24));
     press_n(&mut app, KeyCode::Char('l'), 2);
     assert_snapshot!("walkthrough_firewall_120x40", screen(&app, 120, 40));

@@ -9,6 +9,7 @@ mod new;
 mod regions;
 mod shell;
 mod show;
+mod walkthrough;
 
 pub use check::{check, check_json};
 pub use choice::ChoiceParser;
@@ -20,6 +21,7 @@ pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use shell::{Shell, completions, man};
 pub use show::{show, show_text};
+pub use walkthrough::walkthrough;
 
 use crate::plan::{Plan, PlanError, load_path};
 use std::io::Write;

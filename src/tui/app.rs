@@ -43,6 +43,8 @@ pub enum Overlay {
     OpenElsewhere,
     /// The latest messages again, whole.
     Messages,
+    /// Export the plan: format and file.
+    Export,
 }
 
 /// Messages kept for recall.
@@ -97,6 +99,8 @@ pub struct App {
     pub(super) quit: bool,
     /// The plan started as the source's example: its values are samples to replace.
     pub(super) example: bool,
+    /// Started as `edgeplan walkthrough`: the slides only, and leaving them quits.
+    pub(super) slides_only: bool,
     /// Colours.
     pub theme: Theme,
     /// Drawing characters.
@@ -135,6 +139,7 @@ impl App {
             load_error: None,
             quit: false,
             example: false,
+            slides_only: false,
             theme,
             glyphs,
         };
@@ -184,6 +189,23 @@ impl App {
             app.say(MessageKind::Error, problem.explain());
         }
         app
+    }
+
+    /// Shows the walkthrough slides only, from the title: leaving them quits.
+    pub fn start_slides_only(&mut self) {
+        self.slides_only = true;
+        self.mode = Mode::Walkthrough;
+        self.components.walkthrough.open();
+    }
+
+    /// True when started as `edgeplan walkthrough`: the slides only.
+    pub fn slides_only(&self) -> bool {
+        self.slides_only
+    }
+
+    /// The export dialog, while it is open.
+    pub fn export_dialog(&self) -> Option<&super::components::export::ExportDialog> {
+        self.components.export.as_ref()
     }
 
     /// True when the plan started as the source's example: a banner says to replace it.

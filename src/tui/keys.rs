@@ -26,8 +26,22 @@ pub enum Action {
     PrevPane,
     /// Open the walkthrough on the selected hop.
     OpenWalkthrough,
-    /// Leave the walkthrough.
+    /// Leave the walkthrough: back to the wizard, or quit when it was started alone.
     CloseWalkthrough,
+    /// The next walkthrough slide.
+    NextSlide,
+    /// The previous walkthrough slide.
+    PrevSlide,
+    /// The first walkthrough slide: the title.
+    FirstSlide,
+    /// The last walkthrough slide.
+    LastSlide,
+    /// Open the export dialog.
+    OpenExport,
+    /// Write the export the dialog describes.
+    WriteExport,
+    /// Close the export dialog without writing.
+    CloseExport,
     /// Jump to a wizard step.
     GoToStep(Step),
     /// Select the hop towards the data center.
@@ -150,6 +164,8 @@ pub enum Context {
     LoadFailed,
     /// The latest messages, recalled.
     Messages,
+    /// The export dialog (typing edits the path).
+    Export,
     /// The terminal is too small to show anything but that.
     TooSmall,
 }
@@ -159,7 +175,7 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Context::RegionFilter | Context::CidrDraft | Context::SavePath
+            Context::RegionFilter | Context::CidrDraft | Context::SavePath | Context::Export
         )
     }
 
@@ -183,6 +199,7 @@ impl Context {
             Context::OpenElsewhere => "Open in another edgeplan",
             Context::LoadFailed => "Plan not loaded",
             Context::Messages => "Messages",
+            Context::Export => "Export",
             Context::TooSmall => "Terminal too small",
         }
     }
@@ -203,6 +220,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::RestoreDraft) => Context::RestoreDraft,
         Some(Overlay::OpenElsewhere) => Context::OpenElsewhere,
         Some(Overlay::Help) => Context::Help,
+        Some(Overlay::Export) => Context::Export,
         None => base_context(app),
     }
 }
@@ -313,6 +331,7 @@ mod tests {
             Context::OpenElsewhere,
             Context::LoadFailed,
             Context::Messages,
+            Context::Export,
             Context::TooSmall,
         ];
         for ctx in all {

@@ -49,6 +49,8 @@ pub struct Options {
     pub read_only: bool,
     /// A new plan (a missing file) starts as the source's example, not empty.
     pub example: bool,
+    /// The walkthrough slides only (`edgeplan walkthrough`): leaving them quits.
+    pub slides_only: bool,
 }
 
 /// The app for these options: the example, a loaded file, a new file for a missing
@@ -66,6 +68,9 @@ pub fn build_app(options: &Options, theme: Theme, glyphs: Glyphs) -> App {
     };
     if options.read_only {
         app.session.set_read_only(true);
+    }
+    if options.slides_only && app.mode != app::Mode::LoadFailed {
+        app.start_slides_only();
     }
     app
 }

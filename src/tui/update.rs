@@ -4,6 +4,7 @@
 
 use super::app::{App, Mode, Overlay, Pane, Step};
 use super::components::cidrs::CidrRow;
+use super::components::export::ExportDialog;
 use super::components::region::RegionPicker;
 use super::components::{Effect, Effects, writable};
 use super::keys::{Action, Context, context, keymap};
@@ -50,7 +51,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Save => save(app).unwrap_or_else(|e| e),
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
-                Some(Overlay::Help) => None,
+                // Help over the export dialog closes back to it, the typed path kept.
+                Some(Overlay::Help) => app.components.export.as_ref().map(|_| Overlay::Export),
                 _ => Some(Overlay::Help),
             };
             vec![]
@@ -68,11 +70,25 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OpenWalkthrough => {
             app.mode = Mode::Walkthrough;
-            app.components.walkthrough.scroll = 0;
+            app.components.walkthrough.open();
+            vec![]
+        }
+        Action::CloseWalkthrough if app.slides_only => {
+            app.quit = true;
             vec![]
         }
         Action::CloseWalkthrough => {
             app.mode = Mode::Wizard;
+            vec![]
+        }
+        Action::OpenExport => {
+            app.components.export = Some(ExportDialog::open(&app.session));
+            app.overlay = Some(Overlay::Export);
+            vec![]
+        }
+        Action::CloseExport => {
+            app.components.export = None;
+            app.overlay = None;
             vec![]
         }
         Action::GoToStep(step) => vec![Effect::GoToStep(step)],
@@ -153,9 +169,19 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
             c.details.update(action);
             vec![]
         }
-        Context::Walkthrough => {
-            c.walkthrough.update(action);
-            vec![]
+        Context::Walkthrough => c.walkthrough.update(action, session.plan().transit),
+        Context::Export => {
+            let Some(dialog) = c.export.as_mut() else {
+                return vec![];
+            };
+            match dialog.update(action, session) {
+                Ok(effects) => {
+                    c.export = None;
+                    app.overlay = None;
+                    effects
+                }
+                Err(effects) => effects,
+            }
         }
         Context::Region | Context::RegionFilter => c.region.update(action, session),
         Context::Choice => c.choice.update(action, app.step, session),

@@ -25,6 +25,9 @@ pub mod key {
     pub const RIGHT: &str = "\x1b[C";
     pub const LEFT: &str = "\x1b[D";
     pub const PAGE_DOWN: &str = "\x1b[6~";
+    pub const PAGE_UP: &str = "\x1b[5~";
+    pub const HOME: &str = "\x1b[H";
+    pub const END: &str = "\x1b[F";
 }
 
 /// How long a wait may take before the test fails with the screen.

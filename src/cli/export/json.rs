@@ -102,7 +102,7 @@ fn requirement(r: &Requirement) -> RequirementJson {
             };
             KindJson::Endpoint {
                 destination: e.destination,
-                hosts: e.hosts.clone(),
+                hosts: e.listed_hosts(),
                 protocol,
                 ports,
                 port: e.port.to_string(),

@@ -11,6 +11,7 @@ pub mod choice;
 pub mod cidrs;
 pub mod details;
 pub mod draft;
+pub mod export;
 pub mod region;
 pub mod review;
 pub mod save;
@@ -103,6 +104,8 @@ pub struct Components {
     pub details: details::Details,
     /// The walkthrough.
     pub walkthrough: walkthrough::Walkthrough,
+    /// The export dialog while it is open.
+    pub export: Option<export::ExportDialog>,
 }
 
 impl Components {
@@ -116,6 +119,7 @@ impl Components {
             save: save::SaveStep::new(save_path),
             details: details::Details::default(),
             walkthrough: walkthrough::Walkthrough::default(),
+            export: None,
         }
     }
 }

@@ -96,7 +96,7 @@ pub const GLOBAL: &[Binding] = &[
     b(&[code(C::Right), k('l')], "→/l", A::NextHop, "next hop (towards the VPC)"),
     b(&[code(C::Tab)], "Tab", A::NextPane, "next pane").hint("pane"),
     b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane"),
-    b(&[k('w')], "w", A::OpenWalkthrough, "walkthrough: the path one hop at a time"),
+    b(&[k('w')], "w", A::OpenWalkthrough, "walkthrough: slides for a customer call, one hop each"),
     b(&[k('1')], "1-6", A::GoToStep(Step::Region), "go to a step: Region, CNI, Transit, CIDRs, Review, Save"),
     // Listed once in help, as "1-6" above.
     also(&[k('2')], A::GoToStep(Step::Cni)),
@@ -108,6 +108,7 @@ pub const GLOBAL: &[Binding] = &[
     b(&[k('u')], "u", A::Undo, "undo the last edit of the plan").hint("undo"),
     b(&[ctrl('r')], "^R", A::Redo, "redo the edit undone").hint("redo"),
     b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
+    b(&[k('x')], "x", A::OpenExport, "export: Markdown, JSON or TOML, next to the plan"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help: the keys of this context").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
 ];
@@ -210,17 +211,28 @@ const SAVE_PATH: &[Binding] = &[
 
 #[rustfmt::skip]
 const WALKTHROUGH: &[Binding] = &[
-    b(&[code(C::Right), k('l'), k(' ')], "→/l/Space", A::NextHop, "next hop").hint("next hop"),
-    b(&[code(C::Left), k('h'), code(C::Backspace)], "←/h", A::PrevHop, "previous hop").hint("prev hop"),
-    b(UP, "↑/k", A::Up, "scroll up"),
-    b(DOWN, "↓/j", A::Down, "scroll down"),
-    PAGES[0],
-    PAGES[1],
-    b(&[code(C::Esc), k('w')], "Esc/w", A::CloseWalkthrough, "back to the wizard").hint("wizard"),
+    b(&[code(C::Right), code(C::PageDown), k('l'), k(' ')], "→/PgDn", A::NextSlide, "next slide").hint("next"),
+    b(&[code(C::Left), code(C::PageUp), k('h'), code(C::Backspace)], "←/PgUp", A::PrevSlide, "previous slide").hint("prev"),
+    b(&[code(C::Home), k('g')], "Home", A::FirstSlide, "first slide: the plan's title"),
+    b(&[code(C::End), k('G')], "End", A::LastSlide, "last slide"),
+    b(UP, "↑/k", A::Up, "scroll the slide up"),
+    b(DOWN, "↓/j", A::Down, "scroll the slide down"),
+    b(&[ctrl('u')], "^U", A::PageUp, "scroll the slide up one page"),
+    b(&[ctrl('d')], "^D", A::PageDown, "scroll the slide down one page"),
+    b(&[code(C::Esc), k('w')], "Esc", A::CloseWalkthrough, "leave the slides (quits when started as edgeplan walkthrough)").hint("back"),
     b(&[k('m')], "m", A::ToggleMessages, "messages: the latest ones again, whole"),
-    b(&[ctrl('s')], "^S", A::Save, "save the plan"),
     b(&[k('?'), code(C::F(1))], "?", A::ToggleHelp, "help").hint("help"),
     b(&[k('q'), ctrl('c')], "q", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
+];
+
+#[rustfmt::skip]
+const EXPORT: &[Binding] = &[
+    b(&[code(C::Up)], "↑", A::Up, "previous format"),
+    b(&[code(C::Down)], "↓", A::Down, "next format"),
+    b(&[code(C::Enter)], "Enter", A::WriteExport, "write the export to the path").hint("export"),
+    b(&[code(C::Esc)], "Esc", A::CloseExport, "close without writing").hint("cancel"),
+    b(&[code(C::F(1))], "F1", A::ToggleHelp, "help").hint("help"),
+    b(&[ctrl('c')], "^C", A::Quit, "quit (asks when there are unsaved changes)").hint("quit"),
 ];
 
 #[rustfmt::skip]
@@ -285,6 +297,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::OpenElsewhere => OPEN_ELSEWHERE,
         Context::LoadFailed => LOAD_FAILED,
         Context::Messages => MESSAGES,
+        Context::Export => EXPORT,
         Context::TooSmall => TOO_SMALL,
     };
     match ctx {
@@ -295,6 +308,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         | Context::OpenElsewhere
         | Context::LoadFailed
         | Context::Messages
+        | Context::Export
         | Context::TooSmall => {
             vec![own]
         }

@@ -75,6 +75,17 @@ impl Group {
         }
     }
 
+    /// The heading a customer follows, for the walkthrough slides.
+    pub fn customer_heading(self) -> &'static str {
+        match self {
+            Group::InboundRoutes => "Routes towards the cloud",
+            Group::OutboundRoutes => "Routes back to the data center",
+            Group::Rules => "Traffic to allow",
+            Group::Endpoints => "Services the edge nodes reach",
+            Group::Settings => "Settings",
+        }
+    }
+
     /// The heading.
     pub fn heading(self) -> &'static str {
         match self {
@@ -166,7 +177,7 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             d.wrapped(vec![span("   fix: ", t.muted())], &f.fix, t.fix());
         }
     }
-    write_groups(&mut d, app, hop, |d, r| {
+    write_groups(&mut d, app, hop, Group::heading, |d, r| {
         d.wrapped(
             vec![span(format!(" {} ", g.bullet), t.base())],
             &requirement_line(r, g),
@@ -177,13 +188,14 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     d
 }
 
-/// A hop's requirements, group by group under each heading, skipping empty
-/// groups; `item` writes one requirement. Stops once `d` is full. Returns how many
-/// requirements were written.
+/// A hop's requirements, group by group under each heading (`heading` names it),
+/// skipping empty groups; `item` writes one requirement. Stops once `d` is full.
+/// Returns how many requirements were written.
 pub fn write_groups(
     d: &mut Doc<'static>,
     app: &App,
     hop: Hop,
+    heading: fn(Group) -> &'static str,
     mut item: impl FnMut(&mut Doc<'static>, &Requirement),
 ) -> usize {
     let items = &app.hop_requirements(hop).items;
@@ -197,7 +209,7 @@ pub fn write_groups(
             continue;
         }
         d.gap();
-        d.line(span(group.heading(), app.theme.heading()));
+        d.line(span(heading(group), app.theme.heading()));
         for r in in_group {
             if d.full() {
                 break;

@@ -44,17 +44,20 @@
 //! A message (saved, or why something failed) is drawn as a banner just above the
 //! status line until the next key.
 //!
-//! The walkthrough replaces everything above the status line; help and the quit
-//! question are drawn over the screen.
+//! The walkthrough slides replace everything above the status line (see
+//! `walkthrough`); help, the quit question and the export dialog are drawn over the
+//! screen.
 
 pub mod details;
 pub mod dialog;
+pub mod export;
 pub mod help;
 pub mod load_error;
 pub mod status;
 pub mod step_body;
 pub mod steps;
 pub mod text;
+pub mod title_slide;
 pub mod topology;
 pub mod walkthrough;
 
@@ -165,6 +168,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::RestoreDraft) => dialog::render_restore(app, frame, areas.main),
         Some(Overlay::OpenElsewhere) => dialog::render_elsewhere(app, frame, areas.main),
         Some(Overlay::Messages) => status::render_messages(app, frame, areas.main),
+        Some(Overlay::Export) => export::render(app, frame, areas.main),
         None => {}
     }
 }

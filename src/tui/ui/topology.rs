@@ -103,9 +103,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if wide {
-        horizontal(app, frame, inner);
+        horizontal(app, frame, inner, Some(app.hop));
     } else {
-        vertical(app, frame, inner);
+        vertical(app, frame, inner, Some(app.hop));
     }
 }
 
@@ -140,7 +140,9 @@ fn cidr_lines(app: &App, hop: Hop, room: usize) -> [String; 2] {
     }
 }
 
-fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
+/// The diagram left to right over `area` (150 columns or more keep every label whole),
+/// `lit` outlined.
+pub fn horizontal(app: &App, frame: &mut Frame, area: Rect, lit: Option<Hop>) {
     let (t, g) = (&app.theme, &app.glyphs);
     let path = Hop::path(app.plan().transit);
     let count = path.len() as u16;
@@ -156,7 +158,7 @@ fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
             width: w,
             height: area.height.min(4),
         };
-        let selected = hop == app.hop;
+        let selected = Some(hop) == lit;
         let (_, style) = mark_and_style(app, hop, selected);
         let room = usize::from(w.saturating_sub(2));
         let block = Block::bordered()
@@ -213,7 +215,9 @@ fn horizontal(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn vertical(app: &App, frame: &mut Frame, area: Rect) {
+/// The diagram top to bottom over `area` (`vertical_width` columns), `lit` pointed at;
+/// the data center and cloud headings when it has 10 rows.
+pub fn vertical(app: &App, frame: &mut Frame, area: Rect, lit: Option<Hop>) {
     let (t, g) = (&app.theme, &app.glyphs);
     let headings = area.height >= 10;
     let mut lines: Vec<Line> = Vec::new();
@@ -231,7 +235,7 @@ fn vertical(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled("Alibaba Cloud", t.heading()));
             }
         }
-        let selected = hop == app.hop;
+        let selected = Some(hop) == lit;
         let (mark, style) = mark_and_style(app, hop, selected);
         let pointer = if selected { g.pointer } else { " " };
         let head = format!(

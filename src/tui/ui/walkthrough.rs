@@ -1,83 +1,138 @@
-//! The walkthrough, for customer calls: one hop at a time across the whole screen,
-//! each requirement as a plain sentence with its reason, large enough to read on a
-//! screen share.
+//! The walkthrough slides, for a customer call: a title slide (the plan, the customer,
+//! the choices, the verdict), then one slide per hop with the path drawn and that hop
+//! lit, what to configure there and why in the customer's words, and what to fix first.
+//!
+//! ```text
+//! ┌ example-hangzhou-edge: slide 4 of 8 ──────────────────── ←/→ slide, Esc back ┐
+//! │ ┌✓ Edge nodes┐──▶┌✓ Core switch┐──▶┏✓ Firewall┓ Express ┌✓ VBR┐──▶ … (150+ cols)│
+//! │  or, narrower, the path top to bottom on the left, the hop's title beside it   │
+//! │ Hop 3 of 7 · Firewall                                                         │
+//! │ What to configure                        Why                                  │
+//! │  1. Allow all traffic from …              Edge nodes must reach the VPC …      │
+//! └────────────────────────────────────────────────────────── more below: ↓ ──────┘
+//! ```
+//!
+//! Only what follows the header scrolls; the header and the diagram stay.
 
-use super::details::{LISTED_BLOCKS, hop_description, more_label, write_groups};
+use super::details::{Group, LISTED_BLOCKS, hop_description, write_groups};
 use super::span;
-use super::text::Doc;
-use crate::hop::Hop;
+use super::text::{Doc, wrap};
+use super::title_slide;
+use super::topology;
+use crate::escape::escape;
+use crate::hop::{Hop, HopStatus};
 use crate::requirements::capitalise;
 use crate::tui::app::App;
+use crate::tui::components::walkthrough::{Slide, slide_count};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-/// The path with the current hop stood out, wrapped between hops to `width`.
-fn path_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let (t, g) = (&app.theme, &app.glyphs);
-    let mut lines = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    let transit = app.plan().transit;
-    for &hop in Hop::path(transit) {
-        let status = app.hop_status(hop);
-        let current = hop == app.hop;
-        let name = format!("{} {}", g.status(status), hop.title(app.plan().transit));
-        let text = if current { format!("[{name}]") } else { name };
-        let link = match hop.next_on(transit) {
-            Some(Hop::Vbr) => format!(" {}{} ", g.express_line.repeat(2), g.arrow_right),
-            Some(_) => format!(" {}{} ", g.link, g.arrow_right),
-            None => String::new(),
-        };
-        let piece = super::text::width(&text) + super::text::width(&link);
-        if used > 0 && used + piece > width {
-            lines.push(Line::from(std::mem::take(&mut spans)));
-            used = 0;
-        }
-        used += piece;
-        spans.push(span(text, t.hop(status, current)));
-        spans.push(span(link, t.link()));
-    }
-    lines.push(Line::from(spans));
-    lines
+/// Inner widths from this on draw the path left to right above the slide.
+const WIDE: u16 = super::VERTICAL_BELOW - 2;
+/// Inner widths from this on set a requirement and its reason side by side.
+const TABLE: u16 = 100;
+
+/// The slide shown.
+pub fn slide(app: &App) -> Slide {
+    app.components.walkthrough.current(app.plan().transit)
 }
 
-/// The walkthrough page of the selected hop, wrapped to `width`.
+/// The scrolling part of the slide shown, wrapped to `width`.
 pub fn doc(app: &App, width: u16) -> Doc<'static> {
     doc_upto(app, width, usize::MAX)
 }
 
 /// Like `doc`, laid out only as far as its first `limit` lines.
 pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
-    let t = &app.theme;
-    let hop = app.hop;
-    let mut d = Doc::upto(width, limit);
-    for line in path_lines(app, usize::from(width)) {
-        d.line(line);
+    match slide(app) {
+        Slide::Title => title_slide::doc_upto(app, width, limit),
+        Slide::Hop(hop) => hop_doc(app, hop, width, limit),
     }
-    d.gap();
-    let title = format!(
-        "Hop {} of {}: {}",
-        super::hop_number(app),
-        Hop::path(app.plan().transit).len(),
-        hop.title(app.plan().transit)
-    );
-    d.line(span(title, t.heading()));
+}
+
+/// The hop slide's header: which hop, what it is, whether it has problems.
+fn hop_header(app: &App, hop: Hop, width: u16) -> Doc<'static> {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let transit = app.plan().transit;
+    let mut d = Doc::new(width);
+    let number = hop.position(transit).map_or(0, |i| i + 1);
     d.wrapped(
         vec![],
-        &format!("{}.", capitalise(hop_description(hop, app.plan().transit))),
+        &format!(
+            "Hop {number} of {}: {}",
+            Hop::path(transit).len(),
+            hop.title(transit)
+        ),
+        t.heading(),
+    );
+    d.wrapped(
+        vec![],
+        &format!("{}.", capitalise(hop_description(hop, transit))),
         t.muted(),
     );
+    d.gap();
+    let status = app.hop_status(hop);
+    let problems = app.report().on(hop).count();
+    let verdict = match status {
+        HopStatus::Ok => "Nothing to fix on this hop.".to_string(),
+        _ => format!(
+            "{} to fix first, listed below.",
+            plural(problems, "problem")
+        ),
+    };
+    d.wrapped(
+        vec![span(format!("{} ", g.status(status)), t.hop(status, false))],
+        &verdict,
+        t.hop(status, false),
+    );
+    d
+}
+
+/// `1 problem`, `2 problems`.
+pub fn plural(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    }
+}
+
+/// One requirement as a table row: the numbered sentence on the left, its reason on
+/// the right, each wrapped in its column.
+fn row(d: &mut Doc<'static>, app: &App, n: usize, what: &str, why: &str) {
+    let t = &app.theme;
+    let number = format!("{n:>3}. ");
+    let left = (d.width * 3 / 5).saturating_sub(number.len());
+    let right = d.width.saturating_sub(number.len() + left + 2);
+    let (whats, whys) = (wrap(&escape(what), left), wrap(&escape(why), right));
+    for i in 0..whats.len().max(whys.len()) {
+        let lead = if i == 0 {
+            number.clone()
+        } else {
+            " ".repeat(number.len())
+        };
+        let what = whats.get(i).map_or("", String::as_str);
+        let why = whys.get(i).map_or("", String::as_str);
+        d.line(Line::from(vec![
+            span(lead, t.key()),
+            span(format!("{what:<left$}  "), t.base()),
+            span(why.to_string(), t.reason()),
+        ]));
+    }
+}
+
+fn hop_doc(app: &App, hop: Hop, width: u16, limit: usize) -> Doc<'static> {
+    let (t, g) = (&app.theme, &app.glyphs);
+    let mut d = Doc::upto(width, limit);
     let findings: Vec<_> = app.report().on(hop).collect();
     if !findings.is_empty() {
-        d.gap();
-        d.line(span("Before this hop works", t.heading()));
+        d.line(span("To fix first", t.heading()));
         for f in findings {
             if d.full() {
                 break;
             }
-            let mark = format!("  {} ", app.glyphs.severity(f.severity));
+            let mark = format!("  {} ", g.severity(f.severity));
             d.wrapped(
                 vec![span(mark, t.finding(f.severity))],
                 &format!("{}.", f.message),
@@ -85,16 +140,32 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             );
             d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
         }
+        d.gap();
+    }
+    let table = width >= TABLE;
+    if table {
+        let left = usize::from(width) * 3 / 5;
+        d.line(Line::from(vec![
+            span(format!("{:<left$}", "What to configure here"), t.heading()),
+            span("Why", t.heading()),
+        ]));
+    } else {
+        d.line(span("What to configure here", t.heading()));
     }
     let mut n = 0;
-    write_groups(&mut d, app, hop, |d, r| {
+    write_groups(&mut d, app, hop, Group::customer_heading, |d, r| {
         n += 1;
-        d.wrapped(
-            vec![span(format!("  {n:>2}. "), t.key())],
-            &r.kind.plain(LISTED_BLOCKS),
-            t.base(),
-        );
-        d.wrapped(vec![span("      Why: ", t.muted())], &r.reason, t.muted());
+        let what = r.kind.customer(LISTED_BLOCKS);
+        if table {
+            row(d, app, n, &what, r.reason_for_customer());
+        } else {
+            d.wrapped(vec![span(format!("{n:>3}. "), t.key())], &what, t.base());
+            d.wrapped(
+                vec![span("     Why: ", t.muted())],
+                r.reason_for_customer(),
+                t.reason(),
+            );
+        }
     });
     if n == 0 {
         d.gap();
@@ -103,32 +174,102 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     d
 }
 
-/// Draws the walkthrough over `area`.
+/// Draws the slide shown over `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+    let (t, g) = (&app.theme, &app.glyphs);
+    let w = &app.components.walkthrough;
+    let name = app.plan().meta.name.as_deref().unwrap_or("Plan");
+    let title = format!(
+        " {name}: slide {} of {} ",
+        w.slide + 1,
+        slide_count(app.plan().transit)
+    );
     let block = Block::bordered()
-        .border_set(app.glyphs.border)
+        .border_set(g.border)
         .border_style(t.border(true))
-        .title(span(" Walkthrough ", t.title(true)))
-        .title(
-            Line::from(span(app.glyphs.key_label(" ←/→ hop, Esc back "), t.muted()))
-                .right_aligned(),
-        );
+        .title(span(title, t.title(true)))
+        .title(Line::from(span(g.key_label(" ←/→ slide, Esc back "), t.muted())).right_aligned());
     let inner = block.inner(area);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
+    let body = header(app, frame, inner);
     // Laid out only down to the bottom of the view: a hop may carry 100,000 routes.
-    let height = usize::from(inner.height);
-    let scroll = app.components.walkthrough.scroll;
-    let d = doc_upto(app, inner.width, scroll.saturating_add(height + 1));
-    let block = if d.more_below(scroll, height) {
-        block.title_bottom(Line::from(span(more_label(app), t.muted())).right_aligned())
+    let height = usize::from(body.height);
+    let d = doc_upto(app, body.width, w.scroll.saturating_add(height + 1));
+    let block = if d.more_below(w.scroll, height) {
+        let more = g.key_label(" more below: ↓ ");
+        block.title_bottom(Line::from(span(more, t.muted())).right_aligned())
     } else {
         block
     };
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(d.window(scroll, height)), inner);
+    frame.render_widget(Paragraph::new(d.window(w.scroll, height)), body);
+}
+
+/// Draws the diagram and the slide's header at the top of `inner`; returns the area
+/// left for the scrolling part.
+fn header(app: &App, frame: &mut Frame, inner: Rect) -> Rect {
+    let lit = match slide(app) {
+        Slide::Hop(hop) => Some(hop),
+        Slide::Title => None,
+    };
+    let head = |width: u16| match slide(app) {
+        Slide::Hop(hop) => hop_header(app, hop, width),
+        Slide::Title => title_slide::header(app, width),
+    };
+    let top = if inner.width >= WIDE {
+        let diagram = Rect {
+            height: 4.min(inner.height),
+            ..inner
+        };
+        topology::horizontal(app, frame, diagram, lit);
+        let d = head(inner.width);
+        let rows = (d.lines.len() as u16).min(inner.height.saturating_sub(5));
+        let area = Rect {
+            y: inner.y + 5,
+            height: rows,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(d.lines), area);
+        5 + rows + 1
+    } else {
+        let left = topology::vertical_width(&app.glyphs).min(inner.width);
+        let rows = topology::VERTICAL_HEIGHT.min(inner.height);
+        topology::vertical(
+            app,
+            frame,
+            Rect {
+                width: left,
+                height: rows,
+                ..inner
+            },
+            lit,
+        );
+        let side = Rect {
+            x: inner.x + left + 1,
+            width: inner.width.saturating_sub(left + 1),
+            height: rows,
+            ..inner
+        };
+        let d = head(side.width);
+        frame.render_widget(Paragraph::new(d.lines), side);
+        rows + 1
+    };
+    let top = top.min(inner.height);
+    Rect {
+        y: inner.y + top,
+        height: inner.height - top,
+        ..inner
+    }
+}
+
+/// Spans for a label and its value, the label padded to `width` columns.
+pub fn fact(app: &App, label: &str, value: String, width: usize) -> Vec<Span<'static>> {
+    vec![
+        span(format!("{label:<width$}"), app.theme.muted()),
+        span(value, app.theme.base()),
+    ]
 }

@@ -24,6 +24,44 @@ fn why_route(dest: Dest, region: &str) -> String {
     }
 }
 
+/// A requirement's reason: the engineer's, and the customer's where they differ.
+pub(super) struct Why {
+    engineer: Arc<str>,
+    customer: Option<Arc<str>>,
+}
+
+impl Why {
+    /// A reason told one way to the engineer (citing the source, naming the plan's keys)
+    /// and another to the customer.
+    pub(super) fn both(engineer: impl Into<Arc<str>>, customer: impl Into<Arc<str>>) -> Why {
+        Why {
+            engineer: engineer.into(),
+            customer: Some(customer.into()),
+        }
+    }
+}
+
+impl From<&str> for Why {
+    fn from(s: &str) -> Why {
+        Arc::<str>::from(s).into()
+    }
+}
+
+impl From<String> for Why {
+    fn from(s: String) -> Why {
+        Arc::<str>::from(s).into()
+    }
+}
+
+impl From<Arc<str>> for Why {
+    fn from(engineer: Arc<str>) -> Why {
+        Why {
+            engineer,
+            customer: None,
+        }
+    }
+}
+
 /// Collects one hop's requirements.
 pub(super) struct Builder<'a> {
     plan: &'a Plan,
@@ -40,25 +78,32 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds one requirement.
-    pub(super) fn push(&mut self, kind: RequirementKind, reason: impl Into<Arc<str>>) {
+    pub(super) fn push(&mut self, kind: RequirementKind, reason: impl Into<Why>) {
+        let why = reason.into();
         self.items.push(Requirement {
             kind,
-            reason: reason.into(),
+            reason: why.engineer,
+            customer_reason: why.customer,
         });
     }
 
     /// A route to each of `dests`, the reason shared by runs of one kind.
     pub(super) fn routes(&mut self, direction: Direction, dests: &[Target], next_hop: NextHop) {
         self.items.reserve(dests.len());
-        let mut last: Option<(Dest, Arc<str>)> = None;
+        let mut last: Option<(Dest, Arc<str>, Option<Arc<str>>)> = None;
         for &destination in dests {
-            let reason = match &last {
-                Some((dest, reason)) if *dest == destination.dest => reason.clone(),
+            let (reason, customer) = match &last {
+                Some((dest, reason, customer)) if *dest == destination.dest => {
+                    (reason.clone(), customer.clone())
+                }
                 _ => {
                     let reason: Arc<str> =
                         why_route(destination.dest, self.plan.region_in_names()).into();
-                    last = Some((destination.dest, reason.clone()));
-                    reason
+                    // The engineer's reason names the endpoint, `{region}` and all.
+                    let customer: Option<Arc<str>> = (destination.dest == Dest::Management)
+                        .then(|| "The cluster's control plane endpoint resolves to this address in the VPC.".into());
+                    last = Some((destination.dest, reason.clone(), customer.clone()));
+                    (reason, customer)
                 }
             };
             let route = RouteEntry {
@@ -66,7 +111,11 @@ impl<'a> Builder<'a> {
                 destination,
                 next_hop,
             };
-            self.push(RequirementKind::Route(route), reason);
+            self.items.push(Requirement {
+                kind: RequirementKind::Route(route),
+                reason,
+                customer_reason: customer,
+            });
         }
     }
 
@@ -78,7 +127,7 @@ impl<'a> Builder<'a> {
         to: &[Target],
         protocol: Protocol,
         ports: &[u16],
-        reason: &str,
+        reason: impl Into<Why>,
     ) {
         if from.is_empty() || to.is_empty() {
             return;

@@ -3,12 +3,8 @@
 //! inbound ports and outbound endpoints).
 
 use super::blocks::{cloud_targets, list_targets};
-use super::builder::Builder;
-use super::reasons;
-use super::{
-    Direction, EndpointEntry, HopRequirements, NextHop, PortSpec, Protocol, RequirementKind,
-    Requirements, Target,
-};
+use super::builder::{Builder, Why};
+use super::{Direction, HopRequirements, NextHop, Protocol, RequirementKind, Requirements, Target};
 use crate::catalog::{Catalog, Region};
 use crate::hop::Hop;
 use crate::plan::{Cni, Field, Plan, Scope, Transit};
@@ -23,116 +19,20 @@ pub const FLANNEL_VXLAN_PORT: u16 = 8472;
 pub const APISERVER_PORT: u16 = 6443;
 
 /// The sets of blocks every hop's requirements are made of.
-struct Sides {
-    dc: Vec<Target>,
-    containers: Vec<Target>,
-    vpc: Vec<Target>,
-    cloud_side: Vec<Target>,
-    node_port_sources: Vec<Target>,
+pub(super) struct Sides {
+    pub(super) dc: Vec<Target>,
+    pub(super) containers: Vec<Target>,
+    pub(super) vpc: Vec<Target>,
+    pub(super) cloud_side: Vec<Target>,
+    pub(super) node_port_sources: Vec<Target>,
 }
 
-const WHY_KUBELET: &str =
+pub(super) const WHY_KUBELET: &str =
     "The cloud-side control plane calls the kubelet on TCP 10250 and 10255 (logs, exec, metrics).";
-const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
-const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
-const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
-
-fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
-    let mut b = Builder::new(plan);
-    let ports = [
-        (KUBELET_PORTS, WHY_KUBELET),
-        (NODE_EXPORTER_PORTS, WHY_NODE_EXPORTER),
-    ];
-    for (ports, why) in ports {
-        b.rule(
-            Direction::Inbound,
-            &s.node_port_sources,
-            &s.dc,
-            Protocol::Tcp,
-            &ports,
-            why,
-        );
-    }
-    if plan.cni == Cni::Flannel {
-        let sources: Vec<Target> = s.vpc.iter().chain(&s.dc).copied().collect();
-        b.rule(
-            Direction::Inbound,
-            &sources,
-            &s.dc,
-            Protocol::Udp,
-            &[FLANNEL_VXLAN_PORT],
-            WHY_FLANNEL,
-        );
-    }
-    let r = plan.region_in_names();
-    let endpoints = [
-        (
-            EndpointEntry {
-                destination: "Container Service control plane",
-                hosts: vec![format!("cs-anony-vpc.{r}.aliyuncs.com")],
-                port: PortSpec::NotGiven,
-                route_cidrs: plan.management_net().into_iter().collect(),
-            },
-            reasons::management_why(plan),
-        ),
-        (
-            EndpointEntry {
-                destination: "OSS installation package",
-                hosts: vec![format!("aliacs-k8s-{r}.oss-{r}-internal.aliyuncs.com")],
-                port: PortSpec::NotGiven,
-                route_cidrs: region.and_then(Region::oss_vips).unwrap_or(&[]).to_vec(),
-            },
-            reasons::oss_why(plan, region),
-        ),
-        (
-            EndpointEntry {
-                destination: "API server internal endpoint",
-                hosts: vec![plan.apiserver_ip.map_or_else(
-                    || "(the Basic Information tab of the cluster)".to_string(),
-                    |a| a.to_string(),
-                )],
-                port: PortSpec::Given(Protocol::Tcp, vec![APISERVER_PORT]),
-                route_cidrs: plan.apiserver_ip.map(crate::cidr::host).into_iter().collect(),
-            },
-            WHY_APISERVER.into(),
-        ),
-        (
-            EndpointEntry {
-                destination: "NTP",
-                hosts: vec!["ntp1.aliyun.com".into(), "cn.ntp.org.cn".into()],
-                port: PortSpec::Given(Protocol::Udp, vec![123]),
-                route_cidrs: vec![],
-            },
-            reasons::outside_why("Nodes keep their clocks in step with an NTP server; certificates fail on a skewed clock.", plan.ntp_access, Field::NtpAccess),
-        ),
-        (
-            EndpointEntry {
-                destination: "System add-on image registry endpoint",
-                hosts: vec![region
-                    .and_then(|g| g.registry.as_ref())
-                    .map_or_else(|| format!("registry-{r}-vpc.ack.aliyuncs.com (made up from the pattern of the source's registry table, which does not list {r})"), |g| g.endpoint.clone())],
-                port: PortSpec::Given(Protocol::Tcp, vec![443]),
-                route_cidrs: region.map(Region::registry_routes).unwrap_or(&[]).to_vec(),
-            },
-            "System add-on images are pulled from the region's add-on registry over HTTPS.".into(),
-        ),
-        (
-            EndpointEntry {
-                destination: "System tools",
-                hosts: ["net-tools", "iproute", "chrony (or ntpdate)", "crontabs", "pciutils", "socat", "ebtables", "iptables", "conntrack-tools"]
-                    .map(String::from)
-                    .to_vec(),
-                port: PortSpec::NotApplicable("not available: the node's YUM or APT repositories"),
-                route_cidrs: vec![],
-            },
-            reasons::outside_why("Missing system tools are installed online from the node's own package repositories.", plan.package_access, Field::PackageAccess),
-        ),
-    ];
-    for (e, why) in endpoints {
-        b.push(RequirementKind::Endpoint(Box::new(e)), why);
-    }
-    b.finish(Hop::EdgeNode)
-}
+pub(super) const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
+pub(super) const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
+pub(super) const WHY_APISERVER: &str =
+    "Edge nodes and their components call the API server on TCP 6443.";
 
 fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
@@ -154,6 +54,7 @@ fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
 
 fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
     const WHY_CONTAINERS_IN: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC must reach edge pods on any port (Terway Edge).";
+    const FOR_CUSTOMER_IN: &str = "The VPC routes the edge container blocks, so with Terway Edge pods in the VPC must reach edge pods on any port.";
     let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     b.rule(
@@ -198,7 +99,7 @@ fn firewall(plan: &Plan, s: &Sides) -> HopRequirements {
                 &s.containers,
                 Protocol::All,
                 &[],
-                WHY_CONTAINERS_IN,
+                Why::both(WHY_CONTAINERS_IN, FOR_CUSTOMER_IN),
             );
         }
     }
@@ -282,6 +183,7 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
     const WHY_CONTAINERS: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC and edge pods must reach each other on any port (Terway Edge).";
+    const FOR_CUSTOMER: &str = "The VPC routes the edge container blocks, so with Terway Edge pods in the VPC and edge pods must reach each other on any port.";
     let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     match plan.scope {
@@ -336,7 +238,7 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
                 &s.containers,
                 Protocol::All,
                 &[],
-                WHY_CONTAINERS,
+                Why::both(WHY_CONTAINERS, FOR_CUSTOMER),
             );
             b.rule(
                 Direction::Inbound,
@@ -344,7 +246,7 @@ fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
                 &s.vpc,
                 Protocol::All,
                 &[],
-                WHY_CONTAINERS,
+                Why::both(WHY_CONTAINERS, FOR_CUSTOMER),
             );
         }
     }
@@ -400,7 +302,7 @@ impl Sides {
 /// One hop's requirements, from the blocks set up once.
 fn hop_requirements(plan: &Plan, region: Option<&Region>, s: &Sides, hop: Hop) -> HopRequirements {
     match hop {
-        Hop::EdgeNode => edge_node(plan, region, s),
+        Hop::EdgeNode => super::edge_node::edge_node(plan, region, s),
         Hop::CoreSwitch => core_switch(plan, s),
         Hop::Firewall => firewall(plan, s),
         Hop::Vbr => vbr(plan, s),

@@ -4,7 +4,9 @@
 
 mod blocks;
 mod builder;
+mod customer;
 mod derive;
+mod edge_node;
 mod reasons;
 mod words;
 
@@ -207,17 +209,72 @@ impl fmt::Display for PortSpec {
     }
 }
 
+/// Which service an edge-node endpoint is, so each face can name it in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    /// The Container Service control plane (`cs-anony-vpc`).
+    ControlPlane,
+    /// The OSS bucket with the installation packages.
+    OssPackages,
+    /// The cluster's API server, at its internal endpoint.
+    ApiServer,
+    /// The NTP servers.
+    Ntp,
+    /// The region's system add-on image registry.
+    AddonRegistry,
+    /// The system tools from the node's own package repositories.
+    SystemTools,
+}
+
+/// How well the plan knows an endpoint's hosts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HostsKnown {
+    /// The hosts are the real ones.
+    Known,
+    /// The plan has no region yet: `hosts` hold the names with `{region}` in them.
+    NoRegion,
+    /// Not in the plan yet: the API server's address is read off the cluster's Basic
+    /// Information tab; `hosts` is empty.
+    NotSet,
+    /// Made up from the naming pattern of the source's table, which does not list the
+    /// region; `hosts` holds the made-up name.
+    Patterned {
+        /// The region the table does not list.
+        region: String,
+    },
+}
+
 /// An address an edge node must reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndpointEntry {
     /// What it is, in the source's words.
     pub destination: &'static str,
-    /// Host names or addresses, `{region}` filled in.
+    /// Which service it is.
+    pub service: Service,
+    /// Host names or addresses, `{region}` filled in; see `known`.
     pub hosts: Vec<String>,
+    /// Whether `hosts` are real, missing or made up.
+    pub known: HostsKnown,
     /// Protocol and ports.
     pub port: PortSpec,
     /// The blocks the data center must route for it (empty when not applicable).
     pub route_cidrs: Vec<Ipv4Net>,
+}
+
+impl EndpointEntry {
+    /// The hosts as the engineer's outputs list them: a missing host says where to find
+    /// it, a made-up one says so.
+    pub fn listed_hosts(&self) -> Vec<String> {
+        match &self.known {
+            HostsKnown::Known | HostsKnown::NoRegion => self.hosts.clone(),
+            HostsKnown::NotSet => vec!["(the Basic Information tab of the cluster)".into()],
+            HostsKnown::Patterned { region } => self
+                .hosts
+                .iter()
+                .map(|h| format!("{h} (made up from the pattern of the source's registry table, which does not list {region})"))
+                .collect(),
+        }
+    }
 }
 
 /// The kinds of thing a hop must carry.
@@ -241,6 +298,16 @@ pub struct Requirement {
     /// Why, in one line a customer can follow; shared by the routes of one list, so a
     /// list of 100,000 blocks does not allocate 100,000 copies on every re-check.
     pub reason: Arc<str>,
+    /// Why, for a customer on a call, where `reason` speaks to the engineer (cites the
+    /// source, names the plan's keys); `None` when `reason` already serves both.
+    pub customer_reason: Option<Arc<str>>,
+}
+
+impl Requirement {
+    /// The reason in a customer's words.
+    pub fn reason_for_customer(&self) -> &str {
+        self.customer_reason.as_deref().unwrap_or(&self.reason)
+    }
 }
 
 /// Everything one hop must carry.

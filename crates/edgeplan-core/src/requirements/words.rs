@@ -1,5 +1,5 @@
-//! The one place a requirement is put into words: the terse line of `edgeplan show` and
-//! the details pane, and the plain sentence of the walkthrough for customer calls.
+//! Where a requirement is put into the engineer's words: the terse line of `edgeplan show`
+//! and the details pane, and the plain sentence. The customer's words are in `customer`.
 
 use super::{Protocol, RequirementKind, RouteEntry, Target, join_ports, join_some_targets};
 use crate::checks::name_some;
@@ -71,7 +71,13 @@ impl RequirementKind {
                 )
             }
             RequirementKind::Endpoint(e) => {
-                write!(f, "{}: {} [{}]", e.destination, e.hosts.join(" "), e.port)?;
+                write!(
+                    f,
+                    "{}: {} [{}]",
+                    e.destination,
+                    e.listed_hosts().join(" "),
+                    e.port
+                )?;
                 if !e.route_cidrs.is_empty() {
                     write!(f, " routes {}", crate::cidr::spaced(&e.route_cidrs))?;
                 }
@@ -108,7 +114,7 @@ impl RequirementKind {
                 let mut s = format!(
                     "Let the edge nodes reach the {} at {} ({}).",
                     e.destination,
-                    e.hosts.join(", "),
+                    e.listed_hosts().join(", "),
                     e.port
                 );
                 if !e.route_cidrs.is_empty() {
@@ -166,7 +172,9 @@ mod tests {
     fn endpoint() -> RequirementKind {
         RequirementKind::Endpoint(Box::new(EndpointEntry {
             destination: "ACK management",
+            service: super::super::Service::ControlPlane,
             hosts: vec!["cs-anony-vpc.cn-hangzhou.aliyuncs.com".into()],
+            known: super::super::HostsKnown::Known,
             port: PortSpec::Given(Protocol::Tcp, vec![443]),
             route_cidrs: vec!["100.103.42.233/32".parse().unwrap()],
         }))

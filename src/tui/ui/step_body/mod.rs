@@ -1,6 +1,6 @@
 //! The current wizard step, centre of the screen; one module per step.
 
-mod choice;
+pub mod choice;
 mod cidrs;
 mod region;
 mod review;
