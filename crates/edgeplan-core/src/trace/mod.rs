@@ -12,9 +12,9 @@ mod filter;
 mod prefix;
 mod tracer;
 mod walk;
-mod words;
+pub mod words;
 
-pub use filter::{FilterTable, RuleMatch, default_action};
+pub use filter::{FilterTable, RuleMatch, default_action, peer as filter_peer};
 pub use prefix::PrefixIndex;
 pub use tracer::{Place, Resolved, RouteRef, RouteTable, Tracer};
 
