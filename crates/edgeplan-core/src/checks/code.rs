@@ -248,6 +248,23 @@ impl FindingCode {
         self.get_documentation().unwrap_or_default()
     }
 
+    /// True for the codes about the observed state: what a device has, which no plan
+    /// field is the subject of.
+    pub fn is_observed(self) -> bool {
+        use FindingCode::*;
+        matches!(
+            self,
+            ObservedNoRoute
+                | ObservedRouteWrongNeighbour
+                | ObservedRouteDiverted
+                | ObservedDenyShadowsAllow
+                | ObservedPortNotAllowed
+                | ObservedBgpOff
+                | ObservedOverBroadAllow
+                | ObservedPathMtuLow
+        )
+    }
+
     /// Where the fact behind the check comes from: a section of the source document, or
     /// the vendor page (or standard) it goes beyond the source with.
     pub fn source(self) -> &'static str {

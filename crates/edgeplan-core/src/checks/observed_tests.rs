@@ -18,7 +18,7 @@ fn observed(plan: &Plan) -> Vec<(FindingCode, Vec<Hop>, Severity)> {
     report(plan)
         .findings
         .into_iter()
-        .filter(|f| f.code.id().starts_with("observed-"))
+        .filter(|f| f.code.is_observed())
         .map(|f| (f.code, f.hops, f.severity))
         .collect()
 }
