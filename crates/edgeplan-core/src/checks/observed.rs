@@ -66,7 +66,7 @@ fn report(out: &mut Findings, hop: Hop, gathered: BTreeMap<(FindingCode, String)
                 ),
             ),
             FindingCode::ObservedRouteWrongNeighbour => (
-                format!("{hop} sends {blocks} by {routes}, but must send it {via}"),
+                format!("on {hop}, {routes} takes {blocks}, which must go {via}"),
                 format!("On {hop}, point the route for {blocks} {via}."),
             ),
             _ => (

@@ -159,7 +159,12 @@ impl Tracer<'_> {
             };
             run.step(hop, StepResult::NoRoute, detail.clone());
             let culprit = inactive.map(words::route);
-            let fix = fix.no_route(culprit.as_deref());
+            // The core switch learns the container blocks by BGP, not by a static route.
+            let learned = self.place(dst).is_some_and(|(_, p)| p == Place::Containers);
+            let fix = match at == PathNode::CoreSwitch && learned {
+                true => fix.bgp(),
+                false => fix.no_route(culprit.as_deref()),
+            };
             return Err(stop(Disposition::NoRoute, culprit, detail, fix));
         };
         let text = table.describe(net, r);
@@ -208,7 +213,7 @@ impl Tracer<'_> {
             _ => StepResult::NeighborUnreachable,
         };
         run.step(hop, result, detail.clone());
-        let fix = fix.repoint(&text);
+        let fix = fix.repoint(&text, net);
         Err(stop(disposition, Some(text), detail, fix))
     }
 

@@ -79,12 +79,24 @@ impl Fix {
         }
     }
 
-    /// Point the responsible route the right way.
-    pub fn repoint(&self, route: &str) -> String {
-        let (hop, block, via) = (self.hop, self.block, self.via());
+    /// Learn the edge container block by BGP, as Terway Edge advertises it.
+    pub fn bgp(&self) -> String {
         format!(
-            "On {hop}, replace {route} with a route to {block} {via} (or add a more specific route to {block} {via})."
+            "On {}, enable BGP toward the edge nodes so it learns {} from Terway Edge.",
+            self.hop, self.block
         )
+    }
+
+    /// Point the responsible route (for `net`) the right way; one narrower than the
+    /// block only takes part of it away, so removing it is enough.
+    pub fn repoint(&self, route: &str, net: Ipv4Net) -> String {
+        let (hop, block, via) = (self.hop, self.block, self.via());
+        match net.prefix_len() > block.prefix_len() && block.contains(&net) {
+            true => format!("On {hop}, remove {route}, or point it {via}."),
+            false => format!(
+                "On {hop}, replace {route} with a route to {block} {via} (or add a more specific route to {block} {via})."
+            ),
+        }
     }
 }
 
