@@ -25,7 +25,7 @@ fn why_route(dest: Dest, region: &str) -> String {
 }
 
 /// A requirement's reason: the engineer's, and the customer's where they differ.
-pub(super) struct Why {
+pub(crate) struct Why {
     engineer: Arc<str>,
     customer: Option<Arc<str>>,
 }
@@ -38,6 +38,13 @@ impl Why {
             engineer: engineer.into(),
             customer: Some(customer.into()),
         }
+    }
+}
+
+impl Why {
+    /// The engineer's wording, which the flows quote as their reason.
+    pub(crate) fn engineer(&self) -> &str {
+        &self.engineer
     }
 }
 

@@ -27,12 +27,15 @@ pub(super) struct Sides {
     pub(super) node_port_sources: Vec<Target>,
 }
 
-pub(super) const WHY_KUBELET: &str =
+pub(crate) const WHY_KUBELET: &str =
     "The cloud-side control plane calls the kubelet on TCP 10250 and 10255 (logs, exec, metrics).";
-pub(super) const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
-pub(super) const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
-pub(super) const WHY_APISERVER: &str =
+pub(crate) const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
+pub(crate) const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
+pub(crate) const WHY_APISERVER: &str =
     "Edge nodes and their components call the API server on TCP 6443.";
+pub(crate) const WHY_REGISTRY: &str =
+    "System add-on images are pulled from the region's add-on registry over HTTPS.";
+pub(crate) const WHY_CONTAINERS: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC and edge pods must reach each other on any port (Terway Edge).";
 
 fn core_switch(plan: &Plan, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
@@ -182,7 +185,6 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
-    const WHY_CONTAINERS: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC and edge pods must reach each other on any port (Terway Edge).";
     const FOR_CUSTOMER: &str = "The VPC routes the edge container blocks, so with Terway Edge pods in the VPC and edge pods must reach each other on any port.";
     let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();

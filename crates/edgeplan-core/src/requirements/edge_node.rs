@@ -4,7 +4,7 @@
 use super::builder::Builder;
 use super::derive::{
     APISERVER_PORT, FLANNEL_VXLAN_PORT, KUBELET_PORTS, NODE_EXPORTER_PORTS, Sides, WHY_APISERVER,
-    WHY_FLANNEL, WHY_KUBELET, WHY_NODE_EXPORTER,
+    WHY_FLANNEL, WHY_KUBELET, WHY_NODE_EXPORTER, WHY_REGISTRY,
 };
 use super::reasons;
 use super::{
@@ -125,7 +125,7 @@ pub(super) fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopR
                 port: PortSpec::Given(Protocol::Tcp, vec![443]),
                 route_cidrs: region.map(Region::registry_routes).unwrap_or(&[]).to_vec(),
             },
-            "System add-on images are pulled from the region's add-on registry over HTTPS.".into(),
+            WHY_REGISTRY.into(),
         ),
         (
             EndpointEntry {

@@ -5,9 +5,9 @@
 mod blocks;
 mod builder;
 mod customer;
-mod derive;
+pub(crate) mod derive;
 mod edge_node;
-mod reasons;
+pub(crate) mod reasons;
 mod words;
 
 pub use blocks::{cloud_targets, key_blocks};
