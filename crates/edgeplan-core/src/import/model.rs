@@ -3,7 +3,7 @@
 pub use super::error::{ImportError, Problem};
 use crate::escape::Escaped;
 use crate::hop::Hop;
-use crate::observed::{RouteEntry, RuleEntry};
+use crate::observed::{Observed, RouteEntry, RuleEntry};
 use crate::plan::Transit;
 use std::fmt;
 use std::net::Ipv4Addr;
@@ -232,6 +232,21 @@ impl Imported {
     /// The routes that do not forward (imported with the device's status word).
     pub fn inactive_routes(&self) -> impl Iterator<Item = &RouteEntry> {
         self.routes.iter().filter(|r| !r.is_active())
+    }
+
+    /// Puts the import into `hop`'s survey: replaces its routes (or its rules, or sets
+    /// its MTU) and keeps every other key. A hop not yet surveyed becomes surveyed, except
+    /// when the import holds nothing to record (a VBR listed without an MTU).
+    pub fn apply(&self, observed: &mut Observed, hop: Hop) {
+        if self.format.imports() == Imports::VbrAttributes && self.mtu.is_none() {
+            return;
+        }
+        let survey = observed.surveys.entry(hop).or_default();
+        match self.format.imports() {
+            Imports::Routes => survey.routes = self.routes.clone(),
+            Imports::Rules => survey.rules = self.rules.clone(),
+            Imports::VbrAttributes => survey.mtu = self.mtu,
+        }
     }
 
     /// Adds a route, failing past [`super::MAX_ENTRIES`].

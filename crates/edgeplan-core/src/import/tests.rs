@@ -316,3 +316,40 @@ fn off_path_words_hold_no_space_or_control_and_are_capped() {
     assert!(word.starts_with("NatGateway[2J:xxx"), "{word}");
     assert_eq!(word.chars().count(), MAX_WORD_CHARS);
 }
+
+#[test]
+fn apply_replaces_the_routes_and_keeps_the_surveys_other_keys() {
+    use crate::observed::{Observed, RouteEntry, Survey};
+    let mut observed = Observed::default();
+    observed.surveys.insert(
+        Hop::CoreSwitch,
+        Survey {
+            routes: vec![RouteEntry::new(
+                "1.0.0.0/8".parse().unwrap(),
+                NextHop::Local,
+            )],
+            bgp: Some(true),
+            vbr_peer_ip: Some(Ipv4Addr::new(10, 255, 0, 1)),
+            ..Survey::default()
+        },
+    );
+    let text = "Destination/Mask    Proto  Pre  Cost         NextHop         Interface\n\
+                192.168.0.0/16 Static 60 0 10.255.0.1 Vlan100\n";
+    let got = read(text, Hop::CoreSwitch, &ctx(Transit::Ecr)).unwrap();
+    got.apply(&mut observed, Hop::CoreSwitch);
+    let survey = observed.survey(Hop::CoreSwitch).unwrap();
+    assert_eq!(survey.routes, got.routes);
+    assert_eq!(survey.bgp, Some(true));
+    assert_eq!(survey.vbr_peer_ip, Some(Ipv4Addr::new(10, 255, 0, 1)));
+    // A VBR listed without an MTU records nothing, so the VBR stays not surveyed.
+    let text = r#"{"VirtualBorderRouterSet":{"VirtualBorderRouterType":[{"VbrId":"vbr-1"}]}}"#;
+    read(text, Hop::Vbr, &ctx(Transit::Ecr))
+        .unwrap()
+        .apply(&mut observed, Hop::Vbr);
+    assert!(observed.survey(Hop::Vbr).is_none());
+    let text = r#"{"VirtualBorderRouterSet":{"VirtualBorderRouterType":[{"Mtu":8500}]}}"#;
+    read(text, Hop::Vbr, &ctx(Transit::Ecr))
+        .unwrap()
+        .apply(&mut observed, Hop::Vbr);
+    assert_eq!(observed.survey(Hop::Vbr).unwrap().mtu, Some(8500));
+}

@@ -128,13 +128,28 @@ pub(super) fn skip(imported: &mut Imported, line: usize, text: &str) {
     );
 }
 
-/// Closing notes: without `vbr_peer_ip` no address can be the VBR, so say how to fix it.
+/// Closing notes: without `vbr_peer_ip` (or with a wrong one) no address is the VBR, so
+/// say how to fix it.
 pub(super) fn finish(imported: &mut Imported, context: &ImportContext) {
     let off_path = imported
         .routes
         .iter()
         .filter(|r| matches!(&r.next_hop, NextHop::Elsewhere(w) if w.parse::<Ipv4Addr>().is_ok()))
         .count();
+    let to_vbr = imported
+        .routes
+        .iter()
+        .any(|r| r.next_hop == NextHop::Neighbour(PathNode::Vbr));
+    if let (Some(peer), false, true) = (context.vbr_peer_ip, to_vbr, off_path > 0) {
+        imported.note(
+            NoteKind::Hint,
+            Location::Whole,
+            format!(
+                "no route goes to the core switch's vbr_peer_ip {peer}: check that it is the \
+                 VBR's address on the interconnect (its LocalGatewayIp)"
+            ),
+        );
+    }
     if context.vbr_peer_ip.is_none() && off_path > 0 {
         imported.note(
             NoteKind::Hint,
