@@ -13,6 +13,9 @@ pub use edgeplan_core::{
     store, trace,
 };
 
+/// Importers of device and cloud API output (re-exported like the modules above).
+pub use edgeplan_core::import;
+
 pub mod cli;
 pub mod tui;
 

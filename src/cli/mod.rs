@@ -6,12 +6,13 @@ mod choice;
 mod diff;
 mod export;
 mod flows;
+mod import;
 mod new;
 mod regions;
 mod shell;
 mod show;
-mod walkthrough;
 mod trace;
+mod walkthrough;
 
 pub use check::{check, check_json};
 pub use choice::ChoiceParser;
@@ -19,12 +20,13 @@ pub use diff::{diff, diff_text};
 pub use export::{
     EXPORT_SCHEMA_VERSION, ExportFormat, export, export_json, export_text, md, show_json,
 };
+pub use import::{STDIN, import, parse_hop};
 pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use shell::{Shell, completions, man};
 pub use show::{show, show_text};
-pub use walkthrough::walkthrough;
 pub use trace::{TraceOptions, TraceProtocol, trace};
+pub use walkthrough::walkthrough;
 
 use crate::plan::{Plan, PlanError, load_path};
 use std::io::Write;

@@ -225,7 +225,13 @@ pub fn required_flows(plan: &Plan, catalog: &Catalog) -> Vec<Flow> {
         .collect();
     flows.calls_out(&node, "registry", registry, HTTPS_PORT, WHY_REGISTRY);
     let oss = oss_why(plan, region);
-    flows.calls_out(&node, "oss", oss_ends(plan, region), HTTPS_PORT, oss.engineer());
+    flows.calls_out(
+        &node,
+        "oss",
+        oss_ends(plan, region),
+        HTTPS_PORT,
+        oss.engineer(),
+    );
     let management = match plan.management_net() {
         Some(m) => Some(FlowEnd::of_block(m, Dest::Management.label())),
         None if plan.scope == Scope::Broad => cloud_stand_in(plan, region),

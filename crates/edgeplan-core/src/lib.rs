@@ -14,6 +14,7 @@ pub mod draft;
 pub mod escape;
 pub mod flows;
 pub mod hop;
+pub mod import;
 pub mod lock;
 pub mod observed;
 pub mod plan;
