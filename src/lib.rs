@@ -9,7 +9,7 @@
 #![warn(missing_docs)]
 
 pub use edgeplan_core::{
-    catalog, checks, cidr, draft, escape, hop, lock, plan, requirements, review, store,
+    catalog, checks, cidr, draft, escape, hop, lock, observed, plan, requirements, review, store,
 };
 
 pub mod cli;

@@ -83,11 +83,11 @@ fn unknown_enum_values_and_regions_name_what_is_expected() {
 
 #[test]
 fn schema_versions_from_the_future_are_refused_before_their_keys() {
-    let text = with_network("new_thing = 1\n").replace("schema_version = 1", "schema_version = 2");
+    let text = with_network("new_thing = 1\n").replace("schema_version = 1", "schema_version = 3");
     let err = error_of(&text);
     assert!(
         err.starts_with(
-            "plan.toml:1: schema_version = 2: this plan was written by a newer edgeplan"
+            "plan.toml:1: schema_version = 3: this plan was written by a newer edgeplan (format 3); this build reads formats 1 to 2"
         ),
         "{err}"
     );
@@ -178,7 +178,7 @@ fn every_structural_problem_is_reported_in_one_read() {
     assert_eq!(
         lines,
         [
-            "plan.toml:2: owner = \"me\": unknown field `owner`, expected one of `schema_version`, `meta`, `network`",
+            "plan.toml:2: owner = \"me\": unknown field `owner`, expected one of `schema_version`, `meta`, `network`, `observed`",
             "plan.toml:3: [network]: missing field `datacenter_cidrs`",
             "plan.toml:5: network.cni = \"Flannel\": unknown CNI plugin; expected flannel | terway-edge",
             "plan.toml:7: network.datacenter_cidr = [\"10.0.0.0/8\"]: unknown field `datacenter_cidr`, expected one of `region`, `cni`, `transit`, `scope`, `datacenter_cidrs`, `vpc_cidrs`, `cloud_service_cidrs`, `container_cidrs`, `vswitch_cidrs`, `service_cidr`, `apiserver_ip`, `management_ip`, `kubernetes_version`, `ntp_access`, `package_access`",

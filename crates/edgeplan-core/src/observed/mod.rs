@@ -2,8 +2,10 @@
 //! site or imported from its console output. A hop with no survey is *not surveyed*:
 //! unknown, never wrong.
 
+mod keys;
 mod ports;
 
+pub use keys::{SurveyKey, is_filtering, is_routing, is_surveyable};
 pub use ports::{PortRange, Ports, PortsError};
 
 use crate::hop::Hop;

@@ -9,6 +9,8 @@ mod edit;
 mod error;
 mod field;
 mod file;
+mod observed_read;
+mod observed_save;
 mod read;
 mod save;
 mod version;
@@ -28,8 +30,11 @@ use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 use strum::{Display, EnumString, IntoStaticStr, VariantArray};
 
-/// The plan format version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The plan format version this build writes: 2 added the observed sections.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The oldest plan format this build reads; a version-1 plan has no observed state.
+pub const OLDEST_SCHEMA_VERSION: i64 = 1;
 
 /// The container network plugin of the ACK Edge cluster.
 // The strum derives give each choice its stable id in files and on the command line

@@ -4,8 +4,8 @@
 
 use super::error::{Problem, line_of, problem_at, problem_from_toml, shorten};
 use super::{
-    Cni, Field, FieldKind, Plan, PlanError, Reach, SCHEMA_VERSION, Scope, Section, Transit,
-    expected_ids,
+    Cni, Field, FieldKind, OLDEST_SCHEMA_VERSION, Plan, PlanError, Reach, SCHEMA_VERSION, Scope,
+    Section, Transit, expected_ids,
 };
 use crate::catalog::Catalog;
 use crate::cidr::{parse_addr, parse_net};
@@ -15,7 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The top-level keys of a plan file.
-const TOP_LEVEL: [&str; 3] = ["schema_version", "meta", "network"];
+const TOP_LEVEL: [&str; 4] = ["schema_version", "meta", "network", "observed"];
 
 /// Parses plan text against the built-in catalog; `file` names it in errors.
 pub fn parse_plan(file: &str, text: &str) -> Result<Plan, PlanError> {
@@ -44,18 +44,21 @@ fn read(catalog: &Catalog, file: &str, text: &str, draft: bool) -> Result<Plan, 
         problems: Vec::new(),
         draft,
     };
-    if let Some((problem, newer)) = version_problem(text, root.get("schema_version")) {
-        if newer {
-            // A newer plan's other keys are not this build's to judge.
-            return Err(PlanError::one(file, problem));
+    let version = match schema_version(text, root.get("schema_version")) {
+        Ok(version) => Some(version),
+        // A newer plan's other keys are not this build's to judge.
+        Err((problem, true)) => return Err(PlanError::one(file, problem)),
+        Err((problem, false)) => {
+            reader.problems.push(problem);
+            None
         }
-        reader.problems.push(problem);
-    }
+    };
     reader.unknown_keys(root, &TOP_LEVEL);
     let mut plan = blank_plan();
     for section in [Section::Meta, Section::Network] {
         reader.section(root, section, &mut plan);
     }
+    reader.observed(root, version, &mut plan);
     if reader.problems.is_empty() {
         Ok(plan)
     } else {
@@ -72,8 +75,9 @@ fn blank_plan() -> Plan {
     Plan::empty()
 }
 
-/// What is wrong with `schema_version`, if anything, and whether the plan is newer.
-fn version_problem(text: &str, v: Option<&Spanned<DeValue<'_>>>) -> Option<(Problem, bool)> {
+/// The plan's format version, or what is wrong with `schema_version` and whether the
+/// plan is newer than this build.
+fn schema_version(text: &str, v: Option<&Spanned<DeValue<'_>>>) -> Result<i64, (Problem, bool)> {
     let Some(v) = v else {
         let problem = Problem {
             line: Some(1),
@@ -81,22 +85,24 @@ fn version_problem(text: &str, v: Option<&Spanned<DeValue<'_>>>) -> Option<(Prob
             value: None,
             message: format!("missing; a plan starts with schema_version = {SCHEMA_VERSION}"),
         };
-        return Some((problem, false));
+        return Err((problem, false));
     };
     let number = match v.get_ref() {
         DeValue::Integer(i) => i64::from_str(i.as_str()).ok(),
         _ => None,
     };
     let (message, newer) = match number {
-        Some(SCHEMA_VERSION) => return None,
+        Some(n) if (OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&n) => return Ok(n),
         Some(n) if n > SCHEMA_VERSION => (
             format!(
-                "this plan was written by a newer edgeplan (format {n}); this build reads format {SCHEMA_VERSION}"
+                "this plan was written by a newer edgeplan (format {n}); this build reads formats {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}"
             ),
             true,
         ),
         _ => (
-            format!("unsupported plan format; this build reads schema_version = {SCHEMA_VERSION}"),
+            format!(
+                "unsupported plan format; this build reads schema_version = {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}"
+            ),
             false,
         ),
     };
@@ -106,11 +112,11 @@ fn version_problem(text: &str, v: Option<&Spanned<DeValue<'_>>>) -> Option<(Prob
         value: Some(shorten(text.get(v.span()).unwrap_or(""))),
         message,
     };
-    Some((problem, newer))
+    Err((problem, newer))
 }
 
 /// How a TOML value is named in "invalid type" messages.
-fn found(value: &DeValue<'_>) -> String {
+pub(super) fn found(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(s) => format!("string \"{}\"", shorten(s)),
         DeValue::Integer(i) => format!("integer `{}`", i.as_str()),
@@ -123,24 +129,26 @@ fn found(value: &DeValue<'_>) -> String {
 }
 
 /// Collects the problems of one read.
-struct Reader<'a> {
-    text: &'a str,
+pub(super) struct Reader<'a> {
+    /// The whole file, for lines and values as written.
+    pub(super) text: &'a str,
     catalog: &'a Catalog,
-    problems: Vec<Problem>,
+    /// Every problem found so far.
+    pub(super) problems: Vec<Problem>,
     /// Reading a draft: an empty region is a new plan's, not an error.
     draft: bool,
 }
 
 impl Reader<'_> {
     /// A problem at a value, with the key and value as written on its line.
-    fn at(&mut self, offset: usize, message: String) {
+    pub(super) fn at(&mut self, offset: usize, message: String) {
         self.problems
             .push(problem_at(self.text, Some(offset), &message));
     }
 
     /// A problem at a value whose key the reader knows (list entries span lines): a
     /// string is shown as its text in quotes, anything else as written.
-    fn keyed(&mut self, value: &Spanned<DeValue<'_>>, key: String, message: String) {
+    pub(super) fn keyed(&mut self, value: &Spanned<DeValue<'_>>, key: String, message: String) {
         let shown = match value.get_ref() {
             DeValue::String(s) => format!("\"{}\"", shorten(s)),
             _ => shorten(self.text.get(value.span()).unwrap_or("")),
@@ -153,7 +161,7 @@ impl Reader<'_> {
         });
     }
 
-    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str]) {
+    pub(super) fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str]) {
         for (key, _) in table.iter() {
             if !known.contains(&key.get_ref().as_ref()) {
                 let expected: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
@@ -214,7 +222,7 @@ impl Reader<'_> {
     }
 
     /// The value as a string, or a problem saying it is not one.
-    fn string<'v>(&mut self, value: &'v Spanned<DeValue<'_>>) -> Option<&'v str> {
+    pub(super) fn string<'v>(&mut self, value: &'v Spanned<DeValue<'_>>) -> Option<&'v str> {
         match value.get_ref() {
             DeValue::String(s) => Some(s),
             other => {

@@ -96,4 +96,5 @@ fn apply(doc: &mut DocumentMut, plan: &Plan, old: Option<&Plan>) {
             doc.remove(section.key());
         }
     }
+    super::observed_save::apply_observed(doc, plan, old);
 }
