@@ -294,7 +294,9 @@ impl App {
 
     /// True when the plan differs from what was last loaded or saved.
     pub fn dirty(&self) -> bool {
-        self.session.changed() || self.components.cidrs.draft.is_some()
+        self.session.changed()
+            || self.components.cidrs.draft.is_some()
+            || self.components.survey.form.is_some()
     }
 
     /// The name the status bar shows for the file.

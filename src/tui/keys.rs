@@ -2,6 +2,7 @@
 //! tables drive the key lookup, the help overlay and the status-line hints, so they
 //! cannot disagree.
 
+mod survey_tables;
 mod tables;
 
 pub use tables::{Binding, GLOBAL, Help, TEXT_GLOBAL, bindings};
@@ -90,6 +91,12 @@ pub enum Action {
     Redo,
     /// Show the latest messages again (or close them).
     ToggleMessages,
+    /// Survey the selected hop, or mark it not surveyed (its entries stay in undo).
+    ToggleSurveyed,
+    /// Move to the next box of a form.
+    NextField,
+    /// Move to the previous box of a form.
+    PrevField,
     /// Text editing in the focused box.
     Type(InputRequest),
 }
@@ -107,6 +114,7 @@ impl Action {
                 | Action::EditRow
                 | Action::AddEntry
                 | Action::DeleteEntry
+                | Action::ToggleSurveyed
                 | Action::Undo
                 | Action::Redo
         )
@@ -136,6 +144,10 @@ pub enum Context {
     Review,
     /// The save step (typing edits the path).
     SavePath,
+    /// The survey step, browsing the selected hop's routes or rules.
+    Survey,
+    /// Filling in a route, rule or setting of the survey.
+    SurveyForm,
     /// The walkthrough.
     Walkthrough,
     /// The help overlay.
@@ -159,7 +171,7 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Context::RegionFilter | Context::CidrDraft | Context::SavePath
+            Context::RegionFilter | Context::CidrDraft | Context::SavePath | Context::SurveyForm
         )
     }
 
@@ -176,6 +188,8 @@ impl Context {
             Context::CidrDraft => "Typing a CIDR value",
             Context::Review => "Review step",
             Context::SavePath => "Save step",
+            Context::Survey => "Survey step",
+            Context::SurveyForm => "Typing a surveyed entry",
             Context::Walkthrough => "Walkthrough",
             Context::Help => "Help",
             Context::ConfirmQuit => "Quit?",
@@ -226,6 +240,8 @@ pub fn base_context(app: &App) -> Context {
                 Step::Cidrs => Context::Cidrs,
                 Step::Review => Context::Review,
                 Step::Save => Context::SavePath,
+                Step::Survey if app.components.survey.form.is_some() => Context::SurveyForm,
+                Step::Survey => Context::Survey,
             },
         },
     }
@@ -306,6 +322,8 @@ mod tests {
             Context::CidrDraft,
             Context::Review,
             Context::SavePath,
+            Context::Survey,
+            Context::SurveyForm,
             Context::Walkthrough,
             Context::Help,
             Context::ConfirmQuit,
@@ -353,7 +371,7 @@ mod tests {
     #[test]
     fn a_key_help_lists_with_another_has_no_hint() {
         let hidden = GLOBAL.iter().filter(|b| b.help.is_none());
-        assert_eq!(hidden.clone().count(), 5, "2-6 go under 1-6");
+        assert_eq!(hidden.clone().count(), 6, "2-7 go under 1-7");
         assert!(hidden.into_iter().all(|b| b.hint.is_none()));
     }
 }

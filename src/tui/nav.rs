@@ -15,17 +15,20 @@ pub enum Step {
     Review,
     /// Write the plan file.
     Save,
+    /// On site: record what each hop's device really has.
+    Survey,
 }
 
 impl Step {
     /// Every step in order.
-    pub const ALL: [Step; 6] = [
+    pub const ALL: [Step; 7] = [
         Step::Region,
         Step::Cni,
         Step::Transit,
         Step::Cidrs,
         Step::Review,
         Step::Save,
+        Step::Survey,
     ];
 
     /// The step's name.
@@ -37,6 +40,7 @@ impl Step {
             Step::Cidrs => "CIDRs",
             Step::Review => "Review",
             Step::Save => "Save",
+            Step::Survey => "Survey",
         }
     }
 

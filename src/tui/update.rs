@@ -162,6 +162,7 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
         Context::Cidrs | Context::CidrDraft => c.cidrs.update(action, session),
         Context::Review => c.review.update(action, session),
         Context::SavePath => c.save.update(action, session),
+        Context::Survey | Context::SurveyForm => c.survey.update(action, app.hop, session),
         _ => vec![],
     }
 }
@@ -222,6 +223,9 @@ fn go_to_step(app: &mut App, step: Step) {
 }
 
 fn select_hop(app: &mut App, hop: Hop) {
+    if app.hop != hop {
+        app.components.survey.close();
+    }
     app.hop = hop;
     app.components.details.scroll = 0;
     app.components.walkthrough.scroll = 0;
@@ -314,6 +318,9 @@ fn jump_to_fix(app: &mut App) -> Effects {
 fn save(app: &mut App) -> Result<Effects, Effects> {
     writable(&app.session, "nothing is saved")?;
     app.components.cidrs.commit(&mut app.session)?;
+    app.components
+        .survey
+        .commit_open(app.hop, &mut app.session)?;
     match app.session.doc().path.clone() {
         Some(path) => app.components.save.write(&mut app.session, &path),
         None => {

@@ -14,6 +14,8 @@ pub mod draft;
 pub mod region;
 pub mod review;
 pub mod save;
+pub mod survey;
+pub mod survey_form;
 pub mod walkthrough;
 
 use super::app::{MessageKind, Step};
@@ -99,6 +101,8 @@ pub struct Components {
     pub review: review::Review,
     /// The save step.
     pub save: save::SaveStep,
+    /// The survey step.
+    pub survey: survey::SurveyEditor,
     /// The hop details pane.
     pub details: details::Details,
     /// The walkthrough.
@@ -114,6 +118,7 @@ impl Components {
             cidrs: cidrs::CidrEditor::default(),
             review: review::Review::default(),
             save: save::SaveStep::new(save_path),
+            survey: survey::SurveyEditor::default(),
             details: details::Details::default(),
             walkthrough: walkthrough::Walkthrough::default(),
         }

@@ -30,6 +30,17 @@ pub fn summary(app: &App, step: Step) -> String {
         Step::Save if app.session().doc().path.is_none() => "no file yet".into(),
         Step::Save if app.session().doc().new_file => "new file".into(),
         Step::Save => "saved".into(),
+        Step::Survey => {
+            let plan = app.plan();
+            let hops = crate::hop::Hop::path(plan.transit)
+                .iter()
+                .filter(|h| crate::tui::components::survey::surveyable(plan, **h));
+            let done = hops
+                .clone()
+                .filter(|h| plan.observed.survey(**h).is_some())
+                .count();
+            format!("{done}/{} hops", hops.count())
+        }
     }
 }
 
@@ -91,5 +102,8 @@ fn guide(step: Step) -> &'static str {
         Step::Cidrs => "Edit blocks and addresses; last, the plan's name, customer, author, notes.",
         Step::Review => "Every finding, by hop; Enter goes to its fix.",
         Step::Save => "Write the plan file; Ctrl-S saves from any step.",
+        Step::Survey => {
+            "On site: what each device really has; ←/→ picks the hop, a adds, s surveyed."
+        }
     }
 }

@@ -5,6 +5,7 @@ mod cidrs;
 mod region;
 mod review;
 mod save;
+mod survey;
 
 use super::details::more_label;
 use super::{pane, span};
@@ -37,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Step::Cidrs => cidrs::render(app, frame, inner, focused),
         Step::Review => review::render(app, frame, inner, focused),
         Step::Save => save::render(app, frame, inner, focused),
+        Step::Survey => survey::render(app, frame, inner, focused),
     };
     let block = if more {
         block.title_bottom(Line::from(span(more_label(app), app.theme.muted())).right_aligned())

@@ -1,0 +1,29 @@
+//! The survey step's key tables, kept apart from the wizard's so each stays short.
+
+use super::tables::{Binding, DOWN, PAGES, UP, b, code, ctrl, k};
+use crate::tui::keys::Action as A;
+use ratatui::crossterm::event::KeyCode as C;
+
+/// Browsing the selected hop's survey.
+#[rustfmt::skip]
+pub const SURVEY: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "previous row"),
+    b(DOWN, "↓/j", A::Down, "next row"),
+    PAGES[0],
+    PAGES[1],
+    b(&[code(C::Enter), k('e'), k(' ')], "Enter", A::EditRow, "edit the row (switch on/off rows)").hint("edit"),
+    b(&[k('a')], "a", A::AddEntry, "add a route or rule to this hop").hint("add"),
+    b(&[k('d'), code(C::Delete)], "d", A::DeleteEntry, "delete the entry, or unset the setting").hint("delete"),
+    b(&[k('s')], "s", A::ToggleSurveyed, "surveyed / not surveyed (undo brings entries back)").hint("surveyed"),
+    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps"),
+];
+
+/// Filling in a route, rule or setting.
+#[rustfmt::skip]
+pub const SURVEY_FORM: &[Binding] = &[
+    b(&[code(C::Enter)], "Enter", A::CommitDraft, "keep the entry (refused while a box is invalid)").hint("keep"),
+    b(&[code(C::Esc)], "Esc", A::CancelDraft, "drop the form, change nothing").hint("cancel"),
+    b(&[code(C::Tab), code(C::Down)], "Tab/↓", A::NextField, "next box").hint("next box"),
+    b(&[code(C::BackTab), code(C::Up)], "S-Tab/↑", A::PrevField, "previous box"),
+    b(&[ctrl('u')], "^U", A::Type(tui_input::InputRequest::DeleteLine), "clear the box"),
+];
