@@ -12,6 +12,9 @@ pub use edgeplan_core::{
     catalog, checks, cidr, draft, escape, hop, lock, observed, plan, requirements, review, store,
 };
 
+/// Importers of device and cloud API output (re-exported like the modules above).
+pub use edgeplan_core::import;
+
 pub mod cli;
 pub mod tui;
 

@@ -74,6 +74,20 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
         format: Format,
     },
+    /// Read what a device or cloud API shows into the plan's `[observed.HOP]` section:
+    /// Alibaba Cloud JSON (DescribeRouteEntryList, ListTransitRouterRouteEntries,
+    /// DescribeExpressConnectRouterRouteEntries, DescribeSecurityGroupAttribute,
+    /// DescribeVirtualBorderRouters) or a routing table (Huawei/H3C `display ip
+    /// routing-table`, Cisco `show ip route`); exit 2, the plan untouched, when unreadable.
+    Import {
+        /// The plan file.
+        plan: PathBuf,
+        /// The hop the output describes: core-switch, vbr, transit, vpc-route-table, security-group.
+        #[arg(long, value_parser = cli::parse_hop)]
+        hop: edgeplan::Hop,
+        /// The captured output; `-` reads standard input.
+        file: PathBuf,
+    },
     /// Write a new plan (the source's example unless options say otherwise).
     New {
         #[command(flatten)]
@@ -148,6 +162,7 @@ fn main() -> ExitCode {
         } => cli::export(&plan, format, output.as_deref(), out, &mut err),
         Command::Diff { old, new, format } => cli::diff(&old, &new, format, out, &mut err),
         Command::Regions { format } => cli::regions(format, out),
+        Command::Import { plan, hop, file } => cli::import(&plan, hop, &file, out, &mut err),
         Command::New { opts, .. } => cli::new(&opts, out, &mut err),
         Command::Completions { shell } => cli::completions(shell, &mut command(), out),
         Command::Man => cli::man(command(), out, &mut err),

@@ -5,6 +5,7 @@ mod check;
 mod choice;
 mod diff;
 mod export;
+mod import;
 mod new;
 mod regions;
 mod shell;
@@ -16,6 +17,7 @@ pub use diff::{diff, diff_text};
 pub use export::{
     EXPORT_SCHEMA_VERSION, ExportFormat, export, export_json, export_text, md, show_json,
 };
+pub use import::{STDIN, import, parse_hop};
 pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use shell::{Shell, completions, man};

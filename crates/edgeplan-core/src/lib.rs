@@ -13,6 +13,7 @@ pub mod cidr;
 pub mod draft;
 pub mod escape;
 pub mod hop;
+pub mod import;
 pub mod lock;
 pub mod observed;
 pub mod plan;

@@ -9,6 +9,7 @@ mod edit;
 mod error;
 mod field;
 mod file;
+mod observed_entries;
 mod observed_read;
 mod observed_save;
 mod read;
