@@ -97,6 +97,10 @@ pub enum Action {
     NextField,
     /// Move to the previous box of a form.
     PrevField,
+    /// Open the box to paste a device's output into.
+    OpenPaste,
+    /// Import the pasted output into the hop's survey.
+    ConfirmImport,
     /// Text editing in the focused box.
     Type(InputRequest),
 }
@@ -115,6 +119,8 @@ impl Action {
                 | Action::AddEntry
                 | Action::DeleteEntry
                 | Action::ToggleSurveyed
+                | Action::OpenPaste
+                | Action::ConfirmImport
                 | Action::Undo
                 | Action::Redo
         )
@@ -148,6 +154,8 @@ pub enum Context {
     Survey,
     /// Filling in a route, rule or setting of the survey.
     SurveyForm,
+    /// Pasting a device's output for import.
+    SurveyPaste,
     /// The walkthrough.
     Walkthrough,
     /// The help overlay.
@@ -171,7 +179,11 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Context::RegionFilter | Context::CidrDraft | Context::SavePath | Context::SurveyForm
+            Context::RegionFilter
+                | Context::CidrDraft
+                | Context::SavePath
+                | Context::SurveyForm
+                | Context::SurveyPaste
         )
     }
 
@@ -190,6 +202,7 @@ impl Context {
             Context::SavePath => "Save step",
             Context::Survey => "Survey step",
             Context::SurveyForm => "Typing a surveyed entry",
+            Context::SurveyPaste => "Pasting a device's output",
             Context::Walkthrough => "Walkthrough",
             Context::Help => "Help",
             Context::ConfirmQuit => "Quit?",
@@ -241,6 +254,7 @@ pub fn base_context(app: &App) -> Context {
                 Step::Review => Context::Review,
                 Step::Save => Context::SavePath,
                 Step::Survey if app.components.survey.form.is_some() => Context::SurveyForm,
+                Step::Survey if app.components.survey.paste.is_some() => Context::SurveyPaste,
                 Step::Survey => Context::Survey,
             },
         },
@@ -324,6 +338,7 @@ mod tests {
             Context::SavePath,
             Context::Survey,
             Context::SurveyForm,
+            Context::SurveyPaste,
             Context::Walkthrough,
             Context::Help,
             Context::ConfirmQuit,

@@ -25,10 +25,21 @@ pub fn handle_key(app: &mut App, key: KeyEvent) -> bool {
 
 /// Pasted text: typed into the box being edited, one character at a time, with line
 /// breaks and tabs as spaces (the CIDR editor splits pasted lists); ignored where keys
-/// are commands, so a paste cannot quit or jump.
+/// are commands, so a paste cannot quit or jump. On the survey step it goes whole, line
+/// breaks kept, into the paste box (opened for it).
 pub fn paste(app: &mut App, text: &str) {
-    if !context(app).is_text() {
-        return;
+    match context(app) {
+        // A device's output keeps its lines; pasted on the survey step, it opens the box.
+        Context::SurveyPaste => return app.components.survey.paste_text(text),
+        Context::Survey => {
+            let opened = app
+                .components
+                .survey
+                .open_paste(app.hop, &app.session, text);
+            return apply(app, opened.unwrap_or_else(|e| e));
+        }
+        ctx if !ctx.is_text() => return,
+        _ => {}
     }
     for c in text.chars() {
         let c = if c.is_whitespace() { ' ' } else { c };
@@ -162,7 +173,9 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
         Context::Cidrs | Context::CidrDraft => c.cidrs.update(action, session),
         Context::Review => c.review.update(action, session),
         Context::SavePath => c.save.update(action, session),
-        Context::Survey | Context::SurveyForm => c.survey.update(action, app.hop, session),
+        Context::Survey | Context::SurveyForm | Context::SurveyPaste => {
+            c.survey.update(action, app.hop, session)
+        }
         _ => vec![],
     }
 }

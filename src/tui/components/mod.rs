@@ -16,6 +16,7 @@ pub mod review;
 pub mod save;
 pub mod survey;
 pub mod survey_form;
+pub mod survey_paste;
 pub mod walkthrough;
 
 use super::app::{MessageKind, Step};

@@ -1,8 +1,9 @@
 //! The survey step: what the selected hop's device really has (its observed routes or
-//! rules and its few settings), a cursor over them, and the form open on
-//! them. Every change is one edit of the plan, so undo brings it back.
+//! rules and its few settings), a cursor over them, the form or paste box
+//! open on them. Every change is one edit of the plan, so undo brings it back.
 
 use super::survey_form::{FormTarget, SurveyForm};
+use super::survey_paste::{ImportReport, PasteBox, said};
 use super::{Effects, error, info, may_edit, scroll_delta, step_index};
 use crate::hop::Hop;
 use crate::plan::Plan;
@@ -61,6 +62,10 @@ pub struct SurveyEditor {
     pub cursor: usize,
     /// The form being filled in, if any.
     pub form: Option<SurveyForm>,
+    /// The paste box, if open: what the engineer pasted of a device's output.
+    pub paste: Option<PasteBox>,
+    /// What the last import brought, until the hop changes.
+    pub report: Option<ImportReport>,
 }
 
 /// `v` switched on, then off, then back to unset.
@@ -115,13 +120,18 @@ impl SurveyEditor {
                 Ok(vec![])
             }
             Action::CommitDraft => self.commit(hop, session),
+            Action::OpenPaste => self.open_paste(hop, session, ""),
+            Action::ConfirmImport => self.import(hop, session),
             Action::CancelDraft => {
                 self.form = None;
+                self.paste = None;
                 Ok(vec![])
             }
             Action::Type(request) => {
                 if let Some(form) = self.form.as_mut() {
                     form.handle(request);
+                } else if let Some(paste) = self.paste.as_mut() {
+                    paste.handle(request);
                 }
                 Ok(vec![])
             }
@@ -307,9 +317,50 @@ impl SurveyEditor {
         self.commit(hop, session).map(|_| ())
     }
 
-    /// Drops the form, as when the hop changes under them.
+    /// Opens the paste box holding `text` (a paste where keys are commands opens it too).
+    pub fn open_paste(
+        &mut self,
+        hop: Hop,
+        session: &Session,
+        text: &str,
+    ) -> Result<Effects, Effects> {
+        may_edit(session)?;
+        if edgeplan_core::import::Format::for_hop(hop).next().is_none() {
+            return Err(error(format!(
+                "no importer reads the {}'s output: add its entries with a",
+                hop.id()
+            )));
+        }
+        let mut paste = PasteBox::default();
+        paste.paste(text);
+        self.paste = Some(paste);
+        Ok(vec![])
+    }
+
+    /// Adds pasted text to the open paste box.
+    pub fn paste_text(&mut self, text: &str) {
+        if let Some(paste) = self.paste.as_mut() {
+            paste.paste(text);
+        }
+    }
+
+    fn import(&mut self, hop: Hop, session: &mut Session) -> Result<Effects, Effects> {
+        let Some(paste) = self.paste.as_mut() else {
+            return Ok(vec![]);
+        };
+        let report = paste.import(hop, session)?;
+        let effects = said(&report);
+        self.paste = None;
+        self.report = Some(report);
+        self.cursor = 0;
+        Ok(effects)
+    }
+
+    /// Drops the form, the paste box and the import report, as when the hop changes under them.
     pub fn close(&mut self) {
         self.form = None;
+        self.paste = None;
+        self.report = None;
         self.cursor = 0;
     }
 }

@@ -281,6 +281,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::SavePath => SAVE_PATH,
         Context::Survey => super::survey_tables::SURVEY,
         Context::SurveyForm => super::survey_tables::SURVEY_FORM,
+        Context::SurveyPaste => super::survey_tables::SURVEY_PASTE,
         Context::Walkthrough => WALKTHROUGH,
         Context::Help => HELP,
         Context::ConfirmQuit => CONFIRM_QUIT,
