@@ -165,14 +165,14 @@ fn a_read_only_session_refuses_survey_edits() {
 
 #[test]
 fn survey_screens() {
-    let mut vbr = on_survey(Hop::CoreSwitch);
-    press_n(&mut vbr, KeyCode::Down, 4);
+    let mut core = on_survey(Hop::CoreSwitch);
+    press_n(&mut core, KeyCode::Down, 4);
     let mut form = on_survey(Hop::Firewall);
     type_text(&mut form, "a");
     press_n(&mut form, KeyCode::Tab, 3);
     type_text(&mut form, "0");
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("routing_hop_{w}x{h}"), screen(&vbr, w, h));
+        insta::assert_snapshot!(format!("routing_hop_{w}x{h}"), screen(&core, w, h));
         insta::assert_snapshot!(format!("filtering_hop_form_{w}x{h}"), screen(&form, w, h));
     }
 }

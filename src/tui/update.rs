@@ -97,6 +97,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OpenStep => {
             app.focus = Pane::Body;
+            survey_a_device(app);
             vec![]
         }
         Action::Back => vec![Effect::Back],
@@ -233,6 +234,23 @@ fn undo_redo(app: &mut App, undo: bool) -> Result<Effects, Effects> {
 fn go_to_step(app: &mut App, step: Step) {
     app.step = step;
     app.focus = Pane::Body;
+    survey_a_device(app);
+}
+
+/// On the survey step, a hop that cannot be surveyed (the edge nodes) gives way to the
+/// first one that can: the step opens on something to edit.
+fn survey_a_device(app: &mut App) {
+    use super::components::survey::surveyable;
+    let plan = app.plan();
+    if app.step != Step::Survey || surveyable(plan, app.hop) {
+        return;
+    }
+    if let Some(&hop) = Hop::path(plan.transit)
+        .iter()
+        .find(|h| surveyable(plan, **h))
+    {
+        select_hop(app, hop);
+    }
 }
 
 fn select_hop(app: &mut App, hop: Hop) {
