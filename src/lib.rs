@@ -9,7 +9,8 @@
 #![warn(missing_docs)]
 
 pub use edgeplan_core::{
-    catalog, checks, cidr, draft, escape, hop, lock, observed, plan, requirements, review, store,
+    catalog, checks, cidr, draft, escape, flows, hop, lock, observed, plan, requirements, review,
+    store, trace,
 };
 
 /// Importers of device and cloud API output (re-exported like the modules above).

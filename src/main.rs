@@ -2,7 +2,9 @@
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use edgeplan::catalog::Source;
-use edgeplan::cli::{self, ChoiceParser, ExportFormat, Format, NewOptions, Shell};
+use edgeplan::cli::{
+    self, ChoiceParser, ExportFormat, Format, NewOptions, Shell, TraceOptions, TraceProtocol,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -88,6 +90,27 @@ enum Command {
         /// The captured output; `-` reads standard input.
         file: PathBuf,
     },
+    /// Trace one packet through the plan's observed state and back; exit 0 delivered,
+    /// 1 blocked, 3 unknown (a hop on the way is not surveyed), 2 bad input.
+    Trace {
+        /// The plan file.
+        plan: PathBuf,
+        /// Source address.
+        #[arg(long, value_name = "IP")]
+        from: String,
+        /// Destination address.
+        #[arg(long, value_name = "IP")]
+        to: String,
+        /// Protocol.
+        #[arg(long, value_parser = ChoiceParser::<TraceProtocol>::new())]
+        proto: TraceProtocol,
+        /// Destination port (tcp and udp only).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        port: Option<u16>,
+        /// Output format.
+        #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
+        format: Format,
+    },
     /// Write a new plan (the source's example unless options say otherwise).
     New {
         #[command(flatten)]
@@ -161,6 +184,24 @@ fn main() -> ExitCode {
             output,
         } => cli::export(&plan, format, output.as_deref(), out, &mut err),
         Command::Diff { old, new, format } => cli::diff(&old, &new, format, out, &mut err),
+        Command::Trace {
+            plan,
+            from,
+            to,
+            proto,
+            port,
+            format,
+        } => {
+            let opts = TraceOptions {
+                plan,
+                from,
+                to,
+                proto,
+                port,
+                format,
+            };
+            cli::trace(&opts, out, &mut err)
+        }
         Command::Regions { format } => cli::regions(format, out),
         Command::Import { plan, hop, file } => cli::import(&plan, hop, &file, out, &mut err),
         Command::New { opts, .. } => cli::new(&opts, out, &mut err),

@@ -31,6 +31,67 @@ fn subject(plan: &Plan, code: FindingCode) -> Vec<FieldRef> {
     subject_of(&check(plan, Catalog::builtin()), code)
 }
 
+/// Surveys of the example with every kind of observed fault: one Flannel plan, one
+/// Terway Edge plan for BGP.
+fn observed_faults() -> Vec<Plan> {
+    use edgeplan::Hop;
+    use edgeplan::observed::{Direction::*, NextHop, RouteEntry, RuleAction::*, RuleEntry, Survey};
+    let route = |d: &str, via: &str| RouteEntry::new(d.parse().unwrap(), NextHop::from_word(via));
+    let rule = |direction, action, protocol: &str, ports: &str, peer: &str, priority| RuleEntry {
+        direction,
+        action,
+        protocol: protocol.parse().unwrap(),
+        ports: ports.parse().unwrap(),
+        peers: nets(&[peer]),
+        priority,
+    };
+    let mut plan = Plan::example();
+    let s = &mut plan.observed.surveys;
+    let routes = |list: Vec<RouteEntry>| Survey {
+        routes: list,
+        ..Survey::default()
+    };
+    s.insert(
+        Hop::CoreSwitch,
+        Survey {
+            mtu: Some(1400),
+            ..routes(vec![])
+        },
+    );
+    s.insert(
+        Hop::Vbr,
+        routes(vec![route("192.168.0.0/16", "core-switch")]),
+    );
+    s.insert(
+        Hop::Transit,
+        routes(vec![
+            route("192.168.0.0/16", "vpc"),
+            route("192.168.1.0/24", "blackhole"),
+        ]),
+    );
+    let rules = vec![
+        rule(Inbound, Allow, "all", "all", "0.0.0.0/0", 50),
+        rule(Outbound, Deny, "tcp", "all", "0.0.0.0/0", 1),
+        rule(Outbound, Allow, "tcp", "6443", "192.168.0.0/16", 2),
+    ];
+    s.insert(
+        Hop::Firewall,
+        Survey {
+            rules,
+            ..Survey::default()
+        },
+    );
+    let mut terway = Plan::example();
+    terway.cni = Cni::TerwayEdge;
+    terway.container_cidrs = nets(&["172.16.0.0/12"]);
+    let core = Survey {
+        bgp: Some(false),
+        ..Survey::default()
+    };
+    terway.observed.surveys.insert(Hop::CoreSwitch, core);
+    vec![plan, terway]
+}
+
 /// A catalog of one region that is in neither the registry table nor the OSS table.
 fn bare_catalog() -> Catalog {
     Catalog {
@@ -233,6 +294,8 @@ fn plans_for_every_code() -> Vec<(Plan, Catalog)> {
         },
         builtin(),
     );
+    // What the devices have (the core crate's observed tests pin each one).
+    out.extend(observed_faults().into_iter().map(|p| (p, builtin())));
     out
 }
 
@@ -242,7 +305,9 @@ fn every_finding_code_is_produced_by_some_plan_and_says_what_it_checks() {
     for (plan, catalog) in plans_for_every_code() {
         for f in check(&plan, &catalog).findings {
             assert!(
-                f.code == FindingCode::OverlapTruncated || !f.subject.is_empty(),
+                f.code == FindingCode::OverlapTruncated
+                    || f.code.is_observed()
+                    || !f.subject.is_empty(),
                 "{} has no subject",
                 f.code
             );
@@ -308,6 +373,14 @@ fn finding_codes_keep_their_ids() {
             "terway-kubernetes-too-old",
             "ntp-access-unanswered",
             "package-access-unanswered",
+            "observed-no-route",
+            "observed-route-wrong-neighbour",
+            "observed-route-diverted",
+            "observed-deny-shadows-allow",
+            "observed-port-not-allowed",
+            "observed-bgp-off",
+            "observed-over-broad-allow",
+            "observed-path-mtu-low",
         ]
     );
 }

@@ -8,11 +8,12 @@ use edgeplan::catalog::Source;
 use std::ffi::OsStr;
 use std::path::Path;
 
-const SUBCOMMANDS: [&str; 8] = [
+const SUBCOMMANDS: [&str; 9] = [
     "check",
     "show",
     "export",
     "diff",
+    "trace",
     "new",
     "regions",
     "completions",

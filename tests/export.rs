@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 const FLANNEL: &str = "tests/fixtures/example-flannel-ecr.toml";
 const FINE: &str = "tests/fixtures/terway-cen-fine.toml";
 const BROKEN: &str = "tests/fixtures/broken-terway-no-containers.toml";
+const OBSERVED: &str = "tests/fixtures/observed-flannel-ecr.toml";
 
 fn plan(path: &str) -> Plan {
     load_path(path.as_ref()).unwrap().0
@@ -128,7 +129,13 @@ fn schema() -> serde_json::Value {
 #[test]
 fn json_export_of_each_plan_satisfies_the_schema() {
     let schema = schema();
-    for path in [FLANNEL, FINE, BROKEN, "tests/fixtures/warning-only.toml"] {
+    for path in [
+        FLANNEL,
+        FINE,
+        BROKEN,
+        OBSERVED,
+        "tests/fixtures/warning-only.toml",
+    ] {
         let doc: serde_json::Value =
             serde_json::from_str(&export_text(&plan(path), ExportFormat::Json)).unwrap();
         let problems = validate(&schema, &schema, &doc, "$");
@@ -178,6 +185,72 @@ fn json_export_carries_routes_rules_and_endpoints_as_data() {
     assert!(
         reqs.iter()
             .any(|r| r["kind"] == "endpoint" && r["hosts"].is_array() && r["routes"].is_array())
+    );
+}
+
+#[test]
+fn json_export_carries_each_hops_observed_state_or_null() {
+    let schema = schema();
+    let doc: serde_json::Value =
+        serde_json::from_str(&export_text(&plan(OBSERVED), ExportFormat::Json)).unwrap();
+    let hop = |id: &str| {
+        doc["hops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["hop"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert!(hop("edge-node")["observed"].is_null());
+    let core = hop("core-switch")["observed"].clone();
+    assert_eq!(core["bgp"], false);
+    assert_eq!(core["mtu"], 1500);
+    assert_eq!(core["rules"], serde_json::json!([]));
+    assert_eq!(
+        core["routes"][0],
+        serde_json::json!({"destination": "192.168.0.0/16", "next_hop": "vbr", "status": null})
+    );
+    let rule = &hop("firewall")["observed"]["rules"][0];
+    assert_eq!(
+        *rule,
+        serde_json::json!({"direction": "outbound", "action": "allow", "protocol": "tcp", "ports": "443,6443", "peers": ["192.168.0.0/16", "100.0.0.0/8"], "priority": 10})
+    );
+    assert!(hop("security-group")["observed"]["default_outbound"].is_null());
+    // The plan's own keys carry the sections as the file writes them.
+    assert_eq!(
+        doc["plan"]["observed"]["vbr"]["routes"][0]["next_hop"],
+        "core-switch"
+    );
+    assert_eq!(doc["plan"]["schema_version"], 2);
+    // Unsurveyed hops of a version-1 plan are null, and the schema holds them to shape.
+    let v1: serde_json::Value =
+        serde_json::from_str(&export_text(&plan(FLANNEL), ExportFormat::Json)).unwrap();
+    assert!(
+        v1["hops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["observed"].is_null())
+    );
+    let mut bad = doc.clone();
+    bad["hops"][1]["observed"]["routes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("next_hop");
+    bad["plan"]["observed"]["firewall"]["rules"][0]["protocol"] = "TCP".into();
+    let problems = validate(&schema, &schema, &bad, "$");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("routes[0]: missing required key next_hop")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("plan.observed.firewall.rules[0].protocol")),
+        "{problems:?}"
     );
 }
 

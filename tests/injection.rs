@@ -215,7 +215,7 @@ fn json_findings_parse_back_to_the_same_text_and_hold_no_terminal_control() {
                 fix: text.clone(),
             }],
         };
-        let json = edgeplan::cli::check_json(&report);
+        let json = edgeplan::cli::check_json(&report, &[]);
         assert!(
             !json.chars().any(|c| c != '\n' && is_unsafe(c)),
             "{name}: {json:?}"

@@ -299,3 +299,18 @@ fn edgeplan_check_reads_the_observed_fixture_and_finds_the_design_sound() {
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(stdout.contains("ok: 0 error(s), 0 warning(s)"), "{stdout}");
 }
+
+#[test]
+fn the_readme_observed_example_reads_on_the_example_plan() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("```toml\n[observed.core-switch]")
+        .expect("README shows observed sections")
+        + "```toml\n".len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let text = format!("{}\n{block}", to_toml(&Plan::example()));
+    let plan = parse_plan("README.md", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.observed.surveys.len(), 6);
+    let transit = &plan.observed.survey(Hop::Transit).unwrap().routes;
+    assert_eq!(transit[2].inactive.as_deref(), Some("Rejected"));
+}

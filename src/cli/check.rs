@@ -5,6 +5,7 @@ use crate::catalog::Catalog;
 use crate::checks::{FindingCode, Report, Severity, check as run_checks, thousands};
 use crate::escape::{Escaped, escape_path, is_unsafe};
 use crate::hop::Hop;
+use crate::trace::{FlowTrace, trace_required};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -33,6 +34,7 @@ struct CheckJson<'a> {
     errors: usize,
     warnings: usize,
     findings: FindingsJson<'a>,
+    flows: Vec<super::flows::FlowJson<'a>>,
 }
 
 /// The findings, converted one at a time while they are written.
@@ -52,20 +54,22 @@ impl Serialize for FindingsJson<'_> {
     }
 }
 
-/// The report as the JSON contract: `{ok, errors, warnings, findings: [...]}`.
-pub fn check_json(report: &Report) -> String {
+/// The report as the JSON contract: `{ok, errors, warnings, findings: [...], flows:
+/// [...]}`, with the traces of the required flows (none when no hop is surveyed).
+pub fn check_json(report: &Report, flows: &[FlowTrace]) -> String {
     let mut out = Vec::new();
-    write_json(report, &mut out).expect("writing to memory cannot fail");
+    write_json(report, flows, &mut out).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Streams the JSON contract to `out`, so a large report is never held twice.
-fn write_json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_json(report: &Report, flows: &[FlowTrace], out: &mut dyn Write) -> std::io::Result<()> {
     let doc = CheckJson {
         ok: report.ok(),
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
         findings: FindingsJson(report),
+        flows: super::flows::flows_json(flows),
     };
     write_safe_json(&doc, out)
 }
@@ -123,11 +127,14 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
         Err(code) => return code,
     };
     let report = run_checks(&plan, Catalog::builtin());
+    let flows = trace_required(&plan, Catalog::builtin());
+    let surveyed = !plan.observed.is_empty();
     // Buffered: the line-buffered stdout would cost a write per line of a long report.
     let mut buf = BufWriter::new(out);
     let written = match format {
-        Format::Json => write_json(&report, &mut buf).and_then(|()| writeln!(buf)),
-        Format::Text => write_text(path, &report, &mut buf),
+        Format::Json => write_json(&report, &flows, &mut buf).and_then(|()| writeln!(buf)),
+        Format::Text => write_text(path, &report, &mut buf)
+            .and_then(|()| super::flows::write_flows_text(&mut buf, &flows, surveyed)),
     }
     .and_then(|()| buf.flush());
     if let Err(e) = written {

@@ -2,10 +2,11 @@
 //! the findings, for reviewing it before it is applied. Exit 0 no change, 1 changes.
 
 use super::check::write_safe_json;
+use super::export::observed::{RouteJson, RuleJson, routes, rules};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, Format, load_or_report};
 use crate::catalog::Catalog;
 use crate::escape::Escaped;
-use crate::review::{FindingKey, PlanDiff, diff as plan_diff};
+use crate::review::{FindingKey, ObservedDelta, PlanDiff, diff as plan_diff};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -27,12 +28,39 @@ struct FindingJson<'a> {
     message: &'a str,
 }
 
+/// One hop's observed-state delta in the JSON contract.
+#[derive(Serialize)]
+struct ObservedJson<'a> {
+    hop: &'static str,
+    was_surveyed: bool,
+    is_surveyed: bool,
+    routes_added: Vec<RouteJson>,
+    routes_removed: Vec<RouteJson>,
+    rules_added: Vec<RuleJson>,
+    rules_removed: Vec<RuleJson>,
+    settings: &'a [String],
+}
+
+fn observed_json(d: &ObservedDelta) -> ObservedJson<'_> {
+    ObservedJson {
+        hop: d.hop.id(),
+        was_surveyed: d.was_surveyed,
+        is_surveyed: d.is_surveyed,
+        routes_added: routes(&d.routes_added),
+        routes_removed: routes(&d.routes_removed),
+        rules_added: rules(&d.rules_added),
+        rules_removed: rules(&d.rules_removed),
+        settings: &d.settings,
+    }
+}
+
 /// The JSON contract of `diff`.
 #[derive(Serialize)]
 struct DiffJson<'a> {
     changed: bool,
     fields: &'a [String],
     hops: Vec<HopJson<'a>>,
+    observed: Vec<ObservedJson<'a>>,
     findings_added: Vec<FindingJson<'a>>,
     findings_removed: Vec<FindingJson<'a>>,
 }
@@ -68,6 +96,9 @@ pub fn diff_text(d: &PlanDiff) -> String {
             let _ = writeln!(s, "  + {}", Escaped(r));
         }
     }
+    for o in &d.observed {
+        observed_text(&mut s, o);
+    }
     if !d.findings_added.is_empty() || !d.findings_removed.is_empty() {
         let _ = writeln!(s, "\nFindings:");
         for (sign, keys) in [("-", &d.findings_removed), ("+", &d.findings_added)] {
@@ -85,6 +116,30 @@ pub fn diff_text(d: &PlanDiff) -> String {
     s
 }
 
+/// One hop's observed delta: `+`/`-` for what is surveyed, routes and rules, `~` for a
+/// changed setting; device words escaped.
+fn observed_text(s: &mut String, o: &ObservedDelta) {
+    let _ = writeln!(s, "\n== {}: observed ==", o.hop.id());
+    match (o.was_surveyed, o.is_surveyed) {
+        (false, true) => s.push_str("  + surveyed\n"),
+        (true, false) => s.push_str("  - surveyed\n"),
+        _ => {}
+    }
+    for (sign, list) in [("-", &o.routes_removed), ("+", &o.routes_added)] {
+        for r in list {
+            let _ = writeln!(s, "  {sign} route {}", Escaped(&r.summary()));
+        }
+    }
+    for (sign, list) in [("-", &o.rules_removed), ("+", &o.rules_added)] {
+        for r in list {
+            let _ = writeln!(s, "  {sign} rule {}", Escaped(&r.summary()));
+        }
+    }
+    for setting in &o.settings {
+        let _ = writeln!(s, "  ~ {}", Escaped(setting));
+    }
+}
+
 fn write_json(d: &PlanDiff, out: &mut dyn Write) -> std::io::Result<()> {
     let doc = DiffJson {
         changed: !d.is_empty(),
@@ -98,6 +153,7 @@ fn write_json(d: &PlanDiff, out: &mut dyn Write) -> std::io::Result<()> {
                 removed: &h.removed,
             })
             .collect(),
+        observed: d.observed.iter().map(observed_json).collect(),
         findings_added: findings_json(&d.findings_added),
         findings_removed: findings_json(&d.findings_removed),
     };

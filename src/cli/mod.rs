@@ -5,11 +5,13 @@ mod check;
 mod choice;
 mod diff;
 mod export;
+mod flows;
 mod import;
 mod new;
 mod regions;
 mod shell;
 mod show;
+mod trace;
 
 pub use check::{check, check_json};
 pub use choice::ChoiceParser;
@@ -22,6 +24,7 @@ pub use new::{NewOptions, new};
 pub use regions::regions;
 pub use shell::{Shell, completions, man};
 pub use show::{show, show_text};
+pub use trace::{TraceOptions, TraceProtocol, trace};
 
 use crate::plan::{Plan, PlanError, load_path};
 use std::io::Write;
@@ -33,6 +36,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 /// Exit code: the input could not be read or the command could not run.
 pub const EXIT_UNREADABLE: i32 = 2;
+/// Exit code of `trace`: the answer is unknown, a hop on the way is not surveyed.
+pub const EXIT_UNKNOWN: i32 = 3;
 
 /// Text or JSON output.
 #[derive(

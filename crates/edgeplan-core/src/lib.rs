@@ -12,6 +12,7 @@ pub mod checks;
 pub mod cidr;
 pub mod draft;
 pub mod escape;
+pub mod flows;
 pub mod hop;
 pub mod import;
 pub mod lock;
@@ -20,6 +21,7 @@ pub mod plan;
 pub mod requirements;
 pub mod review;
 pub mod store;
+pub mod trace;
 
 pub use catalog::{Catalog, Region};
 pub use checks::{Finding, Report, Severity};

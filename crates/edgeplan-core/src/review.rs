@@ -1,9 +1,11 @@
 //! What a plan change does: the fields that changed, the requirements each hop gains or
-//! loses, and the findings that appear or go. For reviewing a change before it is applied.
+//! loses, the routes and rules each surveyed hop gains or loses, and the findings that
+//! appear or go. For reviewing a change before it is applied.
 
 use crate::catalog::Catalog;
 use crate::checks::{Finding, check};
 use crate::hop::Hop;
+use crate::observed::{RouteEntry, RuleEntry, Survey, SurveyKey};
 use crate::plan::{Plan, changes};
 use crate::requirements::{Requirements, derive};
 use std::collections::BTreeSet;
@@ -47,6 +49,8 @@ pub struct PlanDiff {
     pub fields: Vec<String>,
     /// Per hop whose requirements changed, in path order (`Hop::ALL`).
     pub hops: Vec<HopDelta>,
+    /// Per hop whose observed state changed, in path order.
+    pub observed: Vec<ObservedDelta>,
     /// Findings the new plan has and the old has not.
     pub findings_added: Vec<FindingKey>,
     /// Findings the old plan had and the new has not.
@@ -58,6 +62,7 @@ impl PlanDiff {
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()
             && self.hops.is_empty()
+            && self.observed.is_empty()
             && self.findings_added.is_empty()
             && self.findings_removed.is_empty()
     }
@@ -66,6 +71,79 @@ impl PlanDiff {
     pub fn hop(&self, hop: Hop) -> Option<&HopDelta> {
         self.hops.iter().find(|d| d.hop == hop)
     }
+
+    /// The observed-state delta of one hop, if it changed.
+    pub fn observed(&self, hop: Hop) -> Option<&ObservedDelta> {
+        self.observed.iter().find(|d| d.hop == hop)
+    }
+}
+
+/// What changed in one hop's observed state: whether it is surveyed, the routes and
+/// rules it gains and loses (compared as sets), and its settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObservedDelta {
+    /// The hop.
+    pub hop: Hop,
+    /// Whether the old plan surveyed the hop.
+    pub was_surveyed: bool,
+    /// Whether the new plan surveys the hop.
+    pub is_surveyed: bool,
+    /// Routes the new survey has and the old has not, in the new order.
+    pub routes_added: Vec<RouteEntry>,
+    /// Routes the old survey had and the new has not, in the old order.
+    pub routes_removed: Vec<RouteEntry>,
+    /// Rules the new survey has and the old has not, in the new order.
+    pub rules_added: Vec<RuleEntry>,
+    /// Rules the old survey had and the new has not, in the old order.
+    pub rules_removed: Vec<RuleEntry>,
+    /// Settings that changed, `key: old -> new` (`(unset)` for none).
+    pub settings: Vec<String>,
+}
+
+/// The entries of `a` whose summary `b` lacks, in `a`'s order; summaries name every
+/// field, so this compares entries as sets in linear time.
+fn entries_missing<T: Clone>(a: &[T], b: &[T], summary: fn(&T) -> String) -> Vec<T> {
+    let b: BTreeSet<String> = b.iter().map(summary).collect();
+    let mut seen = BTreeSet::new();
+    a.iter()
+        .filter(|x| {
+            let s = summary(x);
+            !b.contains(&s) && seen.insert(s)
+        })
+        .cloned()
+        .collect()
+}
+
+/// How `hop`'s observed state changes from `old` to `new`, if it does.
+fn observed_delta(hop: Hop, old: Option<&Survey>, new: Option<&Survey>) -> Option<ObservedDelta> {
+    if old == new {
+        return None;
+    }
+    let empty = Survey::default();
+    let (a, b) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
+    let shown = |s: &Survey, key| s.setting(key).unwrap_or_else(|| "(unset)".into());
+    let settings = SurveyKey::allowed(hop)
+        .filter(|&key| a.setting(key) != b.setting(key))
+        .map(|key| format!("{}: {} -> {}", key.key(), shown(a, key), shown(b, key)))
+        .collect();
+    let delta = ObservedDelta {
+        hop,
+        was_surveyed: old.is_some(),
+        is_surveyed: new.is_some(),
+        routes_added: entries_missing(&b.routes, &a.routes, RouteEntry::summary),
+        routes_removed: entries_missing(&a.routes, &b.routes, RouteEntry::summary),
+        rules_added: entries_missing(&b.rules, &a.rules, RuleEntry::summary),
+        rules_removed: entries_missing(&a.rules, &b.rules, RuleEntry::summary),
+        settings,
+    };
+    // Entries only reordered: order carries no meaning, for routes or for rules.
+    let same = delta.was_surveyed == delta.is_surveyed
+        && delta.routes_added.is_empty()
+        && delta.routes_removed.is_empty()
+        && delta.rules_added.is_empty()
+        && delta.rules_removed.is_empty()
+        && delta.settings.is_empty();
+    (!same).then_some(delta)
 }
 
 /// The lines of `hop` in `reqs`, terse, in order. A hop off the path carries nothing.
@@ -110,9 +188,14 @@ pub fn diff(old: &Plan, new: &Plan, catalog: &Catalog) -> PlanDiff {
             .collect()
     };
     let (ko, kn) = (keys(old), keys(new));
+    let observed = Hop::ALL
+        .into_iter()
+        .filter_map(|hop| observed_delta(hop, old.observed.survey(hop), new.observed.survey(hop)))
+        .collect();
     PlanDiff {
         fields: changes(old, new),
         hops,
+        observed,
         findings_added: missing(&kn, &ko),
         findings_removed: missing(&ko, &kn),
     }

@@ -124,6 +124,8 @@ struct HopJson {
     hop: &'static str,
     title: &'static str,
     requirements: Vec<RequirementJson>,
+    /// What the device really has; `null` while the hop is not surveyed.
+    observed: Option<super::observed::SurveyJson>,
 }
 
 /// One finding, as in `check --format json`.
@@ -169,6 +171,7 @@ pub(in crate::cli) fn export_json(plan: &Plan, reqs: &Requirements, report: &Rep
                 hop: hop.id(),
                 title: hop.title(plan.transit),
                 requirements: reqs.hop(hop).items.iter().map(requirement).collect(),
+                observed: super::observed::survey(plan.observed.survey(hop)),
             })
             .collect(),
         ok: report.ok(),

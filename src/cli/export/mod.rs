@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+pub(super) mod observed;
 
 pub use json::EXPORT_SCHEMA_VERSION;
 pub use markdown::{markdown, md};

@@ -197,6 +197,44 @@ pub enum FindingCode {
         message = "the source: the endpoint table (system tools from the node's YUM or APT repositories)"
     )]
     PackageAccessUnanswered,
+    /// A surveyed routing hop has no active route for a block it must carry.
+    #[strum(
+        message = "the source's routing tables (each hop's required routes), against the hop's observed routes"
+    )]
+    ObservedNoRoute,
+    /// A surveyed route for a required block leads to the wrong neighbour, off the path, or nowhere.
+    #[strum(
+        message = "the source's routing tables (each route's next hop), against the hop's observed routes"
+    )]
+    ObservedRouteWrongNeighbour,
+    /// A more specific surveyed route sends part of a required block somewhere else.
+    #[strum(
+        message = "longest-prefix match (RFC 1812, 5.2.4.3) over the hop's observed routes, against the source's routing tables"
+    )]
+    ObservedRouteDiverted,
+    /// A deny rule evaluated first matches all an allow rule matches, so the allow never applies.
+    #[strum(
+        message = "the filter's own order: lower priority number first, deny before allow at a tie (Alibaba Cloud ECS security group rule priority)"
+    )]
+    ObservedDenyShadowsAllow,
+    /// A surveyed filter drops a required flow: its protocol or port is not allowed.
+    #[strum(
+        message = "the source: the firewall, security group and edge-node port tables, against the filter's observed rules"
+    )]
+    ObservedPortNotAllowed,
+    /// BGP is off on the surveyed core switch while Terway Edge advertises container routes by BGP.
+    #[strum(
+        message = "the source: Sample network configurations (BGP on the core switch with Terway Edge)"
+    )]
+    ObservedBgpOff,
+    /// An allow rule lets every protocol or every port through from or to anywhere (0.0.0.0/0); the security group's outbound, open by the cloud's default, is left alone.
+    #[strum(message = "edgeplan: least privilege (beyond the source)")]
+    ObservedOverBroadAllow,
+    /// With Flannel, the surveyed path MTU (the smallest of the core switch, firewall and VBR) minus VXLAN's 50 bytes is below the 1450-byte pod MTU Flannel sets on a 1500-byte node link, so full-size pod packets do not fit.
+    #[strum(
+        message = "Flannel's VXLAN backend (50 bytes of encapsulation; pod MTU 1450 on a 1500 link) and the VBR's Mtu (beyond the source)"
+    )]
+    ObservedPathMtuLow,
 }
 
 impl FindingCode {
@@ -208,6 +246,23 @@ impl FindingCode {
     /// What the code checks, in one line (its doc comment).
     pub fn what(self) -> &'static str {
         self.get_documentation().unwrap_or_default()
+    }
+
+    /// True for the codes about the observed state: what a device has, which no plan
+    /// field is the subject of.
+    pub fn is_observed(self) -> bool {
+        use FindingCode::*;
+        matches!(
+            self,
+            ObservedNoRoute
+                | ObservedRouteWrongNeighbour
+                | ObservedRouteDiverted
+                | ObservedDenyShadowsAllow
+                | ObservedPortNotAllowed
+                | ObservedBgpOff
+                | ObservedOverBroadAllow
+                | ObservedPathMtuLow
+        )
     }
 
     /// Where the fact behind the check comes from: a section of the source document, or

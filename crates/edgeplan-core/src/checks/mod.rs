@@ -4,6 +4,10 @@ mod code;
 mod limits;
 mod lists;
 mod names;
+mod observed;
+mod observed_rules;
+#[cfg(test)]
+mod observed_tests;
 mod outside;
 mod overlap;
 mod rules;
@@ -11,6 +15,7 @@ mod versions;
 
 pub use code::{FieldRef, FindingCode};
 pub use names::{NAMED, name_some, thousands, write_some};
+pub use observed::{FLANNEL_POD_MTU, VXLAN_OVERHEAD};
 pub use overlap::{Cover, Overlap, overlapping_pairs};
 pub use rules::check;
 

@@ -307,6 +307,7 @@ pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     limits::closing_check(region, &mut out);
     super::versions::kubernetes_check(plan, &mut out);
     super::outside::outside_check(plan, &mut out);
+    super::observed::observed_check(plan, catalog, &mut out);
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

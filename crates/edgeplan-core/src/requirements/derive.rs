@@ -31,11 +31,15 @@ struct Sides {
     node_port_sources: Vec<Target>,
 }
 
-const WHY_KUBELET: &str =
+pub(crate) const WHY_KUBELET: &str =
     "The cloud-side control plane calls the kubelet on TCP 10250 and 10255 (logs, exec, metrics).";
-const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
-const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
-const WHY_APISERVER: &str = "Edge nodes and their components call the API server on TCP 6443.";
+pub(crate) const WHY_NODE_EXPORTER: &str = "Prometheus scrapes monitoring data from the Node-Exporter service on each node via ports 9100 and 9445.";
+pub(crate) const WHY_FLANNEL: &str = "Flannel uses UDP port 8472 on each node to build its VXLAN overlay network for cross-node pod communication.";
+pub(crate) const WHY_APISERVER: &str =
+    "Edge nodes and their components call the API server on TCP 6443.";
+pub(crate) const WHY_CONTAINERS: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC and edge pods must reach each other on any port (Terway Edge).";
+pub(crate) const WHY_REGISTRY: &str =
+    "System add-on images are pulled from the region's add-on registry over HTTPS.";
 
 fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements {
     let mut b = Builder::new(plan);
@@ -114,7 +118,7 @@ fn edge_node(plan: &Plan, region: Option<&Region>, s: &Sides) -> HopRequirements
                 port: PortSpec::Given(Protocol::Tcp, vec![443]),
                 route_cidrs: region.map(Region::registry_routes).unwrap_or(&[]).to_vec(),
             },
-            "System add-on images are pulled from the region's add-on registry over HTTPS.".into(),
+            WHY_REGISTRY.into(),
         ),
         (
             EndpointEntry {
@@ -281,7 +285,6 @@ fn vpc_route_table(plan: &Plan, s: &Sides) -> HopRequirements {
 }
 
 fn security_group(plan: &Plan, s: &Sides) -> HopRequirements {
-    const WHY_CONTAINERS: &str = "Beyond the source's port list: the VPC routes the edge container blocks, so pods in the VPC and edge pods must reach each other on any port (Terway Edge).";
     let mut b = Builder::new(plan);
     let local: Vec<Target> = s.dc.iter().chain(&s.containers).copied().collect();
     match plan.scope {

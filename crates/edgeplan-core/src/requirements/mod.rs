@@ -4,8 +4,8 @@
 
 mod blocks;
 mod builder;
-mod derive;
-mod reasons;
+pub(crate) mod derive;
+pub(crate) mod reasons;
 mod words;
 
 pub use blocks::{cloud_targets, key_blocks};

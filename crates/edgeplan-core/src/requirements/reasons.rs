@@ -7,7 +7,7 @@ use crate::plan::{Field, Plan, Reach};
 
 /// Why the control plane endpoint is listed; says so when the address routed for it is
 /// the source's example resolution rather than the customer's.
-pub(super) fn management_why(plan: &Plan) -> String {
+pub(crate) fn management_why(plan: &Plan) -> String {
     let why = "The control plane endpoint; resolve it in the VPC to learn the address to route.";
     if plan.management_is_example() {
         format!(
@@ -21,7 +21,7 @@ pub(super) fn management_why(plan: &Plan) -> String {
 }
 
 /// Why the OSS endpoint is listed; where the source gives no VIP blocks, how to find them.
-pub(super) fn oss_why(plan: &Plan, region: Option<&Region>) -> String {
+pub(crate) fn oss_why(plan: &Plan, region: Option<&Region>) -> String {
     let why = "Add-ons such as edgeadm, kubelet, CNI, runtime and edgehub are downloaded from OSS.";
     // Without a region there is nothing to look up yet: the missing region is its own finding.
     if !plan.has_region() || region.is_some_and(|g| g.oss_vips().is_some()) {

@@ -1,0 +1,201 @@
+//! Checks of the observed state: each surveyed routing hop against the routes its
+//! requirements list, the core switch's BGP with Terway Edge, and the path MTU with
+//! Flannel. A hop with no survey is never judged. The filters are in `observed_rules`.
+
+use super::rules::Findings;
+use super::{FindingCode, Severity};
+use crate::catalog::Catalog;
+use crate::checks::{NAMED, name_some};
+use crate::hop::Hop;
+use crate::observed::PathNode;
+use crate::plan::{Cni, Plan};
+use crate::requirements::{self, NextHop as Required, RequirementKind};
+use crate::trace::{Resolved, RouteRef, RouteTable, Tracer, words};
+use ipnet::Ipv4Net;
+use std::collections::BTreeMap;
+
+/// VXLAN's encapsulation: outer Ethernet, IP, UDP and VXLAN headers.
+pub const VXLAN_OVERHEAD: u32 = 50;
+/// The pod MTU Flannel's VXLAN backend sets on nodes with a 1500-byte link.
+pub const FLANNEL_POD_MTU: u32 = 1450;
+
+/// Where a required route's next hop leads, as the tracer resolves an observed one.
+fn expected(next_hop: Required) -> Resolved {
+    match next_hop {
+        Required::Vbr | Required::VbrLink(_) | Required::DirectVbr => Resolved::Node(PathNode::Vbr),
+        Required::Transit(_) => Resolved::Node(PathNode::Transit),
+        Required::VpcLink(_) | Required::DirectVpc => Resolved::Node(PathNode::Vpc),
+        Required::ExpressConnect => Resolved::Node(PathNode::CoreSwitch),
+        Required::ServerSubnets => Resolved::Local,
+    }
+}
+
+/// `via vbr`, `local`.
+fn via(r: &Resolved) -> String {
+    match r {
+        Resolved::Node(n) => format!("via {n}"),
+        Resolved::Local => "local".into(),
+        Resolved::Null => "to a blackhole".into(),
+        Resolved::OffPath(w) => format!("to {w}"),
+    }
+}
+
+/// Findings of one kind on one hop, gathered so a long list makes one finding.
+#[derive(Default)]
+struct Gathered {
+    blocks: Vec<Ipv4Net>,
+    routes: Vec<String>,
+}
+
+/// Adds one finding per (code, expected next hop) with the blocks gathered.
+fn report(out: &mut Findings, hop: Hop, gathered: BTreeMap<(FindingCode, String), Gathered>) {
+    for ((code, via), g) in gathered {
+        let blocks = name_some(g.blocks.iter(), NAMED);
+        let routes = name_some(g.routes.iter(), NAMED);
+        let (message, fix) = match code {
+            FindingCode::ObservedNoRoute if g.routes.is_empty() => (
+                format!("{hop} has no route for {blocks}, which it must send {via}"),
+                format!("On {hop}, add a route to {blocks} {via}."),
+            ),
+            FindingCode::ObservedNoRoute => (
+                format!(
+                    "{hop} has no active route for {blocks}, which it must send {via}: {routes} does not forward"
+                ),
+                format!(
+                    "On {hop}, make {routes} active (see why the device rejects it), or add an active route to {blocks} {via}."
+                ),
+            ),
+            FindingCode::ObservedRouteWrongNeighbour => (
+                format!("on {hop}, {routes} takes {blocks}, which must go {via}"),
+                format!("On {hop}, point the route for {blocks} {via}."),
+            ),
+            _ => (
+                format!("{routes} on {hop} takes part of {blocks} away from its route {via}"),
+                format!("On {hop}, remove {routes}, or point it {via}."),
+            ),
+        };
+        out.add(Severity::Error, code, vec![hop], vec![], message, fix);
+    }
+}
+
+/// Where an active entry of `table` leads.
+fn leads(tracer: &Tracer, node: PathNode, table: &RouteTable, r: RouteRef) -> Resolved {
+    match r {
+        RouteRef::System => Resolved::Local,
+        RouteRef::Surveyed(i) => {
+            tracer.resolve(node, table.survey, &table.survey.routes[i].next_hop)
+        }
+    }
+}
+
+/// Each surveyed routing hop against its required routes: a missing route, a route to
+/// the wrong neighbour, a more specific route that diverts part of a block.
+fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findings) {
+    for &node in tracer.nodes() {
+        let Some(table) = tracer.routes(node) else {
+            continue;
+        };
+        let mut gathered: BTreeMap<(FindingCode, String), Gathered> = BTreeMap::new();
+        let mut add = |code, want: &Resolved, block, route: Option<String>| {
+            let g = gathered.entry((code, via(want))).or_default();
+            g.blocks.push(block);
+            g.routes.extend(route);
+        };
+        let reqs = requirements::derive_hop(plan, catalog, node.hop());
+        for item in &reqs.items {
+            let RequirementKind::Route(required) = &item.kind else {
+                continue;
+            };
+            let (block, want) = (required.destination.net, expected(required.next_hop));
+            match table.active.covering(block) {
+                None => {
+                    let inactive = table.inactive.covering(block);
+                    let route = inactive.map(|(_, &i)| words::route(&table.survey.routes[i]));
+                    add(FindingCode::ObservedNoRoute, &want, block, route);
+                }
+                Some((net, &r)) if leads(tracer, node, table, r) != want => {
+                    let route = table.describe(net, r);
+                    add(
+                        FindingCode::ObservedRouteWrongNeighbour,
+                        &want,
+                        block,
+                        Some(route),
+                    );
+                }
+                Some(_) => {
+                    let diverting = table
+                        .active
+                        .inside(block)
+                        .find(|(_, r)| leads(tracer, node, table, **r) != want);
+                    if let Some((net, &r)) = diverting {
+                        let route = table.describe(net, r);
+                        add(
+                            FindingCode::ObservedRouteDiverted,
+                            &want,
+                            block,
+                            Some(route),
+                        );
+                    }
+                }
+            }
+        }
+        report(out, node.hop(), gathered);
+    }
+}
+
+/// BGP off on the core switch with Terway Edge, which advertises the container routes
+/// by BGP.
+fn bgp_check(plan: &Plan, out: &mut Findings) {
+    let core = plan.observed.survey(Hop::CoreSwitch);
+    if plan.cni == Cni::TerwayEdge && core.is_some_and(|s| s.bgp == Some(false)) {
+        out.add(
+            Severity::Error,
+            FindingCode::ObservedBgpOff,
+            vec![Hop::CoreSwitch],
+            vec![],
+            "BGP is off on the core switch, so it never learns the edge container routes Terway Edge advertises".into(),
+            "On core-switch, enable BGP toward the edge nodes and accept the edge container routes they advertise.".into(),
+        );
+    }
+}
+
+/// With Flannel, the smallest surveyed MTU on the line must carry a full pod packet
+/// plus VXLAN's headers.
+fn mtu_check(plan: &Plan, out: &mut Findings) {
+    if plan.cni != Cni::Flannel {
+        return;
+    }
+    let line = [Hop::CoreSwitch, Hop::Firewall, Hop::Vbr];
+    let smallest = line
+        .iter()
+        .filter_map(|&h| plan.observed.survey(h)?.mtu.map(|m| (m, h)))
+        .min();
+    let Some((mtu, hop)) = smallest else { return };
+    if mtu.saturating_sub(VXLAN_OVERHEAD) >= FLANNEL_POD_MTU {
+        return;
+    }
+    let need = FLANNEL_POD_MTU + VXLAN_OVERHEAD;
+    out.add(
+        Severity::Warning,
+        FindingCode::ObservedPathMtuLow,
+        vec![hop],
+        vec![],
+        format!(
+            "the path MTU is {mtu} (at {hop}): Flannel's VXLAN adds {VXLAN_OVERHEAD} bytes to pod packets of up to {FLANNEL_POD_MTU}, so packets of more than {} bytes from a pod are dropped on the way (large transfers hang)",
+            mtu.saturating_sub(VXLAN_OVERHEAD)
+        ),
+        format!("Raise the MTU of {hop} (and every link of the line) to at least {need}, or set Flannel's MTU to {} or less.", mtu.saturating_sub(VXLAN_OVERHEAD)),
+    );
+}
+
+/// Every check of the observed state; nothing when no hop is surveyed.
+pub(super) fn observed_check(plan: &Plan, catalog: &Catalog, out: &mut Findings) {
+    if plan.observed.is_empty() {
+        return;
+    }
+    let tracer = Tracer::new(plan, catalog);
+    routes_check(plan, catalog, &tracer, out);
+    bgp_check(plan, out);
+    mtu_check(plan, out);
+    super::observed_rules::filters_check(plan, catalog, &tracer, out);
+}
