@@ -156,6 +156,8 @@ pub enum Context {
     SurveyForm,
     /// Pasting a device's output for import.
     SurveyPaste,
+    /// The flows step.
+    Flows,
     /// The walkthrough.
     Walkthrough,
     /// The help overlay.
@@ -203,6 +205,7 @@ impl Context {
             Context::Survey => "Survey step",
             Context::SurveyForm => "Typing a surveyed entry",
             Context::SurveyPaste => "Pasting a device's output",
+            Context::Flows => "Flows step",
             Context::Walkthrough => "Walkthrough",
             Context::Help => "Help",
             Context::ConfirmQuit => "Quit?",
@@ -256,6 +259,7 @@ pub fn base_context(app: &App) -> Context {
                 Step::Survey if app.components.survey.form.is_some() => Context::SurveyForm,
                 Step::Survey if app.components.survey.paste.is_some() => Context::SurveyPaste,
                 Step::Survey => Context::Survey,
+                Step::Flows => Context::Flows,
             },
         },
     }
@@ -339,6 +343,7 @@ mod tests {
             Context::Survey,
             Context::SurveyForm,
             Context::SurveyPaste,
+            Context::Flows,
             Context::Walkthrough,
             Context::Help,
             Context::ConfirmQuit,
@@ -386,7 +391,7 @@ mod tests {
     #[test]
     fn a_key_help_lists_with_another_has_no_hint() {
         let hidden = GLOBAL.iter().filter(|b| b.help.is_none());
-        assert_eq!(hidden.clone().count(), 6, "2-7 go under 1-7");
+        assert_eq!(hidden.clone().count(), 7, "2-8 go under 1-8");
         assert!(hidden.into_iter().all(|b| b.hint.is_none()));
     }
 }

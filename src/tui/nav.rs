@@ -17,11 +17,13 @@ pub enum Step {
     Save,
     /// On site: record what each hop's device really has.
     Survey,
+    /// Every required flow traced through what the devices have.
+    Flows,
 }
 
 impl Step {
     /// Every step in order.
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Region,
         Step::Cni,
         Step::Transit,
@@ -29,6 +31,7 @@ impl Step {
         Step::Review,
         Step::Save,
         Step::Survey,
+        Step::Flows,
     ];
 
     /// The step's name.
@@ -41,6 +44,7 @@ impl Step {
             Step::Review => "Review",
             Step::Save => "Save",
             Step::Survey => "Survey",
+            Step::Flows => "Flows",
         }
     }
 

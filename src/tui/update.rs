@@ -105,7 +105,7 @@ pub fn update(app: &mut App, action: Action) {
             app.focus = Pane::Details;
             vec![]
         }
-        Action::JumpToFix => jump_to_fix(app),
+        Action::JumpToFix if ctx == Context::Review => jump_to_fix(app),
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo).unwrap_or_else(|e| e),
         Action::SaveAndQuit => {
             app.overlay = None;
@@ -176,6 +176,11 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
         Context::SavePath => c.save.update(action, session),
         Context::Survey | Context::SurveyForm | Context::SurveyPaste => {
             c.survey.update(action, app.hop, session)
+        }
+        Context::Flows => {
+            // Another flow's trace starts at its top.
+            c.details.scroll = 0;
+            c.flows.update(action, session)
         }
         _ => vec![],
     }

@@ -11,6 +11,7 @@ pub mod choice;
 pub mod cidrs;
 pub mod details;
 pub mod draft;
+pub mod flows;
 pub mod region;
 pub mod review;
 pub mod save;
@@ -104,6 +105,8 @@ pub struct Components {
     pub save: save::SaveStep,
     /// The survey step.
     pub survey: survey::SurveyEditor,
+    /// The flows step.
+    pub flows: flows::FlowList,
     /// The hop details pane.
     pub details: details::Details,
     /// The walkthrough.
@@ -120,6 +123,7 @@ impl Components {
             review: review::Review::default(),
             save: save::SaveStep::new(save_path),
             survey: survey::SurveyEditor::default(),
+            flows: flows::FlowList::default(),
             details: details::Details::default(),
             walkthrough: walkthrough::Walkthrough::default(),
         }

@@ -1,4 +1,4 @@
-//! The survey step's key tables, kept apart from the wizard's so each stays short.
+//! The survey and flows steps' key tables, kept apart from the wizard's so each stays short.
 
 use super::tables::{Binding, DOWN, PAGES, UP, b, code, ctrl, k};
 use crate::tui::keys::Action as A;
@@ -36,4 +36,15 @@ pub const SURVEY_PASTE: &[Binding] = &[
     b(&[code(C::Esc)], "Esc", A::CancelDraft, "close the box, import nothing").hint("cancel"),
     b(&[code(C::Enter)], "Enter", A::Type(tui_input::InputRequest::InsertChar('\n')), "a line break"),
     b(&[ctrl('u')], "^U", A::Type(tui_input::InputRequest::DeleteLine), "clear the box"),
+];
+
+/// The flows step.
+#[rustfmt::skip]
+pub const FLOWS: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "previous flow (its path is drawn on the topology)"),
+    b(DOWN, "↓/j", A::Down, "next flow"),
+    PAGES[0],
+    PAGES[1],
+    b(&[code(C::Enter)], "Enter", A::JumpToFix, "survey the hop that stops it (or is not surveyed)").hint("fix it"),
+    b(&[code(C::Esc)], "Esc", A::Back, "back to the steps"),
 ];

@@ -2,6 +2,7 @@
 
 mod choice;
 mod cidrs;
+pub mod flows;
 mod region;
 mod review;
 mod save;
@@ -39,6 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Step::Review => review::render(app, frame, inner, focused),
         Step::Save => save::render(app, frame, inner, focused),
         Step::Survey => survey::render(app, frame, inner, focused),
+        Step::Flows => flows::render(app, frame, inner, focused),
     };
     let block = if more {
         block.title_bottom(Line::from(span(more_label(app), app.theme.muted())).right_aligned())
