@@ -98,3 +98,30 @@ fn flows_screens() {
     // Wide terminals draw the path left to right, each box with its step.
     insta::assert_snapshot!("blocked_160x40", screen(&blocked, 160, 40));
 }
+
+#[test]
+fn with_no_colour_the_stop_still_reads_by_its_mark_and_reverse_video() {
+    use ratatui::style::{Color, Modifier};
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/observed/port-not-allowed.toml");
+    let plan = load_path(&path).unwrap().0;
+    let mut app = opened(plan, Theme::builtin("mono").unwrap(), ASCII);
+    type_text(&mut app, "8");
+    for (w, h) in [(80, 24), (120, 40), (160, 40)] {
+        let buffer = tui_support::draw(&app, w, h);
+        for cell in buffer.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+        let (x, y) = tui_support::find(&buffer, "XX DENIED_IN").expect("the stop is marked");
+        assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    }
+    // The survey editor too, with a form open.
+    type_text(&mut app, "7a");
+    let buffer = tui_support::draw(&app, 80, 24);
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| (c.fg, c.bg) == (Color::Reset, Color::Reset))
+    );
+}

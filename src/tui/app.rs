@@ -318,16 +318,10 @@ impl App {
 
     /// How a hop stands: the worst of its findings and the required flows it stops.
     pub fn hop_status(&self, hop: Hop) -> HopStatus {
-        let stops_a_flow = self.session.flows().iter().any(|f| {
-            f.trace
-                .as_ref()
-                .and_then(|t| t.verdict.blocked())
-                .is_some_and(|b| b.hop == hop)
-        });
-        if stops_a_flow {
-            return HopStatus::Error;
+        match self.session.stops_a_flow(hop) {
+            true => HopStatus::Error,
+            false => HopStatus::from_worst(self.report().worst(hop)),
         }
-        HopStatus::from_worst(self.report().worst(hop))
     }
 
     /// The flow selected on the flows step, while that step is shown.

@@ -103,6 +103,16 @@ impl Session {
         &self.flows
     }
 
+    /// True when `hop` is where some required flow stops.
+    pub fn stops_a_flow(&self, hop: Hop) -> bool {
+        self.flows.iter().any(|f| {
+            f.trace
+                .as_ref()
+                .and_then(|t| t.verdict.blocked())
+                .is_some_and(|b| b.hop == hop)
+        })
+    }
+
     /// The requirements of one hop of the plan, derived on first asking (a memo: the
     /// answer depends on the plan alone, so reading it changes nothing that shows).
     pub fn hop_requirements(&self, hop: Hop) -> &HopRequirements {

@@ -36,6 +36,17 @@ pub fn surveyable(plan: &Plan, hop: Hop) -> bool {
     is_surveyable(hop) && hop.on_path(plan.transit)
 }
 
+/// The first hop on the path that can be surveyed, when `hop` cannot be.
+pub fn device_for(plan: &Plan, hop: Hop) -> Option<Hop> {
+    if surveyable(plan, hop) {
+        return None;
+    }
+    Hop::path(plan.transit)
+        .iter()
+        .copied()
+        .find(|h| surveyable(plan, *h))
+}
+
 /// The editor's rows for `hop`: none for a hop that cannot be surveyed; the switch and
 /// the add row while it is not surveyed; else every setting, entry and the add row.
 pub fn survey_rows(plan: &Plan, hop: Hop) -> Vec<SurveyRow> {

@@ -7,6 +7,7 @@ mod region;
 mod review;
 mod save;
 mod survey;
+mod survey_paste;
 
 use super::details::more_label;
 use super::{pane, span};
