@@ -74,6 +74,10 @@ fn a_route_added_by_keys_enters_the_plan_only_once_every_box_is_valid() {
     assert_eq!(routes(&app, Hop::Vbr)[3], "172.16.0.0/12 blackhole");
     type_text(&mut app, "u");
     assert_eq!(routes(&app, Hop::Vbr).len(), 3, "undo takes the route back");
+    assert_eq!(
+        app.message().unwrap().text,
+        "Undid observed.vbr.routes: - 172.16.0.0/12 -> blackhole"
+    );
 }
 
 #[test]

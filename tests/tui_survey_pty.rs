@@ -143,3 +143,48 @@ fn a_pasted_switch_table_is_imported_and_saved() {
     );
     assert_eq!(survey.mtu, Some(1500), "the settings stay");
 }
+
+/// Draft files the binary left under `HOME` = `dir`.
+fn draft_count(dir: &Path) -> usize {
+    let drafts = dir.join(".local/share/edgeplan/drafts");
+    std::fs::read_dir(drafts).map_or(0, |d| {
+        d.filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".draft.toml"))
+        })
+        .count()
+    })
+}
+
+#[test]
+fn a_surveyed_route_survives_an_ssh_drop_in_the_draft() {
+    let dir = TempDir::new("pty-survey-draft");
+    let mut app = start(&dir, 2);
+    app.wait_for("VBR: surveyed, 3 routes");
+    app.keys(&["a"]);
+    app.wait_for("destination");
+    app.send("172.16.0.0/12");
+    app.keys(&[key::TAB]);
+    app.send("transit");
+    app.wait_for_line(&["next hop", "transit", "✓"]);
+    app.keys(&[key::ENTER]);
+    app.wait_for("VBR: surveyed, 4 routes");
+    app.hang_up();
+    assert_eq!(app.wait_exit(), 129, "128 + SIGHUP");
+    let start = std::time::Instant::now();
+    while draft_count(&dir.0) == 0 {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "no draft after the hang-up"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut app = Pty::start(Launch::new(&dir.0, &["plan.toml"]));
+    let offer = app.wait_for("Restore unsaved changes?");
+    assert!(offer.contains("observed.vbr.routes: + 172.16.0.0/12 -> transit"), "{offer}");
+    app.keys(&["r"]);
+    app.wait_for("Restored");
+    save_and_quit(app);
+    let got = routes(&saved(&dir), Hop::Vbr);
+    assert_eq!(got.last().unwrap(), "172.16.0.0/12 transit", "{got:?}");
+}

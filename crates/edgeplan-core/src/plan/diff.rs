@@ -2,15 +2,18 @@
 
 use super::{Field, Plan};
 
-/// One line per field that differs, in file order: `key: old -> new`.
+/// One line per field that differs, in file order: `key: old -> new`; then one per
+/// observed change (a hop surveyed or not, an entry added or removed, a setting).
 pub fn changes(old: &Plan, new: &Plan) -> Vec<String> {
-    Field::ALL
+    let mut lines: Vec<String> = Field::ALL
         .iter()
         .filter_map(|field| {
             let (a, b) = (field.get(old), field.get(new));
             (a != b).then(|| format!("{}: {a} -> {b}", field.path()))
         })
-        .collect()
+        .collect();
+    lines.extend(super::diff_observed::observed_changes(old, new));
+    lines
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! comments and key order.
 
 mod diff;
+mod diff_observed;
 mod edit;
 mod error;
 mod field;
