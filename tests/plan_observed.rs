@@ -314,3 +314,30 @@ fn the_readme_observed_example_reads_on_the_example_plan() {
     let transit = &plan.observed.survey(Hop::Transit).unwrap().routes;
     assert_eq!(transit[2].inactive.as_deref(), Some("Rejected"));
 }
+
+#[test]
+fn a_route_or_rule_that_is_not_a_table_shows_what_one_looks_like() {
+    let err = error_of(&with_observed(
+        "[observed.vbr]\nroutes = [\"10.0.0.0/8 via core-switch\"]\n[observed.firewall]\nrules = 443\n",
+    ));
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "plan.toml:10: observed.vbr.routes[0] = \"10.0.0.0/8 via core-switch\": invalid type: string \"10.0.0.0/8 via core-switch\", expected a route such as { destination = \"10.0.0.0/8\", next_hop = \"vbr\" }",
+            "plan.toml:12: observed.firewall.rules = 443: invalid type: integer `443`, expected an array of tables, one per entry",
+        ]
+    );
+}
+
+#[test]
+fn terminal_controls_in_observed_values_are_escaped_in_errors() {
+    let err = error_of(&with_observed(
+        "[observed.transit]\nroutes = [ { destination = \"10.0.0.0/8\", next_hop = \"vbr\", status = \" \\u001b[2J\" } ]\n[observed.\"vbr\\u001b]52\"]\nroutes = []\n",
+    ));
+    assert!(!err.contains('\u{1b}'), "{err}");
+    assert!(
+        err.contains("observed.transit.routes[0].status = \" \\e[2J\""),
+        "{err}"
+    );
+    assert!(err.contains("unknown field `vbr\\e]52`"), "{err}");
+}

@@ -317,3 +317,27 @@ fn check_lists_every_flow_with_its_verdict() {
                 .and(contains("  delivered edge-to-management")),
         );
 }
+
+#[test]
+fn the_readme_trace_example_is_what_the_binary_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start =
+        "$ edgeplan trace site.toml --from 10.0.0.5 --to 192.168.1.1 --proto tcp --port 6443\n";
+    let at = readme.find(start).expect("README shows a trace") + start.len();
+    let shown = &readme[at..at + readme[at..].find("```").unwrap()];
+    let api = [
+        "--from",
+        "10.0.0.5",
+        "--to",
+        "192.168.1.1",
+        "--proto",
+        "tcp",
+        "--port",
+        "6443",
+    ];
+    let out = edgeplan(args("observed/missing-route.toml", &api))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
+}

@@ -204,8 +204,15 @@ impl Reader<'_> {
                 continue;
             };
             match key {
-                SurveyKey::Routes => survey.routes = self.entries(value, &full, Self::route),
-                SurveyKey::Rules => survey.rules = self.entries(value, &full, Self::rule),
+                SurveyKey::Routes => {
+                    let like =
+                        "a route such as { destination = \"10.0.0.0/8\", next_hop = \"vbr\" }";
+                    survey.routes = self.entries(value, &full, like, Self::route);
+                }
+                SurveyKey::Rules => {
+                    let like = "a rule such as { direction = \"inbound\", action = \"allow\", protocol = \"tcp\", ports = \"6443\", peers = [\"10.0.0.0/8\"], priority = 1 }";
+                    survey.rules = self.entries(value, &full, like, Self::rule);
+                }
                 SurveyKey::Bgp => match value.get_ref() {
                     DeValue::Boolean(b) => survey.bgp = Some(*b),
                     other => {
@@ -243,6 +250,7 @@ impl Reader<'_> {
         &mut self,
         value: &Spanned<DeValue<'_>>,
         path: &str,
+        like: &str,
         entry: fn(&mut Self, &Spanned<DeValue<'_>>, &DeTable<'_>, &str) -> Option<T>,
     ) -> Vec<T> {
         let DeValue::Array(items) = value.get_ref() else {
@@ -256,7 +264,7 @@ impl Reader<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let at = format!("{path}[{i}]");
-            if let Some(table) = self.table(item, &at, "a table such as { key = \"value\", … }")
+            if let Some(table) = self.table(item, &at, like)
                 && let Some(e) = entry(self, item, table, &at)
             {
                 out.push(e);

@@ -23,14 +23,17 @@ fn mask(len: u8) -> u32 {
 impl<T> PrefixIndex<T> {
     /// The index of `entries`; the first value given for a block wins.
     pub fn new(entries: impl IntoIterator<Item = (Ipv4Net, T)>) -> PrefixIndex<T> {
-        let mut seen: HashMap<Ipv4Net, ()> = HashMap::new();
-        let mut sorted: Vec<(Ipv4Net, T)> = entries
-            .into_iter()
-            .map(|(n, v)| (n.trunc(), v))
-            .filter(|(n, _)| seen.insert(*n, ()).is_none())
-            .collect();
+        let mut sorted: Vec<(Ipv4Net, T)> =
+            entries.into_iter().map(|(n, v)| (n.trunc(), v)).collect();
+        // A stable sort keeps equal blocks in the order given: dedup keeps the first.
         sorted.sort_by_key(|(n, _)| (u32::from(n.network()), n.prefix_len()));
-        let mut by_len: Vec<HashMap<u32, usize>> = vec![HashMap::new(); 33];
+        sorted.dedup_by(|b, a| a.0 == b.0);
+        let mut counts = [0usize; 33];
+        for (n, _) in &sorted {
+            counts[usize::from(n.prefix_len())] += 1;
+        }
+        let mut by_len: Vec<HashMap<u32, usize>> =
+            counts.iter().map(|&c| HashMap::with_capacity(c)).collect();
         for (i, (n, _)) in sorted.iter().enumerate() {
             by_len[usize::from(n.prefix_len())].insert(u32::from(n.network()), i);
         }
