@@ -58,6 +58,15 @@ pub fn read(text: &str, hop: Hop, context: &ImportContext) -> Result<Imported, I
             Format::SecurityGroupRules => security_group::read(&root),
             _ => vbr::read(&root),
         }?;
+        // A paged API answers one page at a time: a partial table would read as missing routes.
+        if let Ok(Some(_)) = root.opt_text("NextToken") {
+            imported.note(
+                NoteKind::Hint,
+                Location::Json("NextToken".into()),
+                "more entries follow (NextToken is set): fetch every page (the aliyun CLI's \
+                 --pager) and import the whole table",
+            );
+        }
         if trailing {
             imported.note(
                 NoteKind::Skipped,

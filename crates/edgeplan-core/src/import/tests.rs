@@ -353,3 +353,18 @@ fn apply_replaces_the_routes_and_keeps_the_surveys_other_keys() {
         .apply(&mut observed, Hop::Vbr);
     assert_eq!(observed.survey(Hop::Vbr).unwrap().mtu, Some(8500));
 }
+
+#[test]
+fn a_response_with_more_pages_says_so() {
+    let text = r#"{"NextToken":"abc","RouteEntriesList":[]}"#;
+    let got = read(text, Hop::Transit, &ctx(Transit::Ecr)).unwrap();
+    assert_eq!(got.notes[0].kind, NoteKind::Hint);
+    assert!(got.notes[0].text.contains("NextToken is set"));
+    let text = r#"{"NextToken":"","RouteEntriesList":[]}"#;
+    assert!(
+        read(text, Hop::Transit, &ctx(Transit::Ecr))
+            .unwrap()
+            .notes
+            .is_empty()
+    );
+}
