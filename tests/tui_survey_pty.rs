@@ -181,7 +181,10 @@ fn a_surveyed_route_survives_an_ssh_drop_in_the_draft() {
     }
     let mut app = Pty::start(Launch::new(&dir.0, &["plan.toml"]));
     let offer = app.wait_for("Restore unsaved changes?");
-    assert!(offer.contains("observed.vbr.routes: + 172.16.0.0/12 -> transit"), "{offer}");
+    assert!(
+        offer.contains("observed.vbr.routes: + 172.16.0.0/12 -> transit"),
+        "{offer}"
+    );
     app.keys(&["r"]);
     app.wait_for("Restored");
     save_and_quit(app);

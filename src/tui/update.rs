@@ -225,7 +225,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Result<Effects, Effects> {
     app.components.choice = super::components::choice::Choices::at(plan);
     let rows = app.components.cidrs.rows(plan).len();
     app.components.cidrs.cursor = app.components.cidrs.cursor.min(rows - 1);
-    let changed = crate::plan::changes(&before, plan);
+    let changed = crate::plan::all_changes(&before, plan);
     let more = match changed.len() {
         0 | 1 => String::new(),
         n => format!(" (and {} more)", n - 1),

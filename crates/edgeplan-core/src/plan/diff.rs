@@ -2,16 +2,22 @@
 
 use super::{Field, Plan};
 
-/// One line per field that differs, in file order: `key: old -> new`; then one per
-/// observed change (a hop surveyed or not, an entry added or removed, a setting).
+/// One line per field that differs, in file order: `key: old -> new`.
 pub fn changes(old: &Plan, new: &Plan) -> Vec<String> {
-    let mut lines: Vec<String> = Field::ALL
+    Field::ALL
         .iter()
         .filter_map(|field| {
             let (a, b) = (field.get(old), field.get(new));
             (a != b).then(|| format!("{}: {a} -> {b}", field.path()))
         })
-        .collect();
+        .collect()
+}
+
+/// Every change in one line each: the fields' (`changes`), then the observed sections'
+/// (a hop surveyed or not, an entry added or removed, a setting), for an undo message
+/// or a draft's summary.
+pub fn all_changes(old: &Plan, new: &Plan) -> Vec<String> {
+    let mut lines = changes(old, new);
     lines.extend(super::diff_observed::observed_changes(old, new));
     lines
 }

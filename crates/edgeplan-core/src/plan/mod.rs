@@ -17,7 +17,7 @@ mod read;
 mod save;
 mod version;
 
-pub use diff::changes;
+pub use diff::{all_changes, changes};
 pub use edit::{ContainerDefault, UnknownRegion};
 pub use error::{PlanError, Problem};
 pub use field::{Field, FieldKind, FieldValue, Section};
