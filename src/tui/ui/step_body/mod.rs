@@ -6,7 +6,7 @@ pub mod flows;
 mod region;
 mod review;
 mod save;
-mod survey;
+pub mod survey;
 mod survey_paste;
 
 use super::details::more_label;

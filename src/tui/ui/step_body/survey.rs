@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) -> bool {
         } else {
             "not on this plan's path (a direct connection has no transit router)."
         };
-        d.wrapped(vec![span(format!("{title}: "), t.heading())], why, t.base());
+        titled(&mut d, format!("{title}:"), why, (t.heading(), t.base()));
         d.gap();
         d.wrapped(vec![], "←/→ picks another hop.", t.muted());
         frame.render_widget(Paragraph::new(d.lines), area);
@@ -92,8 +92,27 @@ fn header(app: &App, hop: Hop, survey: Option<&Survey>, columns: u16) -> Vec<Lin
     } else {
         t.muted()
     };
-    d.wrapped(vec![span(format!("{title}: "), t.heading())], &state, style);
+    titled(&mut d, format!("{title}:"), &state, (t.heading(), style));
     d.lines
+}
+
+/// A heading and its text: on one line when they fit, else the heading above the text,
+/// which wraps from the left edge (a hanging indent the heading's width reads badly).
+pub fn titled(
+    d: &mut Doc<'static>,
+    heading: String,
+    text: &str,
+    (heading_style, style): (ratatui::style::Style, ratatui::style::Style),
+) {
+    if width(&heading) + 1 + width(text) <= d.width {
+        d.line(Line::from(vec![
+            span(heading, heading_style),
+            span(format!(" {text}"), style),
+        ]));
+    } else {
+        d.line(span(heading, heading_style));
+        d.wrapped(vec![], text, style);
+    }
 }
 
 fn count(n: usize, what: &str) -> String {

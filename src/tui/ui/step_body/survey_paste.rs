@@ -47,10 +47,11 @@ pub fn paste_box(app: &App, frame: &mut Frame, area: Rect, paste: &PasteBox) {
     let hop = app.hop;
     let mut d = Doc::new(area.width);
     let title = hop.title(app.plan().transit);
-    d.wrapped(
-        vec![span(format!("Paste {title}'s output: "), t.heading())],
+    super::survey::titled(
+        &mut d,
+        format!("Paste {title}'s output:"),
         "it replaces the hop's routes or rules; ^D imports, Esc closes.",
-        t.base(),
+        (t.heading(), t.base()),
     );
     let formats: Vec<&str> = edgeplan_core::import::Format::for_hop(hop)
         .map(|f| f.title())
