@@ -93,10 +93,10 @@ fn path_left_to_right_marks_broken_hops_and_outlines_the_selected_one() {
 fn steps_list_shows_each_steps_value() {
     let mut app = broken();
     press(&mut app, KeyCode::Char('4'));
-    assert_snapshot!("steps_list", part(&app, 34, 8, ui::steps::render));
+    assert_snapshot!("steps_list", part(&app, 34, 10, ui::steps::render));
     assert_snapshot!(
         "steps_list_with_guide",
-        part(&app, 34, 12, ui::steps::render)
+        part(&app, 34, 14, ui::steps::render)
     );
 }
 

@@ -316,7 +316,9 @@ impl App {
 
     /// True when the plan differs from what was last loaded or saved.
     pub fn dirty(&self) -> bool {
-        self.session.changed() || self.components.cidrs.draft.is_some()
+        self.session.changed()
+            || self.components.cidrs.draft.is_some()
+            || self.components.survey.form.is_some()
     }
 
     /// The name the status bar shows for the file.
@@ -336,9 +338,31 @@ impl App {
         }
     }
 
-    /// How a hop stands after the checks.
+    /// How a hop stands: the worst of its findings and the required flows it stops.
     pub fn hop_status(&self, hop: Hop) -> HopStatus {
-        HopStatus::from_worst(self.report().worst(hop))
+        match self.session.stops_a_flow(hop) {
+            true => HopStatus::Error,
+            false => HopStatus::from_worst(self.report().worst(hop)),
+        }
+    }
+
+    /// The flow selected on the flows step, while that step is shown.
+    pub fn selected_flow(&self) -> Option<&edgeplan_core::trace::FlowTrace> {
+        if self.step != Step::Flows || self.mode != Mode::Wizard {
+            return None;
+        }
+        self.components.flows.selected(&self.session)
+    }
+
+    /// True when `hop` shows as unknown: other hops are surveyed, this device is not, and
+    /// nothing in the design is wrong with it. It is grey, never red: no trace can
+    /// blame a device no one has looked at.
+    pub fn hop_unknown(&self, hop: Hop) -> bool {
+        let plan = self.plan();
+        !plan.observed.is_empty()
+            && plan.observed.survey(hop).is_none()
+            && super::components::survey::surveyable(plan, hop)
+            && self.hop_status(hop) == HopStatus::Ok
     }
 
     /// True when `hop` is fed by a value being typed that is not valid yet: its

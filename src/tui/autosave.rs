@@ -5,7 +5,7 @@
 use super::persist::{Document, file_text, text_over};
 use super::session::Session;
 use crate::draft::{DraftKey, DraftStore, Unfinished};
-use crate::plan::{Plan, changes, parse_draft_plan};
+use crate::plan::{Plan, all_changes, parse_draft_plan};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -181,7 +181,7 @@ impl Autosave {
         self.written = Some(plan.clone());
         self.written_unfinished = unfinished.clone();
         self.written_key = Some(key);
-        let mut changes = changes(edits.plan, &plan);
+        let mut changes = all_changes(edits.plan, &plan);
         if let Some(u) = &unfinished {
             let text = crate::escape::Escaped(&u.text);
             changes.push(format!(

@@ -37,6 +37,8 @@ pub struct Glyphs {
     pub warning: &'static str,
     /// Error mark.
     pub error: &'static str,
+    /// Unknown: a hop not surveyed.
+    pub unknown: &'static str,
     /// Unsaved changes.
     pub modified: &'static str,
     /// "Goes to", in routes.
@@ -60,6 +62,7 @@ pub const UNICODE: Glyphs = Glyphs {
     ok: "✓",
     warning: "!",
     error: "✗",
+    unknown: "?",
     modified: "●",
     to: "→",
 };
@@ -99,6 +102,7 @@ pub const ASCII: Glyphs = Glyphs {
     ok: "ok",
     warning: "!!",
     error: "XX",
+    unknown: "??",
     modified: "*",
     to: "->",
 };

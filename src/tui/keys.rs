@@ -2,6 +2,7 @@
 //! tables drive the key lookup, the help overlay and the status-line hints, so they
 //! cannot disagree.
 
+mod survey_tables;
 mod tables;
 
 pub use tables::{Binding, GLOBAL, Help, TEXT_GLOBAL, bindings};
@@ -104,6 +105,16 @@ pub enum Action {
     Redo,
     /// Show the latest messages again (or close them).
     ToggleMessages,
+    /// Survey the selected hop, or mark it not surveyed (its entries stay in undo).
+    ToggleSurveyed,
+    /// Move to the next box of a form.
+    NextField,
+    /// Move to the previous box of a form.
+    PrevField,
+    /// Open the box to paste a device's output into.
+    OpenPaste,
+    /// Import the pasted output into the hop's survey.
+    ConfirmImport,
     /// Text editing in the focused box.
     Type(InputRequest),
 }
@@ -121,6 +132,9 @@ impl Action {
                 | Action::EditRow
                 | Action::AddEntry
                 | Action::DeleteEntry
+                | Action::ToggleSurveyed
+                | Action::OpenPaste
+                | Action::ConfirmImport
                 | Action::Undo
                 | Action::Redo
         )
@@ -150,6 +164,14 @@ pub enum Context {
     Review,
     /// The save step (typing edits the path).
     SavePath,
+    /// The survey step, browsing the selected hop's routes or rules.
+    Survey,
+    /// Filling in a route, rule or setting of the survey.
+    SurveyForm,
+    /// Pasting a device's output for import.
+    SurveyPaste,
+    /// The flows step.
+    Flows,
     /// The walkthrough.
     Walkthrough,
     /// The help overlay.
@@ -175,7 +197,12 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Context::RegionFilter | Context::CidrDraft | Context::SavePath | Context::Export
+            Context::RegionFilter
+                | Context::CidrDraft
+                | Context::SavePath
+                | Context::Export
+                | Context::SurveyForm
+                | Context::SurveyPaste
         )
     }
 
@@ -192,6 +219,10 @@ impl Context {
             Context::CidrDraft => "Typing a CIDR value",
             Context::Review => "Review step",
             Context::SavePath => "Save step",
+            Context::Survey => "Survey step",
+            Context::SurveyForm => "Typing a surveyed entry",
+            Context::SurveyPaste => "Pasting a device's output",
+            Context::Flows => "Flows step",
             Context::Walkthrough => "Walkthrough",
             Context::Help => "Help",
             Context::ConfirmQuit => "Quit?",
@@ -244,6 +275,10 @@ pub fn base_context(app: &App) -> Context {
                 Step::Cidrs => Context::Cidrs,
                 Step::Review => Context::Review,
                 Step::Save => Context::SavePath,
+                Step::Survey if app.components.survey.form.is_some() => Context::SurveyForm,
+                Step::Survey if app.components.survey.paste.is_some() => Context::SurveyPaste,
+                Step::Survey => Context::Survey,
+                Step::Flows => Context::Flows,
             },
         },
     }
@@ -324,6 +359,10 @@ mod tests {
             Context::CidrDraft,
             Context::Review,
             Context::SavePath,
+            Context::Survey,
+            Context::SurveyForm,
+            Context::SurveyPaste,
+            Context::Flows,
             Context::Walkthrough,
             Context::Help,
             Context::ConfirmQuit,
@@ -372,7 +411,7 @@ mod tests {
     #[test]
     fn a_key_help_lists_with_another_has_no_hint() {
         let hidden = GLOBAL.iter().filter(|b| b.help.is_none());
-        assert_eq!(hidden.clone().count(), 5, "2-6 go under 1-6");
+        assert_eq!(hidden.clone().count(), 7, "2-8 go under 1-8");
         assert!(hidden.into_iter().all(|b| b.hint.is_none()));
     }
 }

@@ -15,17 +15,23 @@ pub enum Step {
     Review,
     /// Write the plan file.
     Save,
+    /// On site: record what each hop's device really has.
+    Survey,
+    /// Every required flow traced through what the devices have.
+    Flows,
 }
 
 impl Step {
     /// Every step in order.
-    pub const ALL: [Step; 6] = [
+    pub const ALL: [Step; 8] = [
         Step::Region,
         Step::Cni,
         Step::Transit,
         Step::Cidrs,
         Step::Review,
         Step::Save,
+        Step::Survey,
+        Step::Flows,
     ];
 
     /// The step's name.
@@ -37,6 +43,8 @@ impl Step {
             Step::Cidrs => "CIDRs",
             Step::Review => "Review",
             Step::Save => "Save",
+            Step::Survey => "Survey",
+            Step::Flows => "Flows",
         }
     }
 

@@ -11,6 +11,7 @@ use crate::draft::Unfinished;
 use crate::hop::Hop;
 use crate::plan::Plan;
 use crate::requirements::{HopRequirements, derive_hop};
+use edgeplan_core::trace::{FlowTrace, trace_required};
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -31,6 +32,9 @@ pub struct Session {
     plan: Plan,
     /// Findings for `plan`.
     report: Report,
+    /// Every required flow traced through `plan`'s observed state (none while no hop
+    /// is surveyed).
+    flows: Vec<FlowTrace>,
     /// Requirements for `plan`, each hop derived when first shown: a plan of 100,000
     /// blocks would spend most of a keystroke deriving hops no one looks at.
     requirements: [OnceCell<HopRequirements>; Hop::ALL.len()],
@@ -66,6 +70,7 @@ impl Session {
     pub fn new(plan: Plan, doc: Document) -> Session {
         Session {
             report: Session::checked(&plan),
+            flows: trace_required(&plan, Catalog::builtin()),
             plan,
             requirements: Default::default(),
             doc,
@@ -91,6 +96,21 @@ impl Session {
     /// The findings for the plan.
     pub fn report(&self) -> &Report {
         &self.report
+    }
+
+    /// Every required flow and its trace through the observed state.
+    pub fn flows(&self) -> &[FlowTrace] {
+        &self.flows
+    }
+
+    /// True when `hop` is where some required flow stops.
+    pub fn stops_a_flow(&self, hop: Hop) -> bool {
+        self.flows.iter().any(|f| {
+            f.trace
+                .as_ref()
+                .and_then(|t| t.verdict.blocked())
+                .is_some_and(|b| b.hop == hop)
+        })
     }
 
     /// The requirements of one hop of the plan, derived on first asking (a memo: the
@@ -151,6 +171,7 @@ impl Session {
     pub fn preview(&mut self, plan: Plan) {
         if plan != self.plan {
             self.report = Session::checked(&plan);
+            self.flows = trace_required(&plan, Catalog::builtin());
             self.requirements = Default::default();
             self.plan = plan;
         }

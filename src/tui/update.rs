@@ -26,10 +26,21 @@ pub fn handle_key(app: &mut App, key: KeyEvent) -> bool {
 
 /// Pasted text: typed into the box being edited, one character at a time, with line
 /// breaks and tabs as spaces (the CIDR editor splits pasted lists); ignored where keys
-/// are commands, so a paste cannot quit or jump.
+/// are commands, so a paste cannot quit or jump. On the survey step it goes whole, line
+/// breaks kept, into the paste box (opened for it).
 pub fn paste(app: &mut App, text: &str) {
-    if !context(app).is_text() {
-        return;
+    match context(app) {
+        // A device's output keeps its lines; pasted on the survey step, it opens the box.
+        Context::SurveyPaste => return app.components.survey.paste_text(text),
+        Context::Survey => {
+            let opened = app
+                .components
+                .survey
+                .open_paste(app.hop, &app.session, text);
+            return apply(app, opened.unwrap_or_else(|e| e));
+        }
+        ctx if !ctx.is_text() => return,
+        _ => {}
     }
     for c in text.chars() {
         let c = if c.is_whitespace() { ' ' } else { c };
@@ -102,6 +113,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OpenStep => {
             app.focus = Pane::Body;
+            survey_a_device(app);
             vec![]
         }
         Action::Back => vec![Effect::Back],
@@ -109,7 +121,7 @@ pub fn update(app: &mut App, action: Action) {
             app.focus = Pane::Details;
             vec![]
         }
-        Action::JumpToFix => jump_to_fix(app),
+        Action::JumpToFix if ctx == Context::Review => jump_to_fix(app),
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo).unwrap_or_else(|e| e),
         Action::SaveAndQuit => {
             app.overlay = None;
@@ -188,6 +200,14 @@ fn to_component(app: &mut App, ctx: Context, action: Action) -> Effects {
         Context::Cidrs | Context::CidrDraft => c.cidrs.update(action, session),
         Context::Review => c.review.update(action, session),
         Context::SavePath => c.save.update(action, session),
+        Context::Survey | Context::SurveyForm | Context::SurveyPaste => {
+            c.survey.update(action, app.hop, session)
+        }
+        Context::Flows => {
+            // Another flow's trace starts at its top.
+            c.details.scroll = 0;
+            c.flows.update(action, session)
+        }
         _ => vec![],
     }
 }
@@ -231,7 +251,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Result<Effects, Effects> {
     app.components.choice = super::components::choice::Choices::at(plan);
     let rows = app.components.cidrs.rows(plan).len();
     app.components.cidrs.cursor = app.components.cidrs.cursor.min(rows - 1);
-    let changed = crate::plan::changes(&before, plan);
+    let changed = crate::plan::all_changes(&before, plan);
     let more = match changed.len() {
         0 | 1 => String::new(),
         n => format!(" (and {} more)", n - 1),
@@ -245,9 +265,29 @@ fn undo_redo(app: &mut App, undo: bool) -> Result<Effects, Effects> {
 fn go_to_step(app: &mut App, step: Step) {
     app.step = step;
     app.focus = Pane::Body;
+    survey_a_device(app);
+}
+
+/// On the survey step, a hop that cannot be surveyed (the edge nodes) gives way to the
+/// first one that can: the step opens on something to edit.
+fn survey_a_device(app: &mut App) {
+    use super::components::survey::surveyable;
+    let plan = app.plan();
+    if app.step != Step::Survey || surveyable(plan, app.hop) {
+        return;
+    }
+    if let Some(&hop) = Hop::path(plan.transit)
+        .iter()
+        .find(|h| surveyable(plan, **h))
+    {
+        select_hop(app, hop);
+    }
 }
 
 fn select_hop(app: &mut App, hop: Hop) {
+    if app.hop != hop {
+        app.components.survey.close();
+    }
     app.hop = hop;
     app.components.details.scroll = 0;
     app.components.walkthrough.scroll = 0;
@@ -340,6 +380,9 @@ fn jump_to_fix(app: &mut App) -> Effects {
 fn save(app: &mut App) -> Result<Effects, Effects> {
     writable(&app.session, "nothing is saved")?;
     app.components.cidrs.commit(&mut app.session)?;
+    app.components
+        .survey
+        .commit_open(app.hop, &mut app.session)?;
     match app.session.doc().path.clone() {
         Some(path) => app.components.save.write(&mut app.session, &path),
         None => {

@@ -12,9 +12,13 @@ pub mod cidrs;
 pub mod details;
 pub mod draft;
 pub mod export;
+pub mod flows;
 pub mod region;
 pub mod review;
 pub mod save;
+pub mod survey;
+pub mod survey_form;
+pub mod survey_paste;
 pub mod walkthrough;
 
 use super::app::{MessageKind, Step};
@@ -100,6 +104,10 @@ pub struct Components {
     pub review: review::Review,
     /// The save step.
     pub save: save::SaveStep,
+    /// The survey step.
+    pub survey: survey::SurveyEditor,
+    /// The flows step.
+    pub flows: flows::FlowList,
     /// The hop details pane.
     pub details: details::Details,
     /// The walkthrough.
@@ -117,6 +125,8 @@ impl Components {
             cidrs: cidrs::CidrEditor::default(),
             review: review::Review::default(),
             save: save::SaveStep::new(save_path),
+            survey: survey::SurveyEditor::default(),
+            flows: flows::FlowList::default(),
             details: details::Details::default(),
             walkthrough: walkthrough::Walkthrough::default(),
             export: None,

@@ -5,13 +5,13 @@ use super::{Action, Context, Key};
 use crate::tui::app::Step;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-const fn k(c: char) -> Key {
+pub(super) const fn k(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::NONE)
 }
-const fn ctrl(c: char) -> Key {
+pub(super) const fn ctrl(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
-const fn code(c: KeyCode) -> Key {
+pub(super) const fn code(c: KeyCode) -> Key {
     Key(c, KeyModifiers::NONE)
 }
 
@@ -39,7 +39,7 @@ pub struct Binding {
 
 impl Binding {
     /// The same binding, shown in the status line as `word`.
-    const fn hint(self, word: &'static str) -> Binding {
+    pub(super) const fn hint(self, word: &'static str) -> Binding {
         Binding {
             hint: Some(word),
             ..self
@@ -54,7 +54,7 @@ impl Binding {
 }
 
 /// A binding help lists as `label`: `text`.
-const fn b(
+pub(super) const fn b(
     keys: &'static [Key],
     label: &'static str,
     action: Action,
@@ -81,10 +81,10 @@ const fn also(keys: &'static [Key], action: Action) -> Binding {
 use Action as A;
 use KeyCode as C;
 
-const UP: &[Key] = &[code(C::Up), k('k')];
-const DOWN: &[Key] = &[code(C::Down), k('j')];
+pub(super) const UP: &[Key] = &[code(C::Up), k('k')];
+pub(super) const DOWN: &[Key] = &[code(C::Down), k('j')];
 #[rustfmt::skip]
-const PAGES: [Binding; 2] = [
+pub(super) const PAGES: [Binding; 2] = [
     b(&[code(C::PageUp)], "PgUp", A::PageUp, "up one page"),
     b(&[code(C::PageDown)], "PgDn", A::PageDown, "down one page"),
 ];
@@ -97,13 +97,15 @@ pub const GLOBAL: &[Binding] = &[
     b(&[code(C::Tab)], "Tab", A::NextPane, "next pane").hint("pane"),
     b(&[code(C::BackTab)], "S-Tab", A::PrevPane, "previous pane"),
     b(&[k('w')], "w", A::OpenWalkthrough, "walkthrough: slides for a customer call, one hop each"),
-    b(&[k('1')], "1-6", A::GoToStep(Step::Region), "go to a step: Region, CNI, Transit, CIDRs, Review, Save"),
-    // Listed once in help, as "1-6" above.
+    b(&[k('1')], "1-8", A::GoToStep(Step::Region), "go to a step: Region, CNI, Transit, CIDRs, Review, Save, Survey, Flows"),
+    // Listed once in help, as "1-8" above.
     also(&[k('2')], A::GoToStep(Step::Cni)),
     also(&[k('3')], A::GoToStep(Step::Transit)),
     also(&[k('4')], A::GoToStep(Step::Cidrs)),
     also(&[k('5')], A::GoToStep(Step::Review)),
     also(&[k('6')], A::GoToStep(Step::Save)),
+    also(&[k('7')], A::GoToStep(Step::Survey)),
+    also(&[k('8')], A::GoToStep(Step::Flows)),
     b(&[ctrl('s')], "^S", A::Save, "save the plan").hint("save"),
     b(&[k('u')], "u", A::Undo, "undo the last edit of the plan").hint("undo"),
     b(&[ctrl('r')], "^R", A::Redo, "redo the edit undone").hint("redo"),
@@ -290,6 +292,10 @@ pub fn bindings(ctx: Context) -> Vec<&'static [Binding]> {
         Context::CidrDraft => CIDR_DRAFT,
         Context::Review => REVIEW,
         Context::SavePath => SAVE_PATH,
+        Context::Survey => super::survey_tables::SURVEY,
+        Context::SurveyForm => super::survey_tables::SURVEY_FORM,
+        Context::SurveyPaste => super::survey_tables::SURVEY_PASTE,
+        Context::Flows => super::survey_tables::FLOWS,
         Context::Walkthrough => WALKTHROUGH,
         Context::Help => HELP,
         Context::ConfirmQuit => CONFIRM_QUIT,

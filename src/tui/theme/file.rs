@@ -161,7 +161,7 @@ macro_rules! sections {
 sections! {
     text: TextFile => TextStyles { normal, muted, heading, key },
     pane: PaneFile => PaneStyles { border, border_focused, title, title_focused },
-    hop: HopFile => HopStyles { ok, warning, error, selected, link },
+    hop: HopFile => HopStyles { ok, warning, error, selected, link, unknown, on_path, stop },
     // `info` styled notes, which no check produces any more.
     finding: FindingFile => FindingStyles { warning, error, fix } retired { info },
     list: ListFile => ListStyles { cursor, cursor_unfocused, current },

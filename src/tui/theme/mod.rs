@@ -79,6 +79,25 @@ impl Theme {
         }
     }
 
+    /// A hop not surveyed while others are: unknown to the trace, never an error.
+    pub fn hop_unknown(&self, selected: bool) -> Style {
+        let style = self.styles.hop.unknown;
+        if selected {
+            style.patch(self.styles.hop.selected)
+        } else {
+            style
+        }
+    }
+
+    /// A hop on the selected flow's way (`stops`: the hop where it stops).
+    pub fn flow_step(&self, stops: bool) -> Style {
+        if stops {
+            self.styles.hop.stop
+        } else {
+            self.styles.hop.on_path
+        }
+    }
+
     /// The links between hop boxes.
     pub fn link(&self) -> Style {
         self.styles.hop.link

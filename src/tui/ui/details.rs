@@ -221,8 +221,11 @@ pub fn write_groups(
     written
 }
 
-/// Draws the details pane.
+/// Draws the details pane: on the flows step, the selected flow's trace.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(flow) = app.selected_flow() {
+        return super::flow_details::render(app, frame, area, flow);
+    }
     let title = format!(
         " Hop {}/{}: {} ",
         super::hop_number(app),

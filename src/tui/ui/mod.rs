@@ -51,6 +51,7 @@
 pub mod details;
 pub mod dialog;
 pub mod export;
+pub mod flow_details;
 pub mod help;
 pub mod load_error;
 pub mod status;

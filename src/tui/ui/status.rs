@@ -51,6 +51,11 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str, Priority)> {
 /// The word a binding shows now; `None` when it has no hint or would do nothing.
 fn hint_word(app: &App, binding: &Binding) -> Option<&'static str> {
     match binding.action {
+        Action::JumpToFix if app.step() == crate::tui::app::Step::Flows => app
+            .selected_flow()
+            .and_then(|f| f.trace.as_ref())
+            .filter(|t| t.verdict.id() != "delivered")
+            .and(binding.hint),
         Action::JumpToFix if app.review_findings().is_empty() => None,
         a if a.changes_plan() && app.read_only() => None,
         Action::Undo if app.session.history().undoable() == 0 => None,

@@ -30,6 +30,18 @@ pub fn summary(app: &App, step: Step) -> String {
         Step::Save if app.session().doc().path.is_none() => "no file yet".into(),
         Step::Save if app.session().doc().new_file => "new file".into(),
         Step::Save => "saved".into(),
+        Step::Survey => {
+            let plan = app.plan();
+            let hops = crate::hop::Hop::path(plan.transit)
+                .iter()
+                .filter(|h| crate::tui::components::survey::surveyable(plan, **h));
+            let done = hops
+                .clone()
+                .filter(|h| plan.observed.survey(**h).is_some())
+                .count();
+            format!("{done}/{} hops", hops.count())
+        }
+        Step::Flows => flows_summary(app),
     }
 }
 
@@ -63,6 +75,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                         t.finding(Severity::Warning)
                     }
                     Step::Save if app.dirty() && !app.read_only() => t.finding(Severity::Warning),
+                    Step::Flows if flows_with(app, "blocked") > 0 => t.finding(Severity::Error),
                     _ => t.muted(),
                 };
                 spans.push(Span::raw(" "));
@@ -91,5 +104,35 @@ fn guide(step: Step) -> &'static str {
         Step::Cidrs => "Edit blocks and addresses; last, the plan's name, customer, author, notes.",
         Step::Review => "Every finding, by hop; Enter goes to its fix.",
         Step::Save => "Write the plan file; Ctrl-S saves from any step.",
+        Step::Survey => {
+            "On site: what each device really has; ←/→ picks the hop, a adds, s surveyed."
+        }
+        Step::Flows => {
+            "Every required flow traced through the surveyed devices; Enter surveys the hop that stops it."
+        }
     }
+}
+
+/// The flows' verdicts in a few words: how many are blocked, else unknown, else all delivered.
+fn flows_summary(app: &App) -> String {
+    let flows = app.session().flows();
+    match (
+        flows.len(),
+        flows_with(app, "blocked"),
+        flows_with(app, "unknown"),
+    ) {
+        (0, _, _) => "none traced".into(),
+        (_, 0, 0) => "all delivered".into(),
+        (_, 0, unknown) => format!("{unknown} unknown"),
+        (_, blocked, _) => format!("{blocked} blocked"),
+    }
+}
+
+/// How many flows have the verdict `id` (`blocked`, `unknown`).
+fn flows_with(app: &App, id: &str) -> usize {
+    let flows = app.session().flows();
+    flows
+        .iter()
+        .filter(|f| f.trace.as_ref().is_some_and(|t| t.verdict.id() == id))
+        .count()
 }

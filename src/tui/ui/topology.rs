@@ -70,26 +70,73 @@ fn mark_and_style(app: &App, hop: Hop, selected: bool) -> (&'static str, Style) 
             app.glyphs.ellipsis,
             app.theme.hop(HopStatus::Warning, selected),
         )
+    } else if app.hop_unknown(hop) {
+        (app.glyphs.unknown, app.theme.hop_unknown(selected))
     } else {
         let status = app.hop_status(hop);
         (app.glyphs.status(status), app.theme.hop(status, selected))
     }
 }
 
+/// On the flows step, what the selected flow meets at `hop`: the hop where it stops
+/// (its disposition and leg), the step taken on the way, or nothing; and its style.
+fn flow_label(app: &App, hop: Hop) -> Option<(String, Style)> {
+    let trace = app.selected_flow()?.trace.as_ref()?;
+    if let Some(b) = trace.verdict.blocked().filter(|b| b.hop == hop) {
+        // "there" and "back", as the details pane heads the legs: short enough to fit.
+        let leg = match b.leg {
+            edgeplan_core::trace::Leg::Forward => "there",
+            edgeplan_core::trace::Leg::Reply => "back",
+        };
+        let label = format!("{} {} {leg}", app.glyphs.error, b.disposition);
+        return Some((label, app.theme.flow_step(true)));
+    }
+    let step = trace
+        .forward
+        .iter()
+        .chain(&trace.reply)
+        .find(|s| s.hop == hop);
+    Some(match step {
+        Some(step) => {
+            let word: &'static str = step.result.into();
+            (
+                word.to_lowercase().replace('_', " "),
+                app.theme.flow_step(false),
+            )
+        }
+        None => ("not crossed".into(), app.theme.muted()),
+    })
+}
+
 /// Draws the diagram in the shape the area calls for.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let wide = area.width >= super::VERTICAL_BELOW;
     let unfinished = app.session().unfinished().is_some();
+    let unknown = Hop::path(app.plan().transit)
+        .iter()
+        .any(|h| app.hop_unknown(*h));
+    // A narrow pane has room for three entries: ok, error, and the one that matters
+    // most now (unfinished, unknown, then warning).
+    let narrow_third = if unfinished || unknown {
+        None
+    } else {
+        Some(HopStatus::Warning)
+    };
     let mut legend: Vec<Span> = [HopStatus::Ok, HopStatus::Warning, HopStatus::Error]
         .into_iter()
-        // A narrow pane has room for four entries only when one goes: the warning.
-        .filter(|s| wide || !unfinished || *s != HopStatus::Warning)
+        .filter(|s| wide || *s != HopStatus::Warning || narrow_third.is_some())
         .map(|status| span(legend_entry(app, status), app.theme.hop(status, false)))
         .collect();
     if unfinished {
         legend.push(span(
             format!(" {} unfinished ", app.glyphs.ellipsis),
             app.theme.hop(HopStatus::Warning, false),
+        ));
+    }
+    if unknown && (wide || !unfinished) {
+        legend.push(span(
+            format!(" {} unknown ", app.glyphs.unknown),
+            app.theme.hop_unknown(false),
         ));
     }
     let legend = Line::from(legend);
@@ -169,17 +216,16 @@ pub fn horizontal(app: &App, frame: &mut Frame, area: Rect, lit: Option<Hop>) {
             })
             .border_style(style)
             .title(Span::styled(label(app, hop, room), style));
-        let [a, b] = cidr_lines(app, hop, room);
-        let muted = key_cidrs(app.plan(), hop).is_empty();
-        let text_style = if muted { t.muted() } else { t.base() };
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled(a, text_style),
-                Line::styled(b, text_style),
-            ])
-            .block(block),
-            rect,
-        );
+        let lines = match flow_label(app, hop) {
+            Some((label, style)) => vec![Line::styled(truncate(&label, room, g.ellipsis), style)],
+            None => {
+                let [a, b] = cidr_lines(app, hop, room);
+                let muted = key_cidrs(app.plan(), hop).is_empty();
+                let text_style = if muted { t.muted() } else { t.base() };
+                vec![Line::styled(a, text_style), Line::styled(b, text_style)]
+            }
+        };
+        frame.render_widget(Paragraph::new(lines).block(block), rect);
         x += w;
         let Some(next) = hop.next_on(app.plan().transit) else {
             break;
@@ -243,8 +289,16 @@ pub fn vertical(app: &App, frame: &mut Frame, area: Rect, lit: Option<Hop>) {
             mark,
             short_title(hop, app.plan().transit)
         );
-        let nets = key_cidrs(app.plan(), hop);
         let room = usize::from(area.width).saturating_sub(super::text::width(&head) + 1);
+        if let Some((label, label_style)) = flow_label(app, hop) {
+            lines.push(Line::from(vec![
+                span(head, style),
+                Span::raw(" "),
+                span(truncate(&label, room, g.ellipsis), label_style),
+            ]));
+            continue;
+        }
+        let nets = key_cidrs(app.plan(), hop);
         let cidrs = match nets.as_slice() {
             [] => "(none)".to_string(),
             [one] => truncate(&one.to_string(), room, g.ellipsis),

@@ -52,6 +52,25 @@ pub enum Imports {
 }
 
 impl Format {
+    /// Every format, cloud APIs first.
+    pub const ALL: [Format; 8] = [
+        Format::VpcRouteEntries,
+        Format::CenRouteEntries,
+        Format::EcrRouteEntries,
+        Format::SecurityGroupRules,
+        Format::VirtualBorderRouters,
+        Format::HuaweiVrp,
+        Format::H3cComware,
+        Format::CiscoIos,
+    ];
+
+    /// The formats that describe `hop`, in [`Format::ALL`]'s order.
+    pub fn for_hop(hop: Hop) -> impl Iterator<Item = Format> {
+        Format::ALL
+            .into_iter()
+            .filter(move |f| f.hops().contains(&hop))
+    }
+
     /// The format's name as people know it: the device command or the API.
     pub fn title(self) -> &'static str {
         match self {

@@ -13,6 +13,15 @@ pub fn changes(old: &Plan, new: &Plan) -> Vec<String> {
         .collect()
 }
 
+/// Every change in one line each: the fields' (`changes`), then the observed sections'
+/// (a hop surveyed or not, an entry added or removed, a setting), for an undo message
+/// or a draft's summary.
+pub fn all_changes(old: &Plan, new: &Plan) -> Vec<String> {
+    let mut lines = changes(old, new);
+    lines.extend(super::diff_observed::observed_changes(old, new));
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

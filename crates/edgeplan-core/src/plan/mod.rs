@@ -5,6 +5,7 @@
 //! comments and key order.
 
 mod diff;
+mod diff_observed;
 mod edit;
 mod error;
 mod field;
@@ -16,7 +17,7 @@ mod read;
 mod save;
 mod version;
 
-pub use diff::changes;
+pub use diff::{all_changes, changes};
 pub use edit::{ContainerDefault, UnknownRegion};
 pub use error::{PlanError, Problem};
 pub use field::{Field, FieldKind, FieldValue, Section};

@@ -2,9 +2,12 @@
 
 pub mod choice;
 mod cidrs;
+pub mod flows;
 mod region;
 mod review;
 mod save;
+pub mod survey;
+mod survey_paste;
 
 use super::details::more_label;
 use super::{pane, span};
@@ -37,6 +40,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Step::Cidrs => cidrs::render(app, frame, inner, focused),
         Step::Review => review::render(app, frame, inner, focused),
         Step::Save => save::render(app, frame, inner, focused),
+        Step::Survey => survey::render(app, frame, inner, focused),
+        Step::Flows => flows::render(app, frame, inner, focused),
     };
     let block = if more {
         block.title_bottom(Line::from(span(more_label(app), app.theme.muted())).right_aligned())
