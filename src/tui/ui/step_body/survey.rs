@@ -83,7 +83,7 @@ fn header(app: &App, hop: Hop, survey: Option<&Survey>, columns: u16) -> Vec<Lin
     let mut d = Doc::new(columns);
     let title = hop.title(app.plan().transit);
     let state = match survey {
-        None => "not surveyed: unknown to the trace".to_string(),
+        None => "not surveyed, flows unknown".to_string(),
         Some(s) if is_routing(hop) => format!("surveyed, {}", count(s.routes.len(), "route")),
         Some(s) => format!("surveyed, {}", count(s.rules.len(), "rule")),
     };
