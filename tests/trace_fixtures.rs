@@ -89,7 +89,7 @@ struct Fault {
     fix: &'static str,
 }
 
-const FAULTS: [Fault; 7] = [
+const FAULTS: [Fault; 8] = [
     Fault {
         file: "missing-route",
         red: "vbr",
@@ -153,6 +153,15 @@ const FAULTS: [Fault; 7] = [
         disposition: "NO_ROUTE",
         fix: "On core-switch, enable BGP toward the edge nodes so it learns 172.16.0.0/12 from Terway Edge.",
     },
+    Fault {
+        file: "null-summary-no-subnet",
+        red: "core-switch",
+        code: "observed-route-wrong-neighbour",
+        flow: "edge-to-apiserver",
+        direction: "reply",
+        disposition: "NULL_ROUTED",
+        fix: "On core-switch, replace route 10.0.0.0/8 via blackhole with a route to 10.0.0.0/8 local",
+    },
 ];
 
 #[test]
@@ -205,6 +214,7 @@ fn near_misses_and_surveys_that_match_stay_green_with_every_flow_delivered() {
         ("observed-flannel-ecr.toml", None),
         ("observed/terway-cen.toml", None),
         ("observed/broader-route.toml", None),
+        ("observed/summary-null-route.toml", None),
         ("observed/unrelated-deny.toml", None),
         ("observed/over-broad.toml", Some("firewall")),
         ("observed/mtu-low.toml", Some("vbr")),
@@ -235,6 +245,23 @@ fn near_misses_and_surveys_that_match_stay_green_with_every_flow_delivered() {
             "the reply is traced"
         );
     }
+}
+
+#[test]
+fn a_null_summary_route_traces_the_edge_nodes_from_the_core_switch_s_server_subnet() {
+    let (_, v) = check_json("observed/summary-null-route.toml");
+    assert_eq!(flow(&v, "edge-to-apiserver")["from"], "10.1.0.2");
+    assert_eq!(flow(&v, "vpc-to-kubelet-10250")["to"], "10.1.0.2");
+    let (_, v) = check_json("observed/null-summary-no-subnet.toml");
+    let f = flow(&v, "vpc-to-kubelet-10250");
+    assert_eq!(
+        f["to"], "10.0.0.1",
+        "no server subnet: the block's first host"
+    );
+    assert_eq!(
+        (f["blocked_at"].as_str(), f["direction"].as_str()),
+        (Some("core-switch"), Some("forward"))
+    );
 }
 
 #[test]

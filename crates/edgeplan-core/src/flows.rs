@@ -31,6 +31,9 @@ pub struct FlowEnd {
     pub label: &'static str,
     /// True when the plan names no address and `addr` stands in for the block.
     pub representative: bool,
+    /// The core switch's connected subnet `addr` was taken from, when the survey shows
+    /// where the servers really are.
+    pub subnet: Option<Ipv4Net>,
 }
 
 impl FlowEnd {
@@ -41,6 +44,7 @@ impl FlowEnd {
             addr,
             label,
             representative: false,
+            subnet: None,
         }
     }
 
@@ -52,6 +56,7 @@ impl FlowEnd {
             addr: first_host(block),
             label,
             representative: false,
+            subnet: None,
         }
     }
 
@@ -118,10 +123,8 @@ impl Flows {
         reason: &str,
         requirement: Hop,
     ) {
-        let note = [&from, &to]
-            .iter()
-            .find(|e| e.representative)
-            .map(|e| stand_in_note(e));
+        let notes: Vec<String> = [&from, &to].iter().filter_map(|e| end_note(e)).collect();
+        let note = (!notes.is_empty()).then(|| notes.join("; "));
         self.out.push(Flow {
             id,
             from,
@@ -164,12 +167,39 @@ impl Flows {
     }
 }
 
-/// What stands in for an address the plan does not give.
-fn stand_in_note(end: &FlowEnd) -> String {
-    format!(
-        "the plan gives no address here: traced to {}, the first host of {} {}",
-        end.addr, end.label, end.block
-    )
+/// Where an end's address comes from, when the plan does not give it outright.
+fn end_note(end: &FlowEnd) -> Option<String> {
+    if end.representative {
+        return Some(format!(
+            "the plan gives no address here: traced to {}, the first host of {} {}",
+            end.addr, end.label, end.block
+        ));
+    }
+    end.subnet.map(|subnet| {
+        format!(
+            "the edge nodes are traced from {}, a host on the core switch's connected subnet {subnet}",
+            end.addr
+        )
+    })
+}
+
+/// The edge nodes' end: a host on the first server subnet the surveyed core switch
+/// has inside a data-center block, since the switch may drop the rest of the block (a
+/// null summary route); else the first host of the first data-center block.
+fn edge_nodes(plan: &Plan, first_dc: Ipv4Net) -> FlowEnd {
+    let label = "data center";
+    let server = plan.observed.survey(Hop::CoreSwitch).and_then(|core| {
+        plan.datacenter_cidrs
+            .iter()
+            .find_map(|&dc| core.server_host(dc).map(|host| (dc, host)))
+    });
+    match server {
+        Some((block, (subnet, addr))) => FlowEnd {
+            subnet: Some(subnet),
+            ..FlowEnd::exact(block, addr, label)
+        },
+        None => FlowEnd::of_block(first_dc, label),
+    }
 }
 
 /// The cloud-service blocks that stand in for a service whose own blocks are unknown:
@@ -200,7 +230,7 @@ pub fn required_flows(plan: &Plan, catalog: &Catalog) -> Vec<Flow> {
         return Vec::new();
     };
     let region = catalog.region(&plan.region);
-    let node = FlowEnd::of_block(dc, "data center");
+    let node = edge_nodes(plan, dc);
     let vpc_end = FlowEnd::of_block(vpc, "VPC");
     let mut flows = Flows { out: Vec::new() };
     let apiserver = match plan.apiserver_ip {
@@ -316,62 +346,5 @@ pub fn required_flows(plan: &Plan, catalog: &Catalog) -> Vec<Flow> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ids(flows: &[Flow]) -> Vec<&str> {
-        flows.iter().map(|f| f.id.as_str()).collect()
-    }
-
-    #[test]
-    fn the_example_needs_the_calls_out_the_node_ports_and_flannel_both_ways() {
-        let flows = required_flows(&Plan::example(), Catalog::builtin());
-        let ids = ids(&flows);
-        for id in [
-            "edge-to-apiserver",
-            "edge-to-registry-1",
-            "edge-to-management",
-            "vpc-to-kubelet-10250",
-            "vpc-to-kubelet-10255",
-            "vpc-to-node-exporter-9100",
-            "vpc-to-node-exporter-9445",
-            "vpc-to-flannel-8472",
-            "edge-to-flannel-8472",
-        ] {
-            assert!(ids.contains(&id), "{id} in {ids:?}");
-        }
-        let api = &flows[0];
-        assert_eq!(api.from.addr.to_string(), "10.0.0.1");
-        assert_eq!(api.to.addr.to_string(), "192.168.0.1");
-        assert_eq!((api.protocol, api.port), (Protocol::Tcp, Some(6443)));
-        assert!(
-            api.note
-                .as_deref()
-                .unwrap()
-                .contains("first host of VPC 192.168.0.0/16"),
-            "no apiserver_ip: the stand-in is said"
-        );
-        let mgmt = flows.iter().find(|f| f.id == "edge-to-management").unwrap();
-        assert_eq!(mgmt.to.addr.to_string(), "100.103.42.233");
-        assert_eq!(mgmt.note, None);
-    }
-
-    #[test]
-    fn terway_edge_adds_vpc_and_containers_both_ways_and_drops_flannel() {
-        let mut plan = Plan::example();
-        plan.cni = Cni::TerwayEdge;
-        plan.container_cidrs = vec!["172.16.0.0/12".parse().unwrap()];
-        plan.apiserver_ip = Some("192.168.3.4".parse().unwrap());
-        let flows = required_flows(&plan, Catalog::builtin());
-        let ids = ids(&flows);
-        assert!(ids.contains(&"vpc-to-containers") && ids.contains(&"containers-to-vpc"));
-        assert!(!ids.iter().any(|i| i.contains("flannel")));
-        assert_eq!(flows[0].to.addr.to_string(), "192.168.3.4");
-        assert_eq!(flows[0].note, None, "the plan's own address is exact");
-    }
-
-    #[test]
-    fn a_plan_without_a_data_center_or_vpc_has_nothing_to_trace() {
-        assert!(required_flows(&Plan::empty(), Catalog::builtin()).is_empty());
-    }
-}
+#[path = "flows_tests.rs"]
+mod tests;

@@ -88,6 +88,26 @@ fn leads(tracer: &Tracer, node: PathNode, table: &RouteTable, r: RouteRef) -> Re
     }
 }
 
+/// True when the null route `net` on the core switch is the summary of the data-center
+/// `block`: the switch has server subnets where the two overlap, which it delivers to
+/// (more specific routes win), so the null route only drops addresses no server has
+/// and lets the switch advertise the aggregate. Without one, every server is dropped.
+fn summary_null(
+    tracer: &Tracer,
+    node: PathNode,
+    table: &RouteTable,
+    (net, r): (Ipv4Net, RouteRef),
+    block: Ipv4Net,
+) -> bool {
+    let overlap = match net.contains(&block) {
+        true => block,
+        false => net,
+    };
+    node == PathNode::CoreSwitch
+        && leads(tracer, node, table, r) == Resolved::Null
+        && !table.survey.server_subnets(overlap).is_empty()
+}
+
 /// Each surveyed routing hop against its required routes: a missing route, a route to
 /// the wrong neighbour, a more specific route that diverts part of a block.
 fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findings) {
@@ -107,13 +127,18 @@ fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findi
                 continue;
             };
             let (block, want) = (required.destination.net, expected(required.next_hop));
+            let servers = required.next_hop == Required::ServerSubnets;
+            let wrong = |net, r: RouteRef| {
+                leads(tracer, node, table, r) != want
+                    && !(servers && summary_null(tracer, node, table, (net, r), block))
+            };
             match table.active.covering(block) {
                 None => {
                     let inactive = table.inactive.covering(block);
                     let route = inactive.map(|(_, &i)| words::route(&table.survey.routes[i]));
                     add(FindingCode::ObservedNoRoute, &want, block, route);
                 }
-                Some((net, &r)) if leads(tracer, node, table, r) != want => {
+                Some((net, &r)) if wrong(net, r) => {
                     let route = table.describe(net, r);
                     add(
                         FindingCode::ObservedRouteWrongNeighbour,
@@ -123,10 +148,7 @@ fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findi
                     );
                 }
                 Some(_) => {
-                    let diverting = table
-                        .active
-                        .inside(block)
-                        .find(|(_, r)| leads(tracer, node, table, **r) != want);
+                    let diverting = table.active.inside(block).find(|(net, r)| wrong(*net, **r));
                     if let Some((net, &r)) = diverting {
                         let route = table.describe(net, r);
                         add(

@@ -103,6 +103,47 @@ fn a_route_to_the_wrong_neighbour_and_a_diverting_one_are_red_and_a_broader_rout
 }
 
 #[test]
+fn a_null_summary_of_the_data_center_is_the_norm_only_with_a_server_subnet_inside() {
+    let summary = |server_vlan: Option<&str>| {
+        let mut plan = surveyed_example();
+        let core = survey(&mut plan, Hop::CoreSwitch);
+        core.routes[2] = route("10.0.0.0/8", "blackhole");
+        core.routes.push(route("10.1.0.1/32", "local"));
+        core.routes.extend(server_vlan.map(|v| route(v, "local")));
+        plan
+    };
+    let plan = summary(Some("10.1.0.0/16"));
+    assert_eq!(observed(&plan), vec![]);
+    assert!(report(&plan).ok());
+    // Only the switch's own address inside: every server address is dropped.
+    let plan = summary(None);
+    assert_eq!(
+        observed(&plan),
+        [(
+            ObservedRouteWrongNeighbour,
+            vec![Hop::CoreSwitch],
+            Severity::Error
+        )]
+    );
+    // A null route inside the block is a summary too when a server subnet lies in it.
+    let mut plan = surveyed_example();
+    let core = survey(&mut plan, Hop::CoreSwitch);
+    core.routes.push(route("10.4.0.0/14", "blackhole"));
+    assert_eq!(
+        observed(&plan),
+        [(
+            ObservedRouteDiverted,
+            vec![Hop::CoreSwitch],
+            Severity::Error
+        )]
+    );
+    survey(&mut plan, Hop::CoreSwitch)
+        .routes
+        .push(route("10.5.0.0/24", "local"));
+    assert_eq!(observed(&plan), vec![]);
+}
+
+#[test]
 fn an_inactive_route_is_a_missing_one_that_says_why() {
     let mut plan = surveyed_example();
     survey(&mut plan, Hop::VpcRouteTable).routes[0].inactive = Some("Prohibited".into());

@@ -4,6 +4,7 @@
 
 mod keys;
 mod ports;
+mod subnets;
 mod text;
 
 pub use keys::{SurveyKey, is_filtering, is_routing, is_surveyable};
