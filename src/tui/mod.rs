@@ -12,6 +12,7 @@
 pub mod app;
 pub mod autosave;
 pub mod components;
+mod fix;
 pub mod glyphs;
 pub mod history;
 pub mod keys;

@@ -3,14 +3,12 @@
 //! component the key context names.
 
 use super::app::{App, Mode, Overlay, Pane, Step};
-use super::components::cidrs::CidrRow;
 use super::components::export::ExportDialog;
 use super::components::region::RegionPicker;
 use super::components::{Effect, Effects, writable};
+use super::fix::jump_to_fix;
 use super::keys::{Action, Context, context, keymap};
-use crate::checks::{FieldRef, Finding};
 use crate::hop::Hop;
-use crate::plan::{Field, Plan};
 use ratatui::crossterm::event::KeyEvent;
 
 /// Maps a key in the current context and applies it; returns true when it did something.
@@ -314,68 +312,6 @@ fn restore_draft(app: &mut App) -> Effects {
     ))]
 }
 
-/// The step where a finding is fixed, and the field to put the cursor on: the first
-/// field of its subject.
-pub fn fix_location(finding: &Finding) -> (Step, Option<FieldRef>) {
-    match finding.subject.first() {
-        Some(&at) => (step_of(at.field), Some(at)),
-        None => (Step::Cidrs, None),
-    }
-}
-
-/// The wizard step that edits a field.
-fn step_of(field: Field) -> Step {
-    match field {
-        Field::Region => Step::Region,
-        Field::Cni => Step::Cni,
-        Field::Transit => Step::Transit,
-        // The `[meta]` fields have rows of their own under the CIDR step's "Plan" heading.
-        _ => Step::Cidrs,
-    }
-}
-
-/// The CIDR editor's row for a field: a list's named entry, else its first entry, else
-/// its add row; `None` for fields edited on other steps.
-fn editor_row(at: FieldRef, plan: &Plan) -> Option<CidrRow> {
-    if let Some(entries) = at.field.cidrs(plan) {
-        return Some(match at.entry.unwrap_or(0) {
-            i if i < entries.len() => CidrRow::Entry(at.field, i),
-            _ => CidrRow::Add(at.field),
-        });
-    }
-    match at.field {
-        Field::Scope => Some(CidrRow::Scope),
-        single if Field::SINGLES.contains(&single) => Some(CidrRow::Single(single)),
-        text if Field::TEXTS.contains(&text) => Some(CidrRow::Text(text)),
-        reach if Field::REACHES.contains(&reach) => Some(CidrRow::Reach(reach)),
-        _ => None,
-    }
-}
-
-fn jump_to_fix(app: &mut App) -> Effects {
-    let Some(finding) = app
-        .components
-        .review
-        .selected(app.session.report())
-        .cloned()
-    else {
-        return super::components::error("no findings: nothing to fix");
-    };
-    let plan = app.session.plan();
-    let (step, at) = fix_location(&finding);
-    if let Some(row) = at.and_then(|at| editor_row(at, plan)) {
-        app.components.cidrs.select(row, plan);
-    }
-    if step == Step::Region {
-        app.components.region = RegionPicker::at(&plan.region);
-    }
-    vec![
-        Effect::SelectHop(finding.hop()),
-        Effect::GoToStep(step),
-        super::components::info(format!("Fix: {}", finding.fix)),
-    ]
-}
-
 /// Saves to the plan's file (Ctrl-S); `Ok` when it was written.
 fn save(app: &mut App) -> Result<Effects, Effects> {
     writable(&app.session, "nothing is saved")?;
@@ -392,53 +328,5 @@ fn save(app: &mut App) -> Result<Effects, Effects> {
             ));
             Err(effects)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::Catalog;
-    use crate::checks::{FindingCode, check};
-    use crate::plan::Cni;
-
-    /// Where "fix it" takes the cursor for the finding with `code`.
-    fn fix_row(plan: &Plan, code: FindingCode) -> (Step, Option<CidrRow>) {
-        let report = check(plan, Catalog::builtin());
-        let f = report.findings.iter().find(|f| f.code == code).unwrap();
-        let (step, at) = fix_location(f);
-        (step, at.and_then(|at| editor_row(at, plan)))
-    }
-
-    #[test]
-    fn terway_without_containers_is_fixed_in_the_container_list() {
-        let mut plan = Plan::example();
-        plan.cni = Cni::TerwayEdge;
-        assert_eq!(
-            fix_row(&plan, FindingCode::TerwayWithoutContainerCidr),
-            (Step::Cidrs, Some(CidrRow::Add(Field::ContainerCidrs)))
-        );
-    }
-
-    #[test]
-    fn an_overlap_points_at_the_named_entry() {
-        let mut plan = Plan::example();
-        plan.datacenter_cidrs
-            .insert(0, "172.20.0.0/16".parse().unwrap());
-        plan.vpc_cidrs.push("10.1.0.0/16".parse().unwrap());
-        assert_eq!(
-            fix_row(&plan, FindingCode::OverlapDatacenterVpc),
-            (Step::Cidrs, Some(CidrRow::Entry(Field::DatacenterCidrs, 1)))
-        );
-    }
-
-    #[test]
-    fn a_region_finding_is_fixed_on_the_region_step() {
-        let mut plan = Plan::example();
-        plan.region = "xx-nowhere-1".into();
-        assert_eq!(
-            fix_row(&plan, FindingCode::UnknownRegion),
-            (Step::Region, None)
-        );
     }
 }
