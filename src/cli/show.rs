@@ -5,8 +5,10 @@ use crate::catalog::Catalog;
 use crate::checks::check;
 use crate::escape::Escaped;
 use crate::hop::{Hop, path_line};
+use crate::observed::{Survey, SurveyKey, is_filtering, is_routing, is_surveyable};
 use crate::plan::Plan;
 use crate::requirements::derive;
+use crate::trace::trace_required;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
@@ -33,6 +35,49 @@ fn write_meta(s: &mut String, plan: &Plan) {
     }
 }
 
+/// `show` lists at most this many routes or rules of one hop, then counts the rest: a
+/// surveyed hop may hold thousands, and the full lists are in the plan and the JSON.
+pub const MAX_OBSERVED_LINES: usize = 10;
+
+/// One list of observed entries, capped at `MAX_OBSERVED_LINES`; "none" when empty.
+fn write_entries(s: &mut String, what: &str, lines: impl ExactSizeIterator<Item = String>) {
+    let total = lines.len();
+    if total == 0 {
+        let _ = writeln!(s, "    {what}: none");
+        return;
+    }
+    let _ = writeln!(s, "    {what} ({total}):");
+    for line in lines.take(MAX_OBSERVED_LINES) {
+        let _ = writeln!(s, "      {}", Escaped(&line));
+    }
+    if total > MAX_OBSERVED_LINES {
+        let rest = crate::checks::thousands(total - MAX_OBSERVED_LINES);
+        let _ = writeln!(s, "      \u{2026} and {rest} more {what}");
+    }
+}
+
+/// A hop's observed block: its settings, routes and rules in the file's words, or
+/// "not surveyed". Only printed for a plan with a survey, so a design reads as before.
+fn write_observed(s: &mut String, hop: Hop, survey: Option<&Survey>) {
+    let Some(survey) = survey else {
+        let _ = writeln!(s, "  Observed: not surveyed");
+        return;
+    };
+    let _ = writeln!(s, "  Observed:");
+    let settings: Vec<String> = SurveyKey::allowed(hop)
+        .filter_map(|k| Some(format!("{} {}", k.key(), survey.setting(k)?)))
+        .collect();
+    if !settings.is_empty() {
+        let _ = writeln!(s, "    settings: {}", Escaped(&settings.join(", ")));
+    }
+    if is_routing(hop) {
+        write_entries(s, "routes", survey.routes.iter().map(|r| r.summary()));
+    }
+    if is_filtering(hop) {
+        write_entries(s, "rules", survey.rules.iter().map(|r| r.summary()));
+    }
+}
+
 /// The whole plan as text: header, path, each hop's requirements with reasons, findings.
 pub fn show_text(plan: &Plan) -> String {
     let mut s = String::new();
@@ -53,6 +98,7 @@ pub fn show_text(plan: &Plan) -> String {
     let _ = writeln!(s, "Path:    {}", path_line(plan));
     let reqs = derive(plan, catalog);
     let report = check(plan, catalog);
+    let surveyed = !plan.observed.is_empty();
     for &hop in Hop::path(plan.transit) {
         let _ = writeln!(s, "\n== {} ({}) ==", hop.title(plan.transit), hop.id());
         for r in &reqs.hop(hop).items {
@@ -62,6 +108,9 @@ pub fn show_text(plan: &Plan) -> String {
         for f in report.on(hop) {
             let _ = writeln!(s, "  ! {} {}: {}", f.severity, f.code, Escaped(&f.message));
         }
+        if surveyed && is_surveyable(hop) {
+            write_observed(&mut s, hop, plan.observed.survey(hop));
+        }
     }
     let _ = writeln!(
         s,
@@ -69,6 +118,13 @@ pub fn show_text(plan: &Plan) -> String {
         report.count(crate::Severity::Error),
         report.count(crate::Severity::Warning)
     );
+    if surveyed {
+        let mut flows = Vec::new();
+        super::flows::write_flows_text(&mut flows, &trace_required(plan, catalog), true)
+            .expect("writing to memory cannot fail");
+        s.push('\n');
+        s.push_str(&String::from_utf8(flows).expect("the flows text is UTF-8"));
+    }
     s
 }
 

@@ -1,5 +1,6 @@
 //! The JSON export (`export --format json`, `show --format json`): the plan in its file's
-//! keys, every hop's requirements as data, and the findings, under a `schema_version`.
+//! keys, every hop's requirements as data, the findings and the required flows' traces,
+//! under a `schema_version`.
 //! The contract is `schemas/export.schema.json`.
 
 use crate::catalog::Catalog;
@@ -7,6 +8,7 @@ use crate::checks::{Report, Severity};
 use crate::hop::Hop;
 use crate::plan::{Plan, to_toml};
 use crate::requirements::{PortSpec, Requirement, RequirementKind, Requirements, Target};
+use crate::trace::FlowTrace;
 use serde::Serialize;
 
 /// The version of the export's JSON contract; raised when a key changes meaning.
@@ -142,7 +144,7 @@ struct FindingJson {
 
 /// The whole export document.
 #[derive(Serialize)]
-pub(in crate::cli) struct ExportJson {
+pub(in crate::cli) struct ExportJson<'a> {
     schema_version: u32,
     plan: toml::Value,
     region_name: Option<String>,
@@ -152,10 +154,17 @@ pub(in crate::cli) struct ExportJson {
     errors: usize,
     warnings: usize,
     findings: Vec<FindingJson>,
+    /// Every required flow's trace, as in `check --format json`; empty with no survey.
+    flows: Vec<crate::cli::flows::FlowJson<'a>>,
 }
 
-/// The export document of `plan`, with its requirements and report.
-pub(in crate::cli) fn export_json(plan: &Plan, reqs: &Requirements, report: &Report) -> ExportJson {
+/// The export document of `plan`, with its requirements, report and traced flows.
+pub(in crate::cli) fn export_json<'a>(
+    plan: &Plan,
+    reqs: &Requirements,
+    report: &Report,
+    flows: &'a [FlowTrace],
+) -> ExportJson<'a> {
     let path = Hop::path(plan.transit);
     ExportJson {
         schema_version: EXPORT_SCHEMA_VERSION,
@@ -190,5 +199,6 @@ pub(in crate::cli) fn export_json(plan: &Plan, reqs: &Requirements, report: &Rep
                 fields: f.subject.iter().map(ToString::to_string).collect(),
             })
             .collect(),
+        flows: crate::cli::flows::flows_json(flows),
     }
 }

@@ -1,13 +1,17 @@
 //! The Markdown export, for a change ticket or an email: summary, topology, one table per
-//! hop, findings with fixes, and the catalog values used with their source. CommonMark
-//! (tables in the GitHub form), and readable as plain text.
+//! hop, findings with fixes, and the catalog values used with their source; for a surveyed
+//! plan also what each device holds and every required flow's verdict
+//! (`markdown_observed.rs`). CommonMark (tables in the GitHub form), readable as plain text.
 
+use super::markdown_observed as observed;
 use crate::catalog::Catalog;
 use crate::checks::{Report, Severity};
 use crate::escape::Escaped;
 use crate::hop::{Hop, path_line};
+use crate::observed::is_surveyable;
 use crate::plan::Plan;
 use crate::requirements::{RequirementKind, Requirements};
+use crate::trace::FlowTrace;
 use std::fmt::Write as _;
 
 /// Where the catalog's values come from, as a reader can look it up.
@@ -54,7 +58,7 @@ fn md_line(text: &str) -> String {
     }
 }
 
-fn summary(s: &mut String, plan: &Plan, report: &Report, region_name: &str) {
+fn summary(s: &mut String, plan: &Plan, report: &Report, flows: &[FlowTrace], region_name: &str) {
     let title = plan.meta.name.as_deref().unwrap_or("unnamed plan");
     let _ = writeln!(s, "# Network plan: {}\n", md_line(title));
     let _ = writeln!(s, "## Summary\n");
@@ -81,6 +85,9 @@ fn summary(s: &mut String, plan: &Plan, report: &Report, region_name: &str) {
         report.count(Severity::Error),
         report.count(Severity::Warning)
     );
+    if !plan.observed.is_empty() {
+        let _ = writeln!(s, "- Flows: {}", observed::flow_counts(flows));
+    }
     if let Some(notes) = &plan.meta.notes {
         let _ = writeln!(s, "\nNotes:\n");
         for line in notes.lines().filter(|l| !l.trim().is_empty()) {
@@ -111,12 +118,16 @@ fn hops(s: &mut String, plan: &Plan, reqs: &Requirements) {
         let items = &reqs.hop(hop).items;
         if items.is_empty() {
             let _ = writeln!(s, "Nothing to configure on this hop.");
-            continue;
+        } else {
+            let _ = writeln!(s, "| Direction | What | Why |\n| --- | --- | --- |");
         }
-        let _ = writeln!(s, "| Direction | What | Why |\n| --- | --- | --- |");
         for r in items {
             let (direction, what) = columns(&r.kind);
             let _ = writeln!(s, "| {direction} | {} | {} |", md(&what), md(&r.reason));
+        }
+        // Only a surveyed plan says so per hop: a design reads as before.
+        if !plan.observed.is_empty() && is_surveyable(hop) {
+            observed::observed(s, hop, plan.observed.survey(hop));
         }
     }
 }
@@ -189,17 +200,21 @@ fn catalog_values(s: &mut String, plan: &Plan) {
     }
 }
 
-/// The plan as a Markdown document.
-pub fn markdown(plan: &Plan, reqs: &Requirements, report: &Report) -> String {
+/// The plan as a Markdown document; `flows` are the required flows traced (empty for a
+/// plan with no survey, which then has no Flows section).
+pub fn markdown(plan: &Plan, reqs: &Requirements, report: &Report, flows: &[FlowTrace]) -> String {
     let mut s = String::new();
     let region_name = Catalog::builtin()
         .region(&plan.region)
         .map_or("unknown region", |r| r.name.as_str());
-    summary(&mut s, plan, report, region_name);
+    summary(&mut s, plan, report, flows, region_name);
     let _ = writeln!(s, "\n## Topology\n");
     let _ = writeln!(s, "```text\n{}\n```", Escaped(&path_line(plan)));
     hops(&mut s, plan, reqs);
     findings(&mut s, report);
+    if !plan.observed.is_empty() {
+        observed::flows(&mut s, flows);
+    }
     catalog_values(&mut s, plan);
     s
 }

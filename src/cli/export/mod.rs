@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+mod markdown_observed;
 pub(super) mod observed;
 
 pub use json::EXPORT_SCHEMA_VERSION;
@@ -16,6 +17,7 @@ use crate::escape::escape_path;
 use crate::plan::{Plan, to_toml};
 use crate::requirements::derive;
 use crate::store::write_atomic;
+use crate::trace::trace_required;
 use std::io::Write;
 use std::path::Path;
 
@@ -33,7 +35,8 @@ pub enum ExportFormat {
     Toml,
 }
 
-/// The export JSON of `plan`: the plan, every hop's requirements and the findings.
+/// The export JSON of `plan`: the plan, every hop's requirements, the findings and the
+/// required flows' traces.
 pub fn export_json(plan: &Plan) -> String {
     let mut out = Vec::new();
     write_export_json(plan, &mut out).expect("writing to memory cannot fail");
@@ -42,7 +45,8 @@ pub fn export_json(plan: &Plan) -> String {
 
 fn write_export_json(plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
     let catalog = Catalog::builtin();
-    let doc = json::export_json(plan, &derive(plan, catalog), &check(plan, catalog));
+    let flows = trace_required(plan, catalog);
+    let doc = json::export_json(plan, &derive(plan, catalog), &check(plan, catalog), &flows);
     write_safe_json(&doc, out)?;
     out.write_all(b"\n")
 }
@@ -51,7 +55,12 @@ fn write_export_json(plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
 pub fn export_text(plan: &Plan, format: ExportFormat) -> String {
     let catalog = Catalog::builtin();
     match format {
-        ExportFormat::Markdown => markdown(plan, &derive(plan, catalog), &check(plan, catalog)),
+        ExportFormat::Markdown => markdown(
+            plan,
+            &derive(plan, catalog),
+            &check(plan, catalog),
+            &trace_required(plan, catalog),
+        ),
         ExportFormat::Json => export_json(plan),
         ExportFormat::Toml => to_toml(plan),
     }
