@@ -143,7 +143,7 @@ fn the_engineer_keeps_the_keys_and_the_customer_gets_the_labels() {
     );
     assert_eq!(
         f.customer.fix,
-        "Choose a data center block or a VPC block so that the two do not overlap."
+        "Change the data center block or the VPC block so that the two do not overlap."
     );
 }
 

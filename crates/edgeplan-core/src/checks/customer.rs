@@ -7,23 +7,39 @@ use crate::observed::PathNode;
 use crate::plan::{Field, Transit};
 use crate::requirements::capitalise;
 use crate::trace::Resolved;
+use std::borrow::Cow;
 
-/// One wording of a finding: what is wrong and what to change.
+/// One wording of a finding: what is wrong and what to change. Built-in text is borrowed,
+/// not copied: a plan of 100,000 bad blocks has as many findings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Wording {
     /// What is wrong, naming the values.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// What to change.
-    pub fix: String,
+    pub fix: Cow<'static, str>,
 }
 
 impl Wording {
     /// A message and its fix.
-    pub fn new(message: impl Into<String>, fix: impl Into<String>) -> Wording {
+    pub fn new(
+        message: impl Into<Cow<'static, str>>,
+        fix: impl Into<Cow<'static, str>>,
+    ) -> Wording {
         Wording {
-            message: message.into(),
-            fix: fix.into(),
+            message: tight(message.into()),
+            fix: tight(fix.into()),
         }
+    }
+}
+
+/// `text` with no spare capacity: `format!` leaves some, and findings may be many.
+fn tight(text: Cow<'static, str>) -> Cow<'static, str> {
+    match text {
+        Cow::Owned(mut s) => {
+            s.shrink_to_fit();
+            Cow::Owned(s)
+        }
+        borrowed => borrowed,
     }
 }
 

@@ -12,6 +12,7 @@ use crate::hop::Hop;
 use crate::plan::{Cni, Field, Plan, Scope, example_container_cidr};
 use crate::requirements::{Target, cloud_targets};
 use ipnet::Ipv4Net;
+use std::borrow::Cow;
 
 /// Ranges a VPC CIDR block may not use: the range, what it is, and what it is in a
 /// customer's words.
@@ -62,8 +63,8 @@ impl Findings {
             severity,
             hops,
             subject,
-            message: engineer.message,
-            fix: engineer.fix,
+            message: engineer.message.into_owned(),
+            fix: engineer.fix.into_owned(),
             customer,
         });
     }
@@ -89,7 +90,7 @@ fn whole(field: Field) -> Vec<FieldRef> {
 }
 
 /// The engineer's wording.
-fn said(message: impl Into<String>, fix: impl Into<String>) -> Wording {
+fn said(message: impl Into<Cow<'static, str>>, fix: impl Into<Cow<'static, str>>) -> Wording {
     Wording::new(message, fix)
 }
 
@@ -250,7 +251,7 @@ fn vpc_range_check(plan: &Plan, out: &mut Findings) {
                 at,
                 said(format!("VPC block {v} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16"),
                     "Prefer a private block; public ranges in a VPC shadow Internet addresses."),
-                Wording::new(format!("The VPC block {v} is a public range, outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16: the Internet addresses in it cannot be reached from the VPC."),
+                Wording::new(format!("The VPC block {v} is a public range: the Internet addresses in it cannot be reached from the VPC."),
                     "Prefer a VPC block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16."),
             );
         }
