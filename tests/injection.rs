@@ -213,6 +213,7 @@ fn json_findings_parse_back_to_the_same_text_and_hold_no_terminal_control() {
                 subject: vec![],
                 message: text.clone(),
                 fix: text.clone(),
+                customer: edgeplan::checks::Wording::new(text.clone(), text.clone()),
             }],
         };
         let json = edgeplan::cli::check_json(&report, &[]);

@@ -105,6 +105,10 @@ fn the_title_slide_of_a_broken_plan_says_not_ready_and_lists_each_fix() {
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("Not ready: 2 errors to resolve"), "{shown}");
     assert!(shown.contains("Fix:"), "{shown}");
+    // The customer's words: labels, not the plan's keys or the source's notation.
+    for word in ["_cidrs", "source", "(the "] {
+        assert!(!shown.contains(word), "{word}\n{shown}");
+    }
     assert_snapshot!("title_with_errors_120x40", shown);
 }
 

@@ -123,10 +123,10 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
             let mark = format!("  {} ", g.severity(f.severity));
             d.wrapped(
                 vec![span(mark, t.finding(f.severity))],
-                &format!("{}: {}.", f.hop().title(plan.transit), f.message),
+                &format!("{}: {}", f.hop().title(plan.transit), f.customer.message),
                 t.finding(f.severity),
             );
-            d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
+            d.wrapped(vec![span("    Fix: ", t.muted())], &f.customer.fix, t.fix());
         }
     }
     d.gap();

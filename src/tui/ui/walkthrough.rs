@@ -135,10 +135,10 @@ fn hop_doc(app: &App, hop: Hop, width: u16, limit: usize) -> Doc<'static> {
             let mark = format!("  {} ", g.severity(f.severity));
             d.wrapped(
                 vec![span(mark, t.finding(f.severity))],
-                &format!("{}.", f.message),
+                &f.customer.message,
                 t.finding(f.severity),
             );
-            d.wrapped(vec![span("    Fix: ", t.muted())], &f.fix, t.fix());
+            d.wrapped(vec![span("    Fix: ", t.muted())], &f.customer.fix, t.fix());
         }
         d.gap();
     }

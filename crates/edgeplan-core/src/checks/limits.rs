@@ -1,45 +1,42 @@
 //! What the cloud itself refuses or drops, beyond the source's tables: prefix ranges,
-//! reserved addresses and ranges, route and rule budgets; and the region's own
-//! destinations that broad scope must still cover. Each fact names where it comes from.
+//! reserved addresses and ranges. The route and rule budgets and the region's own
+//! destinations are in `quotas`. Each fact names where it comes from.
 
+use super::customer::{block_noun, list_words};
 use super::names::{NAMED, name_some, thousands};
-use super::overlap::Cover;
 use super::rules::{Findings, net, relation_words};
-use super::{FieldRef, FindingCode::*, Severity};
-use crate::catalog::Region;
+use super::{FieldRef, FindingCode::*, Severity, Wording};
 use crate::cidr::{Relation, overlaps, relate};
 use crate::hop::Hop::{self, *};
-use crate::plan::{Cni, Field, Plan, Scope};
+use crate::plan::{Cni, Field, Plan};
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
 /// Where the prefix ranges come from.
 const VPC_DOCS: &str = "Alibaba Cloud VPC documentation";
 
-/// Ranges that are never routed between networks (IANA special-purpose registry, RFC 6890).
-const UNROUTABLE: [(&str, &str); 5] = [
-    ("0.0.0.0/8", "\"this network\""),
-    ("127.0.0.0/8", "loopback"),
-    ("169.254.0.0/16", "link-local"),
-    ("224.0.0.0/4", "multicast"),
-    ("240.0.0.0/4", "reserved"),
+/// Ranges that are never routed between networks (IANA special-purpose registry, RFC 6890):
+/// the range, what it is, and what it is in a customer's words.
+const UNROUTABLE: [(&str, &str, &str); 5] = [
+    (
+        "0.0.0.0/8",
+        "\"this network\"",
+        "the range kept for \"this network\"",
+    ),
+    ("127.0.0.0/8", "loopback", "the loopback range"),
+    ("169.254.0.0/16", "link-local", "the link-local range"),
+    ("224.0.0.0/4", "multicast", "the multicast range"),
+    ("240.0.0.0/4", "reserved", "a reserved range"),
 ];
 
 /// The range a VPC custom route may not point into.
 const SHARED_SPACE: &str = "100.64.0.0/10";
 
-/// Custom routes one VPC route table holds.
-pub(super) const VPC_ROUTE_BUDGET: usize = 200;
-/// Dynamic routes one VBR BGP peer accepts.
-pub(super) const VBR_BGP_BUDGET: usize = 110;
-/// Rules one security group holds.
-pub(super) const SECURITY_GROUP_BUDGET: usize = 200;
-
 /// The hops that route a data center or container block.
 const ROUTING_HOPS: [Hop; 4] = [CoreSwitch, Vbr, Transit, VpcRouteTable];
 
 /// The container blocks the cloud routes: only Terway Edge uses them.
-fn routed_containers(plan: &Plan) -> &[Ipv4Net] {
+pub(super) fn routed_containers(plan: &Plan) -> &[Ipv4Net] {
     match plan.cni {
         Cni::TerwayEdge => &plan.container_cidrs,
         Cni::Flannel => &[],
@@ -51,30 +48,32 @@ fn routed_containers(plan: &Plan) -> &[Ipv4Net] {
 const MAX_PER_LIST: usize = 200;
 
 /// One finding per entry in `hits` (up to [`MAX_PER_LIST`], then one that counts the
-/// rest), each said by `say` as (message, fix).
+/// rest), each said by `say` to the engineer and to the customer.
 fn per_entry(
     out: &mut Findings,
     (code, hops): (super::FindingCode, &[Hop]),
     list: Field,
     hits: &[(usize, Ipv4Net)],
-    say: impl Fn(Ipv4Net) -> (String, String),
+    say: impl Fn(Ipv4Net) -> (Wording, Wording),
 ) {
     for &(i, n) in hits.iter().take(MAX_PER_LIST) {
-        let (message, fix) = say(n);
+        let (engineer, customer) = say(n);
         out.add(
             Severity::Error,
             code,
             hops.to_vec(),
             vec![FieldRef::entry(list, i)],
-            message,
-            fix,
+            engineer,
+            customer,
         );
     }
     if hits.len() > MAX_PER_LIST {
         let rest = thousands(hits.len() - MAX_PER_LIST);
         out.add(Severity::Error, code, hops.to_vec(), vec![FieldRef::whole(list)],
-            format!("{rest} more entries of {} have the same problem; only the first {MAX_PER_LIST} are listed", list.key()),
-            "Fix the listed entries and check again.".into());
+            Wording::new(format!("{rest} more entries of {} have the same problem; only the first {MAX_PER_LIST} are listed", list.key()),
+                "Fix the listed entries and check again."),
+            Wording::new(format!("{rest} more of {} have the same problem; only the first {MAX_PER_LIST} are listed.", list_words(list)),
+                "Fix the blocks listed, then review the list again for the rest."));
     }
 }
 
@@ -111,12 +110,20 @@ pub(super) fn prefix_check(plan: &Plan, out: &mut Findings) {
         let bad = hits(nets, |v| !(min..=max).contains(&v.prefix_len()));
         let key = list.key();
         per_entry(out, (code, hops), list, &bad, |v| {
+            let p = v.prefix_len();
             (
-                format!(
-                    "{what} block {v} has a /{} prefix; Alibaba Cloud accepts /{min} to /{max} (beyond the source: {VPC_DOCS})",
-                    v.prefix_len()
+                Wording::new(
+                    format!(
+                        "{what} block {v} has a /{p} prefix; Alibaba Cloud accepts /{min} to /{max} (beyond the source: {VPC_DOCS})"
+                    ),
+                    format!("Change {v} in {key} to a block of /{min} to /{max}."),
                 ),
-                format!("Change {v} in {key} to a block of /{min} to /{max}."),
+                Wording::new(
+                    format!(
+                        "The {what} block {v} is a /{p}, and Alibaba Cloud accepts {what} blocks from /{min} to /{max} only."
+                    ),
+                    format!("Choose a {what} block from /{min} to /{max} in place of {v}."),
+                ),
             )
         });
     }
@@ -130,7 +137,7 @@ pub(super) fn routable_check(plan: &Plan, out: &mut Findings) {
     ];
     let shared = net(SHARED_SPACE);
     // Parsed once: this runs for every block of a list that may hold 100,000.
-    let ranges: Vec<Ipv4Net> = UNROUTABLE.iter().map(|(r, _)| net(r)).collect();
+    let ranges: Vec<Ipv4Net> = UNROUTABLE.iter().map(|(r, ..)| net(r)).collect();
     let never = |n: Ipv4Net| ranges.iter().any(|&r| overlaps(n, r));
     for (list, nets) in lists {
         let (key, label) = (list.key(), list.label());
@@ -141,21 +148,39 @@ pub(super) fn routable_check(plan: &Plan, out: &mut Findings) {
             list,
             &unroutable,
             |n| {
-                let hit: Vec<String> = UNROUTABLE
-                    .iter()
-                    .filter(|(r, _)| overlaps(n, net(r)))
-                    .map(|(r, what)| match relate(n, net(r)) {
+                let ranges = UNROUTABLE.iter().filter(|(r, ..)| overlaps(n, net(r)));
+                let hit: Vec<String> = ranges
+                    .clone()
+                    .map(|(r, what, _)| match relate(n, net(r)) {
                         Relation::Equal => format!("is {r} ({what})"),
                         rel => format!("{} {r} ({what})", relation_words(rel)),
                     })
                     .collect();
+                let plain: Vec<String> = ranges
+                    .map(|(r, _, plain)| match relate(n, net(r)) {
+                        Relation::Equal => format!("is {plain}"),
+                        rel => format!("{} {r}, {plain}", relation_words(rel)),
+                    })
+                    .collect();
+                let noun = block_noun(list);
                 (
-                    format!(
-                        "{label} {n} {}, which no router forwards (beyond the source: IANA special-purpose address registry, RFC 6890)",
-                        hit.join(" and ")
+                    Wording::new(
+                        format!(
+                            "{label} {n} {}, which no router forwards (beyond the source: IANA special-purpose address registry, RFC 6890)",
+                            hit.join(" and ")
+                        ),
+                        format!(
+                            "Give the {label} a routable private block in {key}, such as one inside 10.0.0.0/8 or 172.16.0.0/12."
+                        ),
                     ),
-                    format!(
-                        "Give the {label} a routable private block in {key}, such as one inside 10.0.0.0/8 or 172.16.0.0/12."
+                    Wording::new(
+                        format!(
+                            "The {noun} {n} {}, which no router forwards.",
+                            plain.join(" and ")
+                        ),
+                        format!(
+                            "Choose a routable private {noun} in place of {n}, such as one inside 10.0.0.0/8 or 172.16.0.0/12."
+                        ),
                     ),
                 )
             },
@@ -167,11 +192,20 @@ pub(super) fn routable_check(plan: &Plan, out: &mut Findings) {
             list,
             &in_shared,
             |n| {
+                let noun = block_noun(list);
                 (
-                    format!(
-                        "{label} {n} lies inside {SHARED_SPACE}, where a VPC custom route cannot point, so the VPC cannot route it back (beyond the source: {VPC_DOCS}, CreateRouteEntry)"
+                    Wording::new(
+                        format!(
+                            "{label} {n} lies inside {SHARED_SPACE}, where a VPC custom route cannot point, so the VPC cannot route it back (beyond the source: {VPC_DOCS}, CreateRouteEntry)"
+                        ),
+                        format!("Move the {label} out of {SHARED_SPACE}: change {n} in {key}."),
                     ),
-                    format!("Move the {label} out of {SHARED_SPACE}: change {n} in {key}."),
+                    Wording::new(
+                        format!(
+                            "The {noun} {n} lies inside {SHARED_SPACE}, which Alibaba Cloud keeps for its own services: the VPC cannot route traffic back to it."
+                        ),
+                        format!("Choose a {noun} outside {SHARED_SPACE} in place of {n}."),
+                    ),
                 )
             },
         );
@@ -195,6 +229,7 @@ pub(super) fn apiserver_check(plan: &Plan, out: &mut Findings) {
     let hops = vec![EdgeNode, SecurityGroup];
     let fix =
         "Copy the internal endpoint from the cluster's Basic Information tab into apiserver_ip.";
+    let plain = super::rules::APISERVER_FIX;
     if !plan.vswitch_cidrs.is_empty() {
         let Some(i) = plan.vswitch_cidrs.iter().position(|v| v.contains(&ip)) else {
             out.add(
@@ -205,11 +240,20 @@ pub(super) fn apiserver_check(plan: &Plan, out: &mut Findings) {
                     FieldRef::whole(Field::ApiserverIp),
                     FieldRef::whole(Field::VswitchCidrs),
                 ],
-                format!(
-                    "API server address {ip} is in none of the cluster's vSwitches ({})",
-                    name_some(plan.vswitch_cidrs.iter(), NAMED)
+                Wording::new(
+                    format!(
+                        "API server address {ip} is in none of the cluster's vSwitches ({})",
+                        name_some(plan.vswitch_cidrs.iter(), NAMED)
+                    ),
+                    format!("{fix} If it is right, add its vSwitch to vswitch_cidrs."),
                 ),
-                format!("{fix} If it is right, add its vSwitch to vswitch_cidrs."),
+                Wording::new(
+                    format!(
+                        "The API server address {ip} lies in none of the cluster's vSwitches, {}.",
+                        name_some(plan.vswitch_cidrs.iter(), NAMED)
+                    ),
+                    format!("{plain} If it is right, give the vSwitch that holds it."),
+                ),
             );
             return;
         };
@@ -217,8 +261,10 @@ pub(super) fn apiserver_check(plan: &Plan, out: &mut Findings) {
         if reserved_in(ip, v) {
             out.add(Severity::Error, ApiserverReservedAddress, hops,
                 vec![FieldRef::whole(Field::ApiserverIp), FieldRef::entry(Field::VswitchCidrs, i)],
-                format!("API server address {ip} is reserved in vSwitch {v}: the cloud keeps a vSwitch's first and last three addresses (beyond the source: {VPC_DOCS}, CreateVSwitch)"),
-                usable_fix(fix, v));
+                Wording::new(format!("API server address {ip} is reserved in vSwitch {v}: the cloud keeps a vSwitch's first and last three addresses (beyond the source: {VPC_DOCS}, CreateVSwitch)"),
+                    usable_fix(fix, v)),
+                Wording::new(format!("The API server address {ip} is one Alibaba Cloud reserves in the vSwitch {v}: a vSwitch never hands out its first and last three addresses."),
+                    usable_fix(plain, v)));
         }
         return;
     }
@@ -227,8 +273,10 @@ pub(super) fn apiserver_check(plan: &Plan, out: &mut Findings) {
     if let Some(&v) = plan.vpc_cidrs.iter().find(|v| reserved_in(ip, **v)) {
         out.add(Severity::Error, ApiserverReservedAddress, hops,
             vec![FieldRef::whole(Field::ApiserverIp)],
-            format!("API server address {ip} is the first or one of the last three addresses of VPC {v}, which every vSwitch there reserves (beyond the source: {VPC_DOCS}, CreateVSwitch)"),
-            usable_fix(fix, v));
+            Wording::new(format!("API server address {ip} is the first or one of the last three addresses of VPC {v}, which every vSwitch there reserves (beyond the source: {VPC_DOCS}, CreateVSwitch)"),
+                usable_fix(fix, v)),
+            Wording::new(format!("The API server address {ip} is the first or one of the last three addresses of the VPC block {v}, which every vSwitch there reserves and never hands out."),
+                usable_fix(plain, v)));
     }
 }
 
@@ -236,137 +284,5 @@ fn usable_fix(fix: &str, n: Ipv4Net) -> String {
     match usable(n) {
         Some((a, b)) => format!("{fix} A usable address of {n} lies from {a} to {b}."),
         None => fix.to_string(),
-    }
-}
-
-/// How many security group rules `rules` make: one per peer block and port.
-fn sg_rule_count(plan: &Plan) -> usize {
-    let (dc, c) = (plan.datacenter_cidrs.len(), routed_containers(plan).len());
-    if plan.vpc_cidrs.is_empty() {
-        return 0; // derive adds no rule with an empty side
-    }
-    // Mirrors `requirements::derive`'s security group (pinned by a test that counts it).
-    let scoped = match plan.scope {
-        Scope::Broad => 2 * (dc + c),             // all traffic, both ways
-        Scope::Fine => 4 * dc + (dc + c) + 2 * c, // kubelet and Node-Exporter ports, 6443, containers both ways
-    };
-    let flannel = if plan.cni == Cni::Flannel { 2 * dc } else { 0 };
-    scoped + flannel
-}
-
-/// The counts of routes and rules the plan derives, against what the cloud holds.
-pub(super) fn budget_check(plan: &Plan, out: &mut Findings) {
-    let routed = plan.datacenter_cidrs.len() + routed_containers(plan).len();
-    let mut subject = vec![FieldRef::whole(Field::DatacenterCidrs)];
-    if !routed_containers(plan).is_empty() {
-        subject.push(FieldRef::whole(Field::ContainerCidrs));
-    }
-    let fix = "Summarize datacenter_cidrs (and container_cidrs) into fewer, larger blocks, or raise the quota in Alibaba Cloud Quota Center if it is adjustable.";
-    let budgets = [
-        (
-            VpcRouteBudget,
-            VpcRouteTable,
-            routed,
-            VPC_ROUTE_BUDGET,
-            "the VPC route table needs {n} custom routes back to the data center, and it holds at most {max} (beyond the source: Alibaba Cloud VPC documentation, CreateRouteEntry)",
-        ),
-        (
-            VbrBgpRouteBudget,
-            Vbr,
-            routed,
-            VBR_BGP_BUDGET,
-            "the core switch advertises {n} routes to the VBR by BGP, and a VBR BGP peer accepts at most {max}; the rest are dropped (beyond the source: Alibaba Cloud Express Connect documentation, VBR limits)",
-        ),
-        (
-            SecurityGroupRuleBudget,
-            SecurityGroup,
-            sg_rule_count(plan),
-            SECURITY_GROUP_BUDGET,
-            "the security group needs {n} rules (one per data center or container block and port), and it holds at most {max} (beyond the source: Alibaba Cloud ECS documentation, security group limits)",
-        ),
-    ];
-    for (code, hop, n, max, text) in budgets {
-        if n > max {
-            let message = text
-                .replace("{n}", &thousands(n))
-                .replace("{max}", &max.to_string());
-            out.add(
-                Severity::Warning,
-                code,
-                vec![hop],
-                subject.clone(),
-                message,
-                fix.into(),
-            );
-        }
-    }
-}
-
-/// Broad scope: every registry route and OSS VIP block of the region must lie inside
-/// `cloud_service_cidrs`, or edge nodes cannot pull add-ons.
-pub(super) fn coverage_check(plan: &Plan, region: Option<&Region>, out: &mut Findings) {
-    let Some(region) = region else { return };
-    if plan.scope != Scope::Broad || plan.cloud_service_cidrs.is_empty() {
-        return; // fine scope routes the region's blocks; an empty list is its own error
-    }
-    let cover = Cover::new(&plan.cloud_service_cidrs);
-    let mut missed = Vec::new();
-    let mut blocks = Vec::new();
-    let destinations = [
-        (
-            region.registry.as_ref().map(|g| g.endpoint.as_str()),
-            region.registry_routes(),
-            "add-on registry",
-        ),
-        (
-            region.oss.as_ref().map(|o| o.internal_endpoint.as_str()),
-            region.oss_vips().unwrap_or(&[]),
-            "OSS",
-        ),
-    ];
-    for (endpoint, nets, what) in destinations {
-        let uncovered: Vec<Ipv4Net> = nets.iter().copied().filter(|n| !cover.holds(*n)).collect();
-        if let (Some(endpoint), false) = (endpoint, uncovered.is_empty()) {
-            missed.push(format!(
-                "{what} {endpoint} ({})",
-                name_some(uncovered.iter(), usize::MAX)
-            ));
-            blocks.extend(uncovered);
-        }
-    }
-    if missed.is_empty() {
-        return;
-    }
-    out.add(
-        Severity::Error,
-        CloudServiceUncovered,
-        vec![CoreSwitch, Firewall, Vbr, Transit],
-        vec![
-            FieldRef::whole(Field::CloudServiceCidrs),
-            FieldRef::whole(Field::Scope),
-        ],
-        format!(
-            "cloud_service_cidrs does not cover {}'s {}",
-            region.id,
-            missed.join(" or ")
-        ),
-        format!(
-            "Add {} to cloud_service_cidrs, use the source's 100.0.0.0/8, or set scope = \"fine\".",
-            name_some(blocks.iter(), usize::MAX)
-        ),
-    );
-}
-
-/// The source marks a region "Closing Down": a new cluster there will not last.
-pub(super) fn closing_check(region: Option<&Region>, out: &mut Findings) {
-    if let Some(r) = region.filter(|r| r.closing_down()) {
-        out.add(
-            Severity::Warning,
-            RegionClosingDown,
-            vec![EdgeNode],
-            vec![FieldRef::whole(Field::Region)],
-            format!("the source marks {} ({}) \"Closing Down\"", r.id, r.name),
-            "Choose another region from `edgeplan regions` for a new cluster.".into(),
-        );
     }
 }

@@ -1,12 +1,14 @@
 //! The rules about the plan's block lists: overlaps across lists, redundant entries
 //! inside one list, and 0.0.0.0/0 where a real block belongs.
 
+use super::customer::{block_noun, list_words};
 use super::overlap::{nested_pairs, overlapping_pairs_where};
 use super::rules::{Findings, net, relation_words};
-use super::{FieldRef, FindingCode, Severity};
+use super::{FieldRef, FindingCode, Severity, Wording};
 use crate::cidr::Relation;
 use crate::hop::Hop::{self, *};
 use crate::plan::{Field, Plan, Scope};
+use crate::requirements::capitalise;
 use crate::requirements::{Dest, Target};
 use ipnet::Ipv4Net;
 use std::collections::HashMap;
@@ -64,6 +66,37 @@ fn overlap_code(a: Field, b: Field) -> Option<FindingCode> {
         (CloudServiceCidrs, ServiceCidr) => OverlapCloudServiceService,
         _ => return None,
     })
+}
+
+/// An overlap in a customer's words: `x` of field `fx` (the set first on the path) and
+/// `y` of field `fy` in set `sy`, `x` related to `y` by `rel`.
+fn overlap_words(
+    (x, fx): (Ipv4Net, Field),
+    (y, fy): (Ipv4Net, Field),
+    rel: Relation,
+    sy: Field,
+) -> Wording {
+    let (a, b) = (block_noun(fx), block_noun(fy));
+    let why = match sy {
+        Field::ServiceCidr => {
+            "the edge nodes would take traffic for the overlap as traffic to a Kubernetes Service and never send it on"
+        }
+        _ => "traffic for the overlap cannot be routed to both places",
+    };
+    // The management address is one address, said without its /32.
+    let show = |n: Ipv4Net, f| match f {
+        Field::ManagementIp => n.addr().to_string(),
+        _ => n.to_string(),
+    };
+    let (x, y) = (show(x, fx), show(y, fy));
+    let message = format!("The {a} {x} {} the {b} {y}: {why}.", relation_words(rel));
+    // The region's own ranges (`Scope`) are not the customer's to move.
+    let fix = match (fx == Field::Scope, fy == Field::Scope) {
+        (false, true) => format!("Change the {a} so that it does not overlap {y}."),
+        (true, false) => format!("Change the {b} so that it does not overlap {x}."),
+        _ => format!("Change the {a} or the {b} so that the two do not overlap."),
+    };
+    Wording::new(message, fix)
 }
 
 /// The hops an overlap between two sets (in path order) breaks.
@@ -184,12 +217,15 @@ pub(super) fn overlaps_check(plan: &Plan, cloud: &[Target], out: &mut Findings) 
             code,
             overlap_hops(sx, sy),
             vec![at_x, at_y],
-            format!("{} {x} {} {} {y}", noun(sx), relation_words(rel), noun(sy)),
-            format!(
-                "Give each block its own range: change {} or {} so that {x} and {y} do not overlap.",
-                written_in(sx, plan.scope),
-                written_in(sy, plan.scope)
+            Wording::new(
+                format!("{} {x} {} {} {y}", noun(sx), relation_words(rel), noun(sy)),
+                format!(
+                    "Give each block its own range: change {} or {} so that {x} and {y} do not overlap.",
+                    written_in(sx, plan.scope),
+                    written_in(sy, plan.scope)
+                ),
             ),
+            overlap_words((x, at_x.field), (y, at_y.field), rel, sy),
         );
     }
     if truncated {
@@ -198,8 +234,14 @@ pub(super) fn overlaps_check(plan: &Plan, cloud: &[Target], out: &mut Findings) 
             FindingCode::OverlapTruncated,
             vec![CoreSwitch],
             Vec::new(),
-            format!("more than {MAX_OVERLAP_PAIRS} overlapping pairs; only the first are listed"),
-            "Fix the listed overlaps and check again.".into(),
+            Wording::new(
+                format!("more than {MAX_OVERLAP_PAIRS} overlapping pairs; only the first are listed"),
+                "Fix the listed overlaps and check again.",
+            ),
+            Wording::new(
+                format!("More than {MAX_OVERLAP_PAIRS} pairs of blocks overlap; only the first {MAX_OVERLAP_PAIRS} are listed."),
+                "Resolve the overlaps listed, then review the plan again for the rest.",
+            ),
         );
     }
     redundant_check(plan, out);
@@ -215,7 +257,8 @@ fn redundant_check(plan: &Plan, out: &mut Findings) {
         let mut copies: Option<HashMap<Ipv4Net, usize>> = None;
         for p in pairs.iter().filter(|p| nets[p.outer] != whole) {
             let (a, b) = (nets[p.outer], nets[p.inner]);
-            let (message, fix) = match p.relation {
+            let blocks = list_words(list);
+            let (engineer, customer) = match p.relation {
                 Relation::Equal => {
                     // Counted only when a list repeats a block: most plans never pay for it.
                     let copies = copies.get_or_insert_with(|| {
@@ -230,13 +273,30 @@ fn redundant_check(plan: &Plan, out: &mut Findings) {
                         k => format!("{k} times"),
                     };
                     (
-                        format!("{key} lists {a} {times}"),
-                        format!("Remove the repeated {b} from {key}; one copy is enough."),
+                        Wording::new(
+                            format!("{key} lists {a} {times}"),
+                            format!("Remove the repeated {b} from {key}; one copy is enough."),
+                        ),
+                        Wording::new(
+                            format!("{} list {a} {times}.", capitalise(&blocks)),
+                            format!(
+                                "Keep {a} once among {blocks}: one route or rule per block is enough."
+                            ),
+                        ),
                     )
                 }
                 _ => (
-                    format!("{key} lists {b}, which lies inside {a} listed too"),
-                    format!("Remove {b} from {key}; {a} already covers it."),
+                    Wording::new(
+                        format!("{key} lists {b}, which lies inside {a} listed too"),
+                        format!("Remove {b} from {key}; {a} already covers it."),
+                    ),
+                    Wording::new(
+                        format!(
+                            "{} list {b}, which lies inside {a}, listed too.",
+                            capitalise(&blocks)
+                        ),
+                        format!("Drop {b} from {blocks}: {a} already covers it."),
+                    ),
                 ),
             };
             out.add(
@@ -244,15 +304,17 @@ fn redundant_check(plan: &Plan, out: &mut Findings) {
                 FindingCode::RedundantEntry,
                 list_hops(list),
                 vec![FieldRef::entry(list, p.inner)],
-                message,
-                fix,
+                engineer,
+                customer,
             );
         }
         if truncated {
             out.add(Severity::Warning, FindingCode::RedundantTruncated, list_hops(list),
                 vec![FieldRef::whole(list)],
-                format!("{key} has more than {MAX_OVERLAP_PAIRS} redundant pairs; only the first are listed"),
-                "Remove duplicates and check again.".into());
+                Wording::new(format!("{key} has more than {MAX_OVERLAP_PAIRS} redundant pairs; only the first are listed"),
+                    "Remove duplicates and check again."),
+                Wording::new(format!("{} hold more than {MAX_OVERLAP_PAIRS} repeated or nested pairs; only the first {MAX_OVERLAP_PAIRS} are listed.", capitalise(&list_words(list))),
+                    "Drop the repeated blocks listed, then review the list again for the rest."));
         }
     }
 }
@@ -269,8 +331,14 @@ pub(super) fn whole_space_check(plan: &Plan, out: &mut Findings) {
                 FindingCode::DefaultRoute,
                 list_hops(list),
                 vec![FieldRef::entry(list, i)],
-                format!("{key} contains 0.0.0.0/0, which routes or opens every address"),
-                format!("Replace 0.0.0.0/0 in {key} with the real blocks."),
+                Wording::new(
+                    format!("{key} contains 0.0.0.0/0, which routes or opens every address"),
+                    format!("Replace 0.0.0.0/0 in {key} with the real blocks."),
+                ),
+                Wording::new(
+                    format!("{} include 0.0.0.0/0, which is every address: it would route or open everything over the line.", capitalise(&list_words(list))),
+                    format!("Replace 0.0.0.0/0 with the real {}s.", block_noun(list)),
+                ),
             );
         }
     }
@@ -280,8 +348,14 @@ pub(super) fn whole_space_check(plan: &Plan, out: &mut Findings) {
             FindingCode::DefaultRoute,
             vec![EdgeNode],
             vec![FieldRef::whole(Field::ServiceCidr)],
-            "service_cidr is 0.0.0.0/0, which captures every address".into(),
-            "Set service_cidr to the cluster's Service CIDR, such as 172.21.0.0/20.".into(),
+            Wording::new(
+                "service_cidr is 0.0.0.0/0, which captures every address",
+                "Set service_cidr to the cluster's Service CIDR, such as 172.21.0.0/20.",
+            ),
+            Wording::new(
+                "The cluster's Service CIDR is 0.0.0.0/0, which would capture every address the edge nodes send to.",
+                "Give the cluster's real Service CIDR, as the cluster's Basic Information page shows it, such as 172.21.0.0/20.",
+            ),
         );
     }
 }

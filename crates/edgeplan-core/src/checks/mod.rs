@@ -1,6 +1,7 @@
 //! Checks of a plan: findings tied to the hops they break, each with a fix.
 
 mod code;
+mod customer;
 mod limits;
 mod lists;
 mod names;
@@ -10,10 +11,12 @@ mod observed_rules;
 mod observed_tests;
 mod outside;
 mod overlap;
+mod quotas;
 mod rules;
 mod versions;
 
 pub use code::{FieldRef, FindingCode};
+pub use customer::Wording;
 pub use names::{NAMED, name_some, thousands, write_some};
 pub use observed::{FLANNEL_POD_MTU, VXLAN_OVERHEAD};
 pub use overlap::{Cover, Overlap, overlapping_pairs};
@@ -63,6 +66,9 @@ pub struct Finding {
     pub message: String,
     /// What to change.
     pub fix: String,
+    /// The message and fix told to a customer on a call (the walkthrough slides): no plan
+    /// key, no code id, no citation of the source.
+    pub customer: Wording,
 }
 
 impl Finding {

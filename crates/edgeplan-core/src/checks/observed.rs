@@ -2,13 +2,14 @@
 //! requirements list, the core switch's BGP with Terway Edge, and the path MTU with
 //! Flannel. A hop with no survey is never judged. The filters are in `observed_rules`.
 
+use super::customer::{and_list, hop_first, hop_words, resolved_words};
 use super::rules::Findings;
-use super::{FindingCode, Severity};
+use super::{FindingCode, Severity, Wording};
 use crate::catalog::Catalog;
 use crate::checks::{NAMED, name_some};
 use crate::hop::Hop;
 use crate::observed::PathNode;
-use crate::plan::{Cni, Plan};
+use crate::plan::{Cni, Plan, Transit};
 use crate::requirements::{self, NextHop as Required, RequirementKind};
 use crate::trace::{Resolved, RouteRef, RouteTable, Tracer, words};
 use ipnet::Ipv4Net;
@@ -45,36 +46,92 @@ fn via(r: &Resolved) -> String {
 struct Gathered {
     blocks: Vec<Ipv4Net>,
     routes: Vec<String>,
+    /// The destinations of the routes to blame, for the customer's words.
+    route_nets: Vec<Ipv4Net>,
+    /// Where those routes send the traffic instead, in the customer's words.
+    leads: Vec<String>,
+    /// Where the blocks must go, in the customer's words.
+    want: String,
+}
+
+/// One observed route to blame: its engineer's words, its destination, and where it
+/// leads (the customer's words).
+struct Blamed {
+    words: String,
+    net: Ipv4Net,
+    leads: Option<String>,
 }
 
 /// Adds one finding per (code, expected next hop) with the blocks gathered.
-fn report(out: &mut Findings, hop: Hop, gathered: BTreeMap<(FindingCode, String), Gathered>) {
-    for ((code, via), g) in gathered {
+fn report(
+    out: &mut Findings,
+    (hop, transit): (Hop, Transit),
+    gathered: BTreeMap<(FindingCode, String), Gathered>,
+) {
+    for ((code, via), mut g) in gathered {
         let blocks = name_some(g.blocks.iter(), NAMED);
         let routes = name_some(g.routes.iter(), NAMED);
-        let (message, fix) = match code {
+        g.route_nets.dedup();
+        g.leads.sort();
+        g.leads.dedup();
+        let nets = name_some(g.route_nets.iter(), NAMED);
+        let (leads, want) = (and_list(&g.leads), &g.want);
+        let (on, on_first) = (hop_words(hop, transit), hop_first(hop, transit));
+        let (engineer, customer) = match code {
             FindingCode::ObservedNoRoute if g.routes.is_empty() => (
-                format!("{hop} has no route for {blocks}, which it must send {via}"),
-                format!("On {hop}, add a route to {blocks} {via}."),
+                Wording::new(
+                    format!("{hop} has no route for {blocks}, which it must send {via}"),
+                    format!("On {hop}, add a route to {blocks} {via}."),
+                ),
+                Wording::new(
+                    format!("{on_first} has no route for {blocks}, which it must send {want}."),
+                    format!("On {on}, add a route for {blocks} {want}."),
+                ),
             ),
             FindingCode::ObservedNoRoute => (
-                format!(
-                    "{hop} has no active route for {blocks}, which it must send {via}: {routes} does not forward"
+                Wording::new(
+                    format!(
+                        "{hop} has no active route for {blocks}, which it must send {via}: {routes} does not forward"
+                    ),
+                    format!(
+                        "On {hop}, make {routes} active (see why the device rejects it), or add an active route to {blocks} {via}."
+                    ),
                 ),
-                format!(
-                    "On {hop}, make {routes} active (see why the device rejects it), or add an active route to {blocks} {via}."
+                Wording::new(
+                    format!(
+                        "{on_first} has no working route for {blocks}, which it must send {want}: its route for {nets} is not active."
+                    ),
+                    format!(
+                        "On {on}, find out why the route for {nets} is not active and correct it, or add a working route for {blocks} {want}."
+                    ),
                 ),
             ),
             FindingCode::ObservedRouteWrongNeighbour => (
-                format!("on {hop}, {routes} takes {blocks}, which must go {via}"),
-                format!("On {hop}, point the route for {blocks} {via}."),
+                Wording::new(
+                    format!("on {hop}, {routes} takes {blocks}, which must go {via}"),
+                    format!("On {hop}, point the route for {blocks} {via}."),
+                ),
+                Wording::new(
+                    format!(
+                        "{on_first} sends traffic for {blocks} {leads}, and it must go {want}."
+                    ),
+                    format!("On {on}, point the route for {blocks} {want}."),
+                ),
             ),
             _ => (
-                format!("{routes} on {hop} takes part of {blocks} away from its route {via}"),
-                format!("On {hop}, remove {routes}, or point it {via}."),
+                Wording::new(
+                    format!("{routes} on {hop} takes part of {blocks} away from its route {via}"),
+                    format!("On {hop}, remove {routes}, or point it {via}."),
+                ),
+                Wording::new(
+                    format!(
+                        "On {on}, a narrower route for {nets} takes part of {blocks} off its way {want}: it sends that part {leads}."
+                    ),
+                    format!("On {on}, remove the narrower route for {nets}, or point it {want}."),
+                ),
             ),
         };
-        out.add(Severity::Error, code, vec![hop], vec![], message, fix);
+        out.add(Severity::Error, code, vec![hop], vec![], engineer, customer);
     }
 }
 
@@ -116,10 +173,20 @@ fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findi
             continue;
         };
         let mut gathered: BTreeMap<(FindingCode, String), Gathered> = BTreeMap::new();
-        let mut add = |code, want: &Resolved, block, route: Option<String>| {
+        let mut add = |code, want: &Resolved, block, route: Option<Blamed>| {
             let g = gathered.entry((code, via(want))).or_default();
+            g.want = resolved_words(want, plan.transit);
             g.blocks.push(block);
-            g.routes.extend(route);
+            if let Some(r) = route {
+                g.routes.push(r.words);
+                g.route_nets.push(r.net);
+                g.leads.extend(r.leads);
+            }
+        };
+        let blamed = |net, r| Blamed {
+            words: table.describe(net, r),
+            net,
+            leads: Some(resolved_words(&leads(tracer, node, table, r), plan.transit)),
         };
         let reqs = requirements::derive_hop(plan, catalog, node.hop());
         for item in &reqs.items {
@@ -135,33 +202,35 @@ fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findi
             match table.active.covering(block) {
                 None => {
                     let inactive = table.inactive.covering(block);
-                    let route = inactive.map(|(_, &i)| words::route(&table.survey.routes[i]));
+                    let route = inactive.map(|(net, &i)| Blamed {
+                        words: words::route(&table.survey.routes[i]),
+                        net,
+                        leads: None,
+                    });
                     add(FindingCode::ObservedNoRoute, &want, block, route);
                 }
                 Some((net, &r)) if wrong(net, r) => {
-                    let route = table.describe(net, r);
                     add(
                         FindingCode::ObservedRouteWrongNeighbour,
                         &want,
                         block,
-                        Some(route),
+                        Some(blamed(net, r)),
                     );
                 }
                 Some(_) => {
                     let diverting = table.active.inside(block).find(|(net, r)| wrong(*net, **r));
                     if let Some((net, &r)) = diverting {
-                        let route = table.describe(net, r);
                         add(
                             FindingCode::ObservedRouteDiverted,
                             &want,
                             block,
-                            Some(route),
+                            Some(blamed(net, r)),
                         );
                     }
                 }
             }
         }
-        report(out, node.hop(), gathered);
+        report(out, (node.hop(), plan.transit), gathered);
     }
 }
 
@@ -175,8 +244,14 @@ fn bgp_check(plan: &Plan, out: &mut Findings) {
             FindingCode::ObservedBgpOff,
             vec![Hop::CoreSwitch],
             vec![],
-            "BGP is off on the core switch, so it never learns the edge container routes Terway Edge advertises".into(),
-            "On core-switch, enable BGP toward the edge nodes and accept the edge container routes they advertise.".into(),
+            Wording::new(
+                "BGP is off on the core switch, so it never learns the edge container routes Terway Edge advertises",
+                "On core-switch, enable BGP toward the edge nodes and accept the edge container routes they advertise.",
+            ),
+            Wording::new(
+                "BGP is off on the core switch, so it never learns the routes to the edge containers that Terway Edge advertises from the edge nodes.",
+                "On the core switch, turn on BGP toward the edge nodes and accept the edge container routes they advertise.",
+            ),
         );
     }
 }
@@ -197,16 +272,25 @@ fn mtu_check(plan: &Plan, out: &mut Findings) {
         return;
     }
     let need = FLANNEL_POD_MTU + VXLAN_OVERHEAD;
+    let fits = mtu.saturating_sub(VXLAN_OVERHEAD);
+    let (at, at_first) = (hop_words(hop, plan.transit), hop_first(hop, plan.transit));
     out.add(
         Severity::Warning,
         FindingCode::ObservedPathMtuLow,
         vec![hop],
         vec![],
-        format!(
-            "the path MTU is {mtu} (at {hop}): Flannel's VXLAN adds {VXLAN_OVERHEAD} bytes to pod packets of up to {FLANNEL_POD_MTU}, so packets of more than {} bytes from a pod are dropped on the way (large transfers hang)",
-            mtu.saturating_sub(VXLAN_OVERHEAD)
+        Wording::new(
+            format!(
+                "the path MTU is {mtu} (at {hop}): Flannel's VXLAN adds {VXLAN_OVERHEAD} bytes to pod packets of up to {FLANNEL_POD_MTU}, so packets of more than {fits} bytes from a pod are dropped on the way (large transfers hang)"
+            ),
+            format!("Raise the MTU of {hop} (and every link of the line) to at least {need}, or set Flannel's MTU to {fits} or less."),
         ),
-        format!("Raise the MTU of {hop} (and every link of the line) to at least {need}, or set Flannel's MTU to {} or less.", mtu.saturating_sub(VXLAN_OVERHEAD)),
+        Wording::new(
+            format!(
+                "{at_first} carries packets of at most {mtu} bytes, the least on the line: Flannel wraps each pod packet of up to {FLANNEL_POD_MTU} bytes in {VXLAN_OVERHEAD} more, so pod packets over {fits} bytes are dropped and large transfers hang."
+            ),
+            format!("Raise the MTU of {at} and of every link of the line to at least {need} bytes, or set Flannel's MTU to {fits} bytes or less."),
+        ),
     );
 }
 

@@ -1,13 +1,17 @@
 //! Checks of the surveyed filters (the firewall and the security group): a required flow
 //! they drop, a deny that hides an allow, an allow open to everything.
 
+use super::customer::{hop_first, hop_words};
 use super::rules::Findings;
-use super::{FindingCode, Severity};
+use super::{FindingCode, Severity, Wording};
 use crate::catalog::Catalog;
 use crate::flows::required_flows;
 use crate::hop::Hop;
 use crate::observed::{Direction, Ports, Protocol, RuleAction, RuleEntry};
-use crate::trace::{FilterTable, Place, RuleMatch, Tracer, filter_peer, flow_packet, words};
+use crate::plan::Transit;
+use crate::trace::{
+    FilterTable, Packet, Place, RuleMatch, Tracer, filter_peer, flow_packet, words,
+};
 
 /// The filters a flow between `from` and `to` crosses, and which way, as designed.
 fn crossings(from: Place, to: Place) -> Vec<(Hop, Direction)> {
@@ -26,6 +30,48 @@ fn crossings(from: Place, to: Place) -> Vec<(Hop, Direction)> {
         out.push((Hop::SecurityGroup, Direction::Inbound));
     }
     out
+}
+
+/// A packet's protocol and port as a customer reads them: `TCP port 6443`, `ICMP`.
+fn service_words(p: &Packet) -> String {
+    let protocol = p.protocol.to_string().to_uppercase();
+    match p.port {
+        Some(port) => format!("{protocol} port {port}"),
+        None => protocol,
+    }
+}
+
+/// What a filter that drops a required packet says to the customer.
+fn dropped_words(
+    (hop, transit): (Hop, Transit),
+    direction: Direction,
+    packet: &Packet,
+    far: ipnet::Ipv4Net,
+    deny_priority: Option<u32>,
+) -> Wording {
+    let (on, on_first) = (hop_words(hop, transit), hop_first(hop, transit));
+    let service = service_words(packet);
+    let why = match deny_priority {
+        Some(p) => format!("its {direction} deny rule at priority {p} blocks it"),
+        None => format!("no {direction} rule allows it, and the default denies it"),
+    };
+    let side = match direction {
+        Direction::Inbound => "from",
+        Direction::Outbound => "to",
+    };
+    let fix = match deny_priority {
+        Some(p) => format!(
+            "On {on}, add an {direction} rule allowing {service} {side} {far} with a priority number below {p}, ahead of the deny, or narrow the deny so it leaves that traffic alone."
+        ),
+        None => format!("On {on}, add an {direction} rule allowing {service} {side} {far}."),
+    };
+    Wording::new(
+        format!(
+            "{on_first} drops {service} from {} to {}, which the cluster needs: {why}.",
+            packet.src, packet.dst
+        ),
+        fix,
+    )
 }
 
 /// Every required flow against each surveyed filter it crosses.
@@ -61,13 +107,16 @@ fn flows_check(plan: &crate::Plan, catalog: &Catalog, tracer: &Tracer, out: &mut
                 FindingCode::ObservedPortNotAllowed,
                 vec![hop],
                 vec![],
-                format!(
-                    "{hop} drops {} {} ({}, {direction}): {why}",
-                    packet.service(),
-                    words::towards(&packet),
-                    flow.id
+                Wording::new(
+                    format!(
+                        "{hop} drops {} {} ({}, {direction}): {why}",
+                        packet.service(),
+                        words::towards(&packet),
+                        flow.id
+                    ),
+                    words::fix_deny(hop, direction, &packet, far_block, priority),
                 ),
-                words::fix_deny(hop, direction, &packet, far_block, priority),
+                dropped_words((hop, plan.transit), direction, &packet, far_block, priority),
             );
         }
     }
@@ -103,7 +152,7 @@ fn covers(deny: &RuleEntry, allow: &RuleEntry) -> bool {
 }
 
 /// Allow rules a deny evaluated before them hides completely.
-fn shadow_check(table: &FilterTable, out: &mut Findings) {
+fn shadow_check(table: &FilterTable, transit: Transit, out: &mut Findings) {
     let rules = &table.survey.rules;
     for direction in [Direction::Inbound, Direction::Outbound] {
         let mut denies: Vec<&RuleEntry> = Vec::new();
@@ -116,14 +165,22 @@ fn shadow_check(table: &FilterTable, out: &mut Findings) {
             let Some(deny) = denies.iter().find(|d| covers(d, rule)) else {
                 continue;
             };
-            let (hop, allow, deny) = (table.hop, words::rule(rule), words::rule(deny));
+            let (hop, allow_at, deny_at) = (table.hop, rule.priority, deny.priority);
+            let (allow, deny) = (words::rule(rule), words::rule(deny));
+            let (on, on_first) = (hop_words(hop, transit), hop_first(hop, transit));
             out.add(
                 Severity::Warning,
                 FindingCode::ObservedDenyShadowsAllow,
                 vec![hop],
                 vec![],
-                format!("on {hop}, {direction} {deny} comes first and matches everything {allow} does, so the allow never applies"),
-                format!("On {hop}, give the allow a priority number below the deny's, or narrow the deny."),
+                Wording::new(
+                    format!("on {hop}, {direction} {deny} comes first and matches everything {allow} does, so the allow never applies"),
+                    format!("On {hop}, give the allow a priority number below the deny's, or narrow the deny."),
+                ),
+                Wording::new(
+                    format!("{on_first}'s {direction} deny rule at priority {deny_at} comes first and blocks everything its allow rule at priority {allow_at} lets through, so that allow never applies."),
+                    format!("On {on}, give the allow rule a priority number below {deny_at}, or narrow the deny rule."),
+                ),
             );
         }
     }
@@ -131,7 +188,7 @@ fn shadow_check(table: &FilterTable, out: &mut Findings) {
 
 /// Allow rules open to every protocol or port from or to anywhere. The security group's
 /// outbound is open by the cloud's default, so an allow there says nothing new.
-fn broad_check(table: &FilterTable, out: &mut Findings) {
+fn broad_check(table: &FilterTable, transit: Transit, out: &mut Findings) {
     for rule in &table.survey.rules {
         let open = rule.protocol == Protocol::All
             || (rule.protocol.has_ports() && rule.ports == Ports::All);
@@ -142,13 +199,28 @@ fn broad_check(table: &FilterTable, out: &mut Findings) {
             continue;
         }
         let (hop, text, direction) = (table.hop, words::rule(rule), rule.direction);
+        let (on, on_first) = (hop_words(hop, transit), hop_first(hop, transit));
+        let what = match rule.protocol {
+            Protocol::All => "every protocol".to_string(),
+            p => format!("every {} port", p.to_string().to_uppercase()),
+        };
+        let way = match direction {
+            Direction::Inbound => "from anywhere",
+            Direction::Outbound => "to anywhere",
+        };
         out.add(
             Severity::Warning,
             FindingCode::ObservedOverBroadAllow,
             vec![hop],
             vec![],
-            format!("on {hop}, {direction} {text} lets everything through from or to anywhere"),
-            format!("On {hop}, narrow it to the blocks and ports the path needs (`edgeplan show` lists them)."),
+            Wording::new(
+                format!("on {hop}, {direction} {text} lets everything through from or to anywhere"),
+                format!("On {hop}, narrow it to the blocks and ports the path needs (`edgeplan show` lists them)."),
+            ),
+            Wording::new(
+                format!("{on_first}'s {direction} allow rule at priority {} lets {what} through {way}, far more than this path needs.", rule.priority),
+                format!("On {on}, narrow that rule to the blocks and ports this hop's slide lists."),
+            ),
         );
     }
 }
@@ -163,8 +235,8 @@ pub(super) fn filters_check(
     flows_check(plan, catalog, tracer, out);
     for hop in [Hop::Firewall, Hop::SecurityGroup] {
         if let Some(table) = tracer.filter(hop) {
-            shadow_check(table, out);
-            broad_check(table, out);
+            shadow_check(table, plan.transit, out);
+            broad_check(table, plan.transit, out);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! nodes reach them. Beyond the source, which lists them without routes.
 
 use super::rules::Findings;
-use super::{FieldRef, FindingCode, Severity};
+use super::{FieldRef, FindingCode, Severity, Wording};
 use crate::hop::Hop::EdgeNode;
 use crate::plan::{Field, Plan};
 
@@ -16,6 +16,7 @@ pub(super) fn outside_check(plan: &Plan, out: &mut Findings) {
             FindingCode::NtpAccessUnanswered,
             "the NTP servers (ntp1.aliyun.com, cn.ntp.org.cn)",
             "an internal NTP server",
+            "the NTP time servers ntp1.aliyun.com and cn.ntp.org.cn",
         ),
         (
             plan.package_access,
@@ -23,9 +24,10 @@ pub(super) fn outside_check(plan: &Plan, out: &mut Findings) {
             FindingCode::PackageAccessUnanswered,
             "the node's YUM or APT repositories, which install missing system tools,",
             "an internal mirror",
+            "the YUM or APT repositories they install missing system tools from",
         ),
     ];
-    for (answer, field, code, what, internal) in questions {
+    for (answer, field, code, what, internal, plain) in questions {
         if answer.is_some() {
             continue;
         }
@@ -35,11 +37,22 @@ pub(super) fn outside_check(plan: &Plan, out: &mut Findings) {
             code,
             vec![EdgeNode],
             vec![FieldRef::whole(field)],
-            format!(
-                "{key} is not set: {what} are not reached over the dedicated line, so the nodes need internet access, a NAT or {internal} (beyond the source: it routes no block for them)"
+            Wording::new(
+                format!(
+                    "{key} is not set: {what} are not reached over the dedicated line, so the nodes need internet access, a NAT or {internal} (beyond the source: it routes no block for them)"
+                ),
+                format!(
+                    "Set {key} = \"internet\", \"nat\" or \"internal\" ({internal} in the data center)."
+                ),
             ),
-            format!(
-                "Set {key} = \"internet\", \"nat\" or \"internal\" ({internal} in the data center)."
+            // Unknown is not none: the answer is still to be given, not "no access".
+            Wording::new(
+                format!(
+                    "How the edge nodes reach {plain} is not decided yet: the dedicated line does not carry that traffic."
+                ),
+                format!(
+                    "Decide whether the edge nodes reach them over the internet, through a NAT, or from {internal} in the data center."
+                ),
             ),
         );
     }

@@ -3,7 +3,7 @@
 //! fact comes from.
 
 use super::rules::Findings;
-use super::{FieldRef, FindingCode, Severity};
+use super::{FieldRef, FindingCode, Severity, Wording};
 use crate::hop::Hop::{CoreSwitch, EdgeNode};
 use crate::plan::{Cni, Field, Plan, TERWAY_EDGE_MIN_KUBERNETES};
 
@@ -25,11 +25,17 @@ pub(super) fn kubernetes_check(plan: &Plan, out: &mut Findings) {
             FieldRef::whole(Field::KubernetesVersion),
             FieldRef::whole(Field::Cni),
         ],
-        format!(
-            "Terway Edge needs Kubernetes {min} or later, and kubernetes_version is {version} (beyond the source: the vendor's Terway Edge page)"
+        Wording::new(
+            format!(
+                "Terway Edge needs Kubernetes {min} or later, and kubernetes_version is {version} (beyond the source: the vendor's Terway Edge page)"
+            ),
+            format!(
+                "Upgrade the cluster to Kubernetes {min} or later and set kubernetes_version, or choose cni = \"flannel\"."
+            ),
         ),
-        format!(
-            "Upgrade the cluster to Kubernetes {min} or later and set kubernetes_version, or choose cni = \"flannel\"."
+        Wording::new(
+            format!("Terway Edge needs Kubernetes {min} or later, and the cluster runs Kubernetes {version}."),
+            format!("Upgrade the cluster to Kubernetes {min} or later, or choose Flannel as the CNI plugin."),
         ),
     );
 }
