@@ -55,13 +55,7 @@ pub fn import(
             return EXIT_UNREADABLE;
         }
     };
-    let context = ImportContext {
-        transit: plan.transit,
-        vbr_peer_ip: plan
-            .observed
-            .survey(Hop::CoreSwitch)
-            .and_then(|s| s.vbr_peer_ip),
-    };
+    let context = ImportContext::of(&plan);
     let imported = match import::read(&text, hop, &context) {
         Ok(imported) => imported,
         Err(e) => {

@@ -67,13 +67,7 @@ impl PasteBox {
             ));
         }
         let plan = session.plan();
-        let context = ImportContext {
-            transit: plan.transit,
-            vbr_peer_ip: plan
-                .observed
-                .survey(Hop::CoreSwitch)
-                .and_then(|s| s.vbr_peer_ip),
-        };
+        let context = ImportContext::of(plan);
         let imported = import::read(&self.text, hop, &context).map_err(|e| {
             let why = crate::escape::escape(&e.to_string()).into_owned();
             self.error = Some(why.clone());

@@ -7,6 +7,7 @@ use super::step_body::choice::{cni_options, transit_options};
 use super::text::Doc;
 use super::walkthrough::{fact, plural};
 use crate::catalog::Catalog;
+use crate::checks::Finding;
 use crate::checks::Severity;
 use crate::hop::{Hop, HopStatus};
 use crate::plan::Scope;
@@ -115,19 +116,9 @@ pub fn doc_upto(app: &App, width: u16, limit: usize) -> Doc<'static> {
     let findings = app.review_findings();
     if !findings.is_empty() {
         d.gap();
-        d.line(span("To fix first", t.heading()));
-        for f in findings {
-            if d.full() {
-                break;
-            }
-            let mark = format!("  {} ", g.severity(f.severity));
-            d.wrapped(
-                vec![span(mark, t.finding(f.severity))],
-                &format!("{}: {}", f.hop().title(plan.transit), f.customer.message),
-                t.finding(f.severity),
-            );
-            d.wrapped(vec![span("    Fix: ", t.muted())], &f.customer.fix, t.fix());
-        }
+        let on_hop =
+            |f: &Finding| format!("{}: {}", f.hop().title(plan.transit), f.customer.message);
+        super::walkthrough::fix_first(app, &mut d, &findings, on_hop);
     }
     d.gap();
     d.line(span("One slide per hop follows", t.heading()));

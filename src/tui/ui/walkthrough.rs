@@ -19,6 +19,7 @@ use super::span;
 use super::text::{Doc, wrap};
 use super::title_slide;
 use super::topology;
+use crate::checks::Finding;
 use crate::escape::escape;
 use crate::hop::{Hop, HopStatus};
 use crate::requirements::capitalise;
@@ -122,24 +123,36 @@ fn row(d: &mut Doc<'static>, app: &App, n: usize, what: &str, why: &str) {
     }
 }
 
-fn hop_doc(app: &App, hop: Hop, width: u16, limit: usize) -> Doc<'static> {
+/// "To fix first": each finding in the customer's words, `message` saying what is wrong,
+/// then its fix; as many as the slide holds.
+pub fn fix_first(
+    app: &App,
+    d: &mut Doc<'static>,
+    findings: &[&Finding],
+    message: impl Fn(&Finding) -> String,
+) {
     let (t, g) = (&app.theme, &app.glyphs);
+    d.line(span("To fix first", t.heading()));
+    for f in findings {
+        if d.full() {
+            break;
+        }
+        let mark = format!("  {} ", g.severity(f.severity));
+        d.wrapped(
+            vec![span(mark, t.finding(f.severity))],
+            &message(f),
+            t.finding(f.severity),
+        );
+        d.wrapped(vec![span("    Fix: ", t.muted())], &f.customer.fix, t.fix());
+    }
+}
+
+fn hop_doc(app: &App, hop: Hop, width: u16, limit: usize) -> Doc<'static> {
+    let t = &app.theme;
     let mut d = Doc::upto(width, limit);
     let findings: Vec<_> = app.report().on(hop).collect();
     if !findings.is_empty() {
-        d.line(span("To fix first", t.heading()));
-        for f in findings {
-            if d.full() {
-                break;
-            }
-            let mark = format!("  {} ", g.severity(f.severity));
-            d.wrapped(
-                vec![span(mark, t.finding(f.severity))],
-                &f.customer.message,
-                t.finding(f.severity),
-            );
-            d.wrapped(vec![span("    Fix: ", t.muted())], &f.customer.fix, t.fix());
-        }
+        fix_first(app, &mut d, &findings, |f| f.customer.message.to_string());
         d.gap();
     }
     let table = width >= TABLE;

@@ -19,6 +19,19 @@ pub struct ImportContext {
     pub vbr_peer_ip: Option<Ipv4Addr>,
 }
 
+impl ImportContext {
+    /// What `plan` tells an import: its transit and the core switch's `vbr_peer_ip`.
+    pub fn of(plan: &crate::plan::Plan) -> ImportContext {
+        ImportContext {
+            transit: plan.transit,
+            vbr_peer_ip: plan
+                .observed
+                .survey(crate::hop::Hop::CoreSwitch)
+                .and_then(|s| s.vbr_peer_ip),
+        }
+    }
+}
+
 /// The outputs an import understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
