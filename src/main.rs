@@ -97,11 +97,14 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ChoiceParser::<Format>::new())]
         format: Format,
     },
-    /// Read what a device or cloud API shows into the plan's `[observed.HOP]` section:
-    /// Alibaba Cloud JSON (DescribeRouteEntryList, ListTransitRouterRouteEntries,
-    /// DescribeExpressConnectRouterRouteEntries, DescribeSecurityGroupAttribute,
-    /// DescribeVirtualBorderRouters) or a routing table (Huawei/H3C `display ip
-    /// routing-table`, Cisco `show ip route`); exit 2, the plan untouched, when unreadable.
+    /// Fill a hop's observed section from what a device or cloud API shows; exit 2, the
+    /// plan untouched, when unreadable
+    ///
+    /// The format is detected: Alibaba Cloud JSON (DescribeRouteEntryList,
+    /// ListTransitRouterRouteEntries, DescribeExpressConnectRouterRouteEntries,
+    /// DescribeSecurityGroupAttribute, DescribeVirtualBorderRouters) or a routing table
+    /// (Huawei/H3C `display ip routing-table`, Cisco `show ip route`). The routes or rules
+    /// replace those of `[observed.HOP]`; the rest of the plan and its comments stay.
     Import {
         /// The plan file.
         plan: PathBuf,
