@@ -62,12 +62,12 @@ fn loaded_plan() -> Plan {
     );
     let (mut plan, _) = load_path(path.as_ref()).expect("the observed fixture loads");
     for survey in plan.observed.surveys.values_mut() {
-        let own = std::mem::take(&mut survey.routes);
-        survey.routes = filler_routes(ROUTES - own.len());
-        survey.routes.extend(own);
-        let own = std::mem::take(&mut survey.rules);
-        survey.rules = filler_rules(RULES - own.len());
-        survey.rules.extend(own);
+        let own = survey.routes.take().unwrap_or_default();
+        survey.routes = Some(filler_routes(ROUTES - own.len()));
+        survey.routes_mut().extend(own);
+        let own = survey.rules.take().unwrap_or_default();
+        survey.rules = Some(filler_rules(RULES - own.len()));
+        survey.rules_mut().extend(own);
     }
     plan
 }

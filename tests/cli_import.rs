@@ -99,8 +99,10 @@ fn each_fixture_lands_in_its_hops_section_as_the_importer_reads_it() {
         .stdout(contains(format!("into [observed.{hop_id}]")));
         let after = load(&path);
         let survey = after.observed.survey(hop).expect("surveyed");
-        assert_eq!(survey.routes, expected.routes, "{input}");
-        assert_eq!(survey.rules, expected.rules, "{input}");
+        let routes = survey.routes.as_deref().unwrap_or_default();
+        assert_eq!(routes, expected.routes, "{input}");
+        let rules = survey.rules.as_deref().unwrap_or_default();
+        assert_eq!(rules, expected.rules, "{input}");
         for other in Hop::ALL.into_iter().filter(|h| *h != hop) {
             assert_eq!(
                 after.observed.survey(other),
@@ -164,6 +166,39 @@ fn the_vbr_mtu_is_set_and_a_differing_interconnect_address_is_pointed_out() {
         load(&path).observed.survey(Hop::Vbr).unwrap().mtu,
         Some(1500)
     );
+}
+
+#[test]
+fn importing_only_the_vbr_mtu_leaves_its_routes_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site.toml");
+    let site = site.to_str().unwrap();
+    edgeplan(["new", "-o", site]).assert().code(0);
+    let vbr = device("vbr-describe-virtual-border-routers.json");
+    edgeplan(["import", site, "--hop", "vbr", &vbr])
+        .assert()
+        .code(0)
+        .stdout(contains("Set mtu = 1500"))
+        .stdout(contains("The VBR's routes are not surveyed yet"))
+        .stdout(contains("DescribeRouteEntryList"));
+    let text = std::fs::read_to_string(site).unwrap();
+    let section = &text[text.find("[observed.vbr]").expect("the VBR is surveyed")..];
+    assert_eq!(
+        section, "[observed.vbr]\nmtu = 1500\n",
+        "no routes key: not surveyed"
+    );
+    let survey = load(Path::new(site))
+        .observed
+        .survey(Hop::Vbr)
+        .cloned()
+        .unwrap();
+    assert_eq!((survey.mtu, survey.routes), (Some(1500), None));
+    // Warnings are allowed; no error, and no hop is blamed for routes nobody read.
+    let out = edgeplan(["check", site]).assert().code(0);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(!stdout.contains("observed-no-route"), "{stdout}");
+    assert!(!stdout.contains("BLOCKED"), "{stdout}");
+    assert!(stdout.contains("0 blocked, 14 unknown"), "{stdout}");
 }
 
 #[test]

@@ -206,7 +206,8 @@ fn json_export_carries_each_hops_observed_state_or_null() {
     let core = hop("core-switch")["observed"].clone();
     assert_eq!(core["bgp"], false);
     assert_eq!(core["mtu"], 1500);
-    assert_eq!(core["rules"], serde_json::json!([]));
+    // The core switch has no rules to survey: the list is not surveyed, not empty.
+    assert!(core["rules"].is_null(), "{core}");
     assert_eq!(
         core["routes"][0],
         serde_json::json!({"destination": "192.168.0.0/16", "next_hop": "vbr", "status": null})
@@ -252,6 +253,37 @@ fn json_export_carries_each_hops_observed_state_or_null() {
             .any(|p| p.contains("plan.observed.firewall.rules[0].protocol")),
         "{problems:?}"
     );
+}
+
+#[test]
+fn a_list_not_surveyed_is_null_in_json_said_in_markdown_and_show() {
+    let mut p = plan(OBSERVED);
+    let vbr = p.observed.surveys.get_mut(&edgeplan::Hop::Vbr).unwrap();
+    vbr.routes = None;
+    let doc: serde_json::Value =
+        serde_json::from_str(&export_text(&p, ExportFormat::Json)).unwrap();
+    let problems = validate(&schema(), &schema(), &doc, "$");
+    assert!(problems.is_empty(), "{problems:#?}");
+    let vbr = doc["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["hop"] == "vbr")
+        .unwrap();
+    assert!(vbr["observed"]["routes"].is_null(), "{vbr}");
+    assert_eq!(vbr["observed"]["mtu"], 1500);
+    let md = export_text(&p, ExportFormat::Markdown);
+    assert!(md.contains("Routes not surveyed."), "{md}");
+    let shown = edgeplan::cli::show_text(&p);
+    assert!(shown.contains("    routes: not surveyed"), "{shown}");
+    // Surveyed and empty is another thing, said as such.
+    p.observed
+        .surveys
+        .get_mut(&edgeplan::Hop::Vbr)
+        .unwrap()
+        .routes = Some(vec![]);
+    assert!(export_text(&p, ExportFormat::Markdown).contains("No routes."));
+    assert!(edgeplan::cli::show_text(&p).contains("    routes: none"));
 }
 
 fn bin() -> Command {

@@ -21,13 +21,13 @@ fn diff_reports_routes_and_rules_added_and_removed_per_hop() {
     let old = observed();
     let mut new = old.clone();
     let vbr = new.observed.surveys.get_mut(&Hop::Vbr).unwrap();
-    vbr.routes[0].next_hop = NextHop::from_word("blackhole");
+    vbr.routes_mut()[0].next_hop = NextHop::from_word("blackhole");
     vbr.mtu = Some(8500);
     new.observed
         .surveys
         .get_mut(&Hop::Firewall)
         .unwrap()
-        .rules
+        .rules_mut()
         .remove(3);
     new.observed.surveys.remove(&Hop::SecurityGroup);
     let d = diff(&old, &new, Catalog::builtin());
@@ -70,7 +70,7 @@ fn reordered_routes_are_no_change() {
         .surveys
         .get_mut(&Hop::Transit)
         .unwrap()
-        .routes
+        .routes_mut()
         .reverse();
     assert!(diff(&old, &new, Catalog::builtin()).is_empty());
 }
@@ -137,8 +137,8 @@ fn observed_device_words_are_escaped_in_diff_text() {
     let dir = tempfile::tempdir().unwrap();
     let mut plan = observed();
     let vbr = plan.observed.surveys.get_mut(&Hop::Vbr).unwrap();
-    vbr.routes[0].next_hop = NextHop::from_word("evil\u{1b}]52;c;AAAA\u{7}");
-    vbr.routes[0].inactive = Some("Rej\u{1b}[2J".into());
+    vbr.routes_mut()[0].next_hop = NextHop::from_word("evil\u{1b}]52;c;AAAA\u{7}");
+    vbr.routes_mut()[0].inactive = Some("Rej\u{1b}[2J".into());
     let new = dir.path().join("new.toml");
     std::fs::write(&new, to_toml(&plan)).unwrap();
     let args: [std::ffi::OsString; 3] = [

@@ -46,24 +46,24 @@ fn the_observed_fixture_loads_every_hop_it_surveys() {
     assert_eq!(core.vbr_peer_ip, Some("10.255.255.1".parse().unwrap()));
     assert_eq!(core.mtu, Some(1500));
     assert_eq!(
-        core.routes[0],
+        core.routes.as_ref().unwrap()[0],
         RouteEntry::new(net("192.168.0.0/16"), NextHop::Neighbour(PathNode::Vbr))
     );
-    assert_eq!(core.routes[2].next_hop, NextHop::Local);
+    assert_eq!(core.routes.as_ref().unwrap()[2].next_hop, NextHop::Local);
     let firewall = plan.observed.survey(Hop::Firewall).unwrap();
-    assert_eq!(firewall.rules.len(), 4);
+    assert_eq!(firewall.rules.as_ref().unwrap().len(), 4);
     assert_eq!(
-        firewall.rules[0].ports,
+        firewall.rules.as_ref().unwrap()[0].ports,
         "443,6443".parse::<Ports>().unwrap()
     );
     assert_eq!(
-        firewall.rules[0].peers,
+        firewall.rules.as_ref().unwrap()[0].peers,
         [net("192.168.0.0/16"), net("100.0.0.0/8")]
     );
-    assert_eq!(firewall.rules[3].protocol, Protocol::Udp);
+    assert_eq!(firewall.rules.as_ref().unwrap()[3].protocol, Protocol::Udp);
     let transit = plan.observed.survey(Hop::Transit).unwrap();
     assert_eq!(
-        transit.routes[1].next_hop,
+        transit.routes.as_ref().unwrap()[1].next_hop,
         NextHop::Neighbour(PathNode::Vpc)
     );
     // Everything else is the example plan.
@@ -112,10 +112,10 @@ fn saving_a_version_1_plan_keeps_version_1_until_it_gains_observed_state() {
     plan.observed.surveys.insert(
         Hop::VpcRouteTable,
         edgeplan::observed::Survey {
-            routes: vec![RouteEntry::new(
+            routes: Some(vec![RouteEntry::new(
                 net("10.0.0.0/8"),
                 NextHop::Neighbour(PathNode::Transit),
-            )],
+            )]),
             ..Default::default()
         },
     );
@@ -264,12 +264,62 @@ fn an_inactive_route_keeps_its_status_word_and_active_reads_as_active() {
         &with_observed("[observed.transit]\nroutes = [\n    { destination = \"10.0.0.0/8\", next_hop = \"vbr\", status = \"Rejected\" },\n    { destination = \"10.1.0.0/16\", next_hop = \"blackhole\", status = \"Active\" },\n]\n"),
     )
     .unwrap();
-    let routes = &plan.observed.survey(Hop::Transit).unwrap().routes;
+    let routes = plan
+        .observed
+        .survey(Hop::Transit)
+        .unwrap()
+        .routes
+        .as_deref()
+        .unwrap();
     assert_eq!(routes[0].inactive.as_deref(), Some("Rejected"));
     assert!(!routes[0].is_active());
     assert!(routes[1].is_active() && routes[1].next_hop.is_blackhole());
     let text = to_toml(&plan);
     assert!(text.contains("    { destination = \"10.0.0.0/8\", next_hop = \"vbr\", status = \"Rejected\" },\n    { destination = \"10.1.0.0/16\", next_hop = \"blackhole\" },\n"), "{text}");
+}
+
+#[test]
+fn a_section_without_routes_or_rules_leaves_them_not_surveyed() {
+    let text = with_observed("[observed.vbr]\nmtu = 1500\n\n[observed.firewall]\nmtu = 1500\n");
+    let plan = parse_plan("p.toml", &text).unwrap();
+    let vbr = plan.observed.survey(Hop::Vbr).unwrap();
+    assert_eq!((vbr.mtu, &vbr.routes), (Some(1500), &None));
+    assert_eq!(plan.observed.survey(Hop::Firewall).unwrap().rules, None);
+    assert!(!plan.observed.list_surveyed(Hop::Vbr));
+    assert_eq!(update_toml(&text, &plan), text);
+    let written = to_toml(&plan);
+    assert!(
+        !written.contains("routes") && !written.contains("rules"),
+        "{written}"
+    );
+    assert_eq!(parse_plan("p.toml", &written).unwrap(), plan);
+}
+
+#[test]
+fn an_empty_list_is_surveyed_and_empty() {
+    let text = with_observed(
+        "[observed.vbr]\nmtu = 1500\nroutes = []\n\n[observed.firewall]\nrules = []\n",
+    );
+    let plan = parse_plan("p.toml", &text).unwrap();
+    assert_eq!(plan.observed.survey(Hop::Vbr).unwrap().routes, Some(vec![]));
+    assert_eq!(
+        plan.observed.survey(Hop::Firewall).unwrap().rules,
+        Some(vec![])
+    );
+    assert!(plan.observed.list_surveyed(Hop::Vbr));
+    assert_eq!(update_toml(&text, &plan), text);
+    let written = to_toml(&plan);
+    assert!(
+        written.contains("routes = []") && written.contains("rules = []"),
+        "{written}"
+    );
+    assert_eq!(parse_plan("p.toml", &written).unwrap(), plan);
+    // Unknown again: the key goes, the rest of the section stays.
+    let mut unknown = plan.clone();
+    unknown.observed.surveys.get_mut(&Hop::Vbr).unwrap().routes = None;
+    let saved = update_toml(&text, &unknown);
+    assert!(saved.contains("[observed.vbr]\nmtu = 1500\n\n"), "{saved}");
+    assert_eq!(parse_plan("p.toml", &saved).unwrap(), unknown);
 }
 
 #[test]
@@ -280,12 +330,21 @@ fn icmp_and_all_rules_need_no_ports_and_routes_may_be_arrays_of_tables() {
     )
     .unwrap();
     let sg = plan.observed.survey(Hop::SecurityGroup).unwrap();
-    assert_eq!(sg.rules[0].ports, Ports::All);
+    assert_eq!(sg.rules.as_ref().unwrap()[0].ports, Ports::All);
     assert_eq!(
         sg.default_outbound,
         Some(edgeplan::observed::RuleAction::Deny)
     );
-    assert_eq!(plan.observed.survey(Hop::Vbr).unwrap().routes.len(), 1);
+    assert_eq!(
+        plan.observed
+            .survey(Hop::Vbr)
+            .unwrap()
+            .routes
+            .as_ref()
+            .unwrap()
+            .len(),
+        1
+    );
     let text = to_toml(&plan);
     assert!(text.contains("{ direction = \"inbound\", action = \"deny\", protocol = \"icmp\", peers = [\"0.0.0.0/0\"], priority = 100 }"), "{text}");
     assert_eq!(parse_plan("p.toml", &text).unwrap(), plan);
@@ -311,7 +370,13 @@ fn the_readme_observed_example_reads_on_the_example_plan() {
     let text = format!("{}\n{block}", to_toml(&Plan::example()));
     let plan = parse_plan("README.md", &text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(plan.observed.surveys.len(), 6);
-    let transit = &plan.observed.survey(Hop::Transit).unwrap().routes;
+    let transit = plan
+        .observed
+        .survey(Hop::Transit)
+        .unwrap()
+        .routes
+        .as_deref()
+        .unwrap();
     assert_eq!(transit[2].inactive.as_deref(), Some("Rejected"));
 }
 

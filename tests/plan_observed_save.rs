@@ -38,8 +38,8 @@ fn changed_lines(a: &str, b: &str) -> Vec<(usize, String, String)> {
 fn editing_one_route_changes_only_its_line() {
     let (text, mut plan) = fixture();
     let vbr = plan.observed.surveys.get_mut(&Hop::Vbr).unwrap();
-    vbr.routes[1].next_hop = NextHop::from_word("blackhole");
-    vbr.routes[1].inactive = Some("Rejected".into());
+    vbr.routes_mut()[1].next_hop = NextHop::from_word("blackhole");
+    vbr.routes_mut()[1].inactive = Some("Rejected".into());
     let saved = update_toml(&text, &plan);
     assert_eq!(
         changed_lines(&text, &saved),
@@ -56,9 +56,9 @@ fn editing_one_route_changes_only_its_line() {
 fn adding_and_removing_entries_touches_only_their_lines_and_keeps_comments() {
     let (text, mut plan) = fixture();
     let firewall = plan.observed.surveys.get_mut(&Hop::Firewall).unwrap();
-    let removed = firewall.rules.remove(1);
+    let removed = firewall.rules_mut().remove(1);
     let core = plan.observed.surveys.get_mut(&Hop::CoreSwitch).unwrap();
-    core.routes.insert(
+    core.routes_mut().insert(
         1,
         RouteEntry::new(net("172.16.0.0/12"), NextHop::from_word("nat")),
     );
@@ -77,9 +77,9 @@ fn adding_and_removing_entries_touches_only_their_lines_and_keeps_comments() {
     assert_eq!(parse_plan("p.toml", &saved).unwrap(), plan);
     // Put back, the file is as it was.
     let firewall = plan.observed.surveys.get_mut(&Hop::Firewall).unwrap();
-    firewall.rules.insert(1, removed);
+    firewall.rules_mut().insert(1, removed);
     let core = plan.observed.surveys.get_mut(&Hop::CoreSwitch).unwrap();
-    core.routes.remove(1);
+    core.routes_mut().remove(1);
     core.mtu = Some(1500);
     assert_eq!(update_toml(&saved, &plan), text);
 }
@@ -108,7 +108,7 @@ fn a_one_line_route_list_stays_one_line_when_a_route_is_added() {
         .surveys
         .get_mut(&Hop::Transit)
         .unwrap()
-        .routes
+        .routes_mut()
         .push(RouteEntry::new(
             net("192.168.0.0/16"),
             NextHop::Neighbour(PathNode::Vpc),
@@ -185,11 +185,12 @@ fn arb_rule() -> impl Strategy<Value = RuleEntry> {
         )
 }
 
-/// A survey of `hop` holding only the keys the hop allows.
+/// A survey of `hop` holding only the keys the hop allows; each list not surveyed
+/// (`None`), surveyed and empty, or holding entries.
 fn arb_survey(hop: Hop) -> impl Strategy<Value = Survey> {
     (
-        prop::collection::vec(arb_route(), 0..6),
-        prop::collection::vec(arb_rule(), 0..6),
+        prop::option::of(prop::collection::vec(arb_route(), 0..6)),
+        prop::option::of(prop::collection::vec(arb_rule(), 0..6)),
         any::<Option<bool>>(),
         any::<Option<u32>>(),
         prop::option::of(68u32..=65535),
@@ -199,12 +200,8 @@ fn arb_survey(hop: Hop) -> impl Strategy<Value = Survey> {
         .prop_map(move |(routes, rules, bgp, peer, mtu, inbound, outbound)| {
             let on = |k: SurveyKey| k.allowed_on(hop);
             Survey {
-                routes: if on(SurveyKey::Routes) {
-                    routes
-                } else {
-                    vec![]
-                },
-                rules: if on(SurveyKey::Rules) { rules } else { vec![] },
+                routes: routes.filter(|_| on(SurveyKey::Routes)),
+                rules: rules.filter(|_| on(SurveyKey::Rules)),
                 bgp: bgp.filter(|_| on(SurveyKey::Bgp)),
                 vbr_peer_ip: peer.map(Into::into).filter(|_| on(SurveyKey::VbrPeerIp)),
                 mtu: mtu.filter(|_| on(SurveyKey::Mtu)),

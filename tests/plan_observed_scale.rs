@@ -47,14 +47,14 @@ fn big_plan() -> Plan {
         (Hop::VpcRouteTable, PathNode::Transit),
     ] {
         let survey = Survey {
-            routes: routes(next),
+            routes: Some(routes(next)),
             ..Survey::default()
         };
         observed.surveys.insert(hop, survey);
     }
     for hop in [Hop::Firewall, Hop::SecurityGroup] {
         let survey = Survey {
-            rules: rules(),
+            rules: Some(rules()),
             ..Survey::default()
         };
         observed.surveys.insert(hop, survey);
@@ -79,7 +79,7 @@ fn a_surveyed_plan_of_ten_thousand_routes_per_hop_fits_loads_and_edits_one_line(
     assert_eq!(update_toml(&text, &back), text);
     let mut edited = back;
     let vbr = edited.observed.surveys.get_mut(&Hop::Vbr).unwrap();
-    vbr.routes[5_000].inactive = Some("Rejected".into());
+    vbr.routes_mut()[5_000].inactive = Some("Rejected".into());
     let saved = update_toml(&text, &edited);
     let changed = text
         .lines()

@@ -22,7 +22,12 @@ fn surveyed_plan() -> edgeplan::plan::Plan {
 
 /// The surveyed fixture, on the survey step with the body focused, at `hop`.
 fn on_survey(hop: Hop) -> App {
-    let mut app = opened(surveyed_plan(), Theme::default_dark(), UNICODE);
+    on_survey_of(surveyed_plan(), hop)
+}
+
+/// `plan` on the survey step with the body focused, at `hop`.
+fn on_survey_of(plan: edgeplan::plan::Plan, hop: Hop) -> App {
+    let mut app = opened(plan, Theme::default_dark(), UNICODE);
     type_text(&mut app, "7");
     assert_eq!((app.step(), app.focus()), (Step::Survey, Pane::Body));
     while app.hop() > hop {
@@ -41,6 +46,7 @@ fn routes(app: &App, hop: Hop) -> Vec<String> {
         .map(|s| {
             s.routes
                 .iter()
+                .flatten()
                 .map(|r| format!("{} {}", r.destination, r.next_hop.word()))
                 .collect()
         })
@@ -81,13 +87,54 @@ fn a_route_added_by_keys_enters_the_plan_only_once_every_box_is_valid() {
 }
 
 #[test]
+fn routes_not_surveyed_show_unknown_until_the_first_entry_and_the_last_deleted_leaves_none() {
+    let mut plan = surveyed_plan();
+    plan.observed.surveys.get_mut(&Hop::Vbr).unwrap().routes = None;
+    let mut app = on_survey_of(plan, Hop::Vbr);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("routes not surveyed"), "{shown}");
+    assert!(shown.contains("Routes: not surveyed"), "{shown}");
+    assert!(
+        app.hop_unknown(Hop::Vbr),
+        "grey, never red: no one read its routes"
+    );
+    let list = |app: &App| app.plan().observed.survey(Hop::Vbr).unwrap().routes.clone();
+    type_text(&mut app, "a");
+    type_text(&mut app, "10.0.0.0/8");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "core-switch");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(routes(&app, Hop::Vbr), ["10.0.0.0/8 core-switch"]);
+    assert!(!app.hop_unknown(Hop::Vbr));
+    // The cursor is on the new route: deleting it leaves a surveyed, empty list.
+    type_text(&mut app, "d");
+    assert_eq!(list(&app), Some(vec![]));
+    assert!(!app.hop_unknown(Hop::Vbr));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("surveyed, 0 routes"), "{shown}");
+    assert!(shown.contains("Routes: none yet"), "{shown}");
+    type_text(&mut app, "u");
+    assert_eq!(routes(&app, Hop::Vbr), ["10.0.0.0/8 core-switch"]);
+    type_text(&mut app, "u");
+    assert_eq!(list(&app), None, "undo brings the unknown back");
+    assert!(app.hop_unknown(Hop::Vbr));
+}
+
+#[test]
 fn a_deleted_rule_comes_back_with_undo() {
     let mut app = on_survey(Hop::Firewall);
     let before = app.plan().clone();
     // Surveyed, mtu, no match in, no match out, then the rules.
     press_n(&mut app, KeyCode::Down, 4);
     type_text(&mut app, "d");
-    let rules = &app.plan().observed.survey(Hop::Firewall).unwrap().rules;
+    let rules = app
+        .plan()
+        .observed
+        .survey(Hop::Firewall)
+        .unwrap()
+        .rules
+        .as_deref()
+        .unwrap();
     assert_eq!(rules.len(), 3);
     assert_eq!(rules[0].priority, 20);
     type_text(&mut app, "u");
@@ -150,6 +197,8 @@ fn a_rule_form_refuses_a_bad_port_and_names_it() {
             .survey(Hop::SecurityGroup)
             .unwrap()
             .rules
+            .as_ref()
+            .unwrap()
             .len(),
         4
     );

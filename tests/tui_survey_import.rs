@@ -42,6 +42,8 @@ fn routes(app: &App, hop: Hop) -> Vec<String> {
     let survey = app.plan().observed.survey(hop).unwrap();
     survey
         .routes
+        .as_ref()
+        .unwrap()
         .iter()
         .map(|r| format!("{} {}", r.destination, r.next_hop.word()))
         .collect()
@@ -125,7 +127,9 @@ fn security_group_rules_import_from_the_api_json() {
         .observed
         .survey(Hop::SecurityGroup)
         .unwrap()
-        .rules;
+        .rules
+        .as_deref()
+        .unwrap();
     assert!(!rules.is_empty());
     let said = &app.message().unwrap().text;
     assert!(said.contains(&format!("{} rules", rules.len())), "{said}");

@@ -5,7 +5,7 @@ use super::{EXIT_OK, EXIT_UNREADABLE};
 use crate::escape::{Escaped, escape, escape_path};
 use crate::hop::Hop;
 use crate::import::{self, ImportContext, Imported, Imports, Location};
-use crate::observed::NextHop;
+use crate::observed::{NextHop, is_routing};
 use crate::plan::{load_path, update_toml};
 use crate::store::{DiskStamp, Links, ReadError, changed_on_disk, read_capped, write_atomic};
 use std::collections::BTreeMap;
@@ -63,12 +63,13 @@ pub fn import(
             return EXIT_UNREADABLE;
         }
     };
-    let newly_surveyed = plan.observed.survey(hop).is_none();
     let mismatch = match (imported.vbr_address, context.vbr_peer_ip) {
         (Some(vbr), Some(peer)) if vbr != peer => Some((vbr, peer)),
         _ => None,
     };
     imported.apply(&mut plan.observed, hop);
+    let routes_unknown =
+        is_routing(hop) && (plan.observed.survey(hop)).is_some_and(|s| s.routes.is_none());
     let written = update_toml(&original, &plan);
     // Someone (a TUI session) saved the plan while the input was read: keep their version.
     if changed_on_disk(plan_path, Some(&DiskStamp::of_bytes(original.as_bytes()))) {
@@ -87,7 +88,7 @@ pub fn import(
         );
         return EXIT_UNREADABLE;
     }
-    let _ = report(&imported, hop, plan_path, newly_surveyed, out);
+    let _ = report(&imported, hop, plan_path, routes_unknown, out);
     if let Some((vbr, peer)) = mismatch {
         let _ = writeln!(
             out,
@@ -128,7 +129,7 @@ fn report(
     imported: &Imported,
     hop: Hop,
     plan_path: &Path,
-    newly_surveyed: bool,
+    routes_unknown: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let section = format!("[observed.{hop}] of {}", escape_path(plan_path));
@@ -166,14 +167,12 @@ fn report(
             None => writeln!(out, "Nothing to set from {from}: the VBR lists no Mtu.")?,
         },
     }
-    if newly_surveyed
-        && imported.format.imports() == Imports::VbrAttributes
-        && imported.mtu.is_some()
-    {
+    if routes_unknown && imported.format.imports() == Imports::VbrAttributes {
         writeln!(
             out,
-            "  [observed.{hop}] is new and holds no routes: import the VBR's route table too \
-             (DescribeRouteEntryList on its RouteTableId), or traces stop at the VBR."
+            "  The VBR's routes are not surveyed yet: import its route table too \
+             (DescribeRouteEntryList on its RouteTableId); until then traces assume it \
+             routes as designed."
         )?;
     }
     if !imported.notes.is_empty() {

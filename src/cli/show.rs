@@ -70,11 +70,20 @@ fn write_observed(s: &mut String, hop: Hop, survey: Option<&Survey>) {
     if !settings.is_empty() {
         let _ = writeln!(s, "    settings: {}", Escaped(&settings.join(", ")));
     }
-    if is_routing(hop) {
-        write_entries(s, "routes", survey.routes.iter().map(|r| r.summary()));
+    // A list not surveyed is unknown, which "none" would hide.
+    match (is_routing(hop), &survey.routes) {
+        (true, Some(list)) => write_entries(s, "routes", list.iter().map(|r| r.summary())),
+        (true, None) => {
+            let _ = writeln!(s, "    routes: not surveyed");
+        }
+        _ => {}
     }
-    if is_filtering(hop) {
-        write_entries(s, "rules", survey.rules.iter().map(|r| r.summary()));
+    match (is_filtering(hop), &survey.rules) {
+        (true, Some(list)) => write_entries(s, "rules", list.iter().map(|r| r.summary())),
+        (true, None) => {
+            let _ = writeln!(s, "    rules: not surveyed");
+        }
+        _ => {}
     }
 }
 

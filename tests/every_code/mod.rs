@@ -26,7 +26,7 @@ pub fn observed_faults() -> Vec<Plan> {
     let mut plan = Plan::example();
     let s = &mut plan.observed.surveys;
     let routes = |list: Vec<RouteEntry>| Survey {
-        routes: list,
+        routes: Some(list),
         ..Survey::default()
     };
     s.insert(
@@ -55,7 +55,7 @@ pub fn observed_faults() -> Vec<Plan> {
     s.insert(
         Hop::Firewall,
         Survey {
-            rules,
+            rules: Some(rules),
             ..Survey::default()
         },
     );

@@ -65,7 +65,7 @@ fn the_edge_nodes_are_traced_from_a_server_subnet_of_the_surveyed_core_switch() 
     ]
     .map(|(d, n)| RouteEntry::new(d.parse().unwrap(), NextHop::from_word(n)));
     let core = Survey {
-        routes: routes.to_vec(),
+        routes: Some(routes.to_vec()),
         ..Survey::default()
     };
     plan.observed.surveys.insert(Hop::CoreSwitch, core);
@@ -86,7 +86,8 @@ fn the_edge_nodes_are_traced_from_a_server_subnet_of_the_surveyed_core_switch() 
     assert_eq!(kubelet.to.addr.to_string(), "10.1.0.2");
     // Without a server subnet inside the data center, the first host stays.
     let core = plan.observed.surveys.get_mut(&Hop::CoreSwitch).unwrap();
-    core.routes.retain(|r| r.destination.prefix_len() != 16);
+    core.routes_mut()
+        .retain(|r| r.destination.prefix_len() != 16);
     let flows = required_flows(&plan, Catalog::builtin());
     assert_eq!(flows[0].from.addr.to_string(), "10.0.0.1");
     let kubelet = flows.iter().find(|f| f.id == "vpc-to-kubelet-10250");

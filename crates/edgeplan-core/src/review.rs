@@ -96,7 +96,8 @@ pub struct ObservedDelta {
     pub rules_added: Vec<RuleEntry>,
     /// Rules the old survey had and the new has not, in the old order.
     pub rules_removed: Vec<RuleEntry>,
-    /// Settings that changed, `key: old -> new` (`(unset)` for none).
+    /// Settings that changed, `key: old -> new` (`(unset)` for none), and lists that
+    /// became surveyed or not (`routes: not surveyed -> surveyed`).
     pub settings: Vec<String>,
 }
 
@@ -114,6 +115,11 @@ fn entries_missing<T: Clone>(a: &[T], b: &[T], summary: fn(&T) -> String) -> Vec
         .collect()
 }
 
+/// The entries of a list, none while it is not surveyed.
+fn list<T>(entries: &Option<Vec<T>>) -> &[T] {
+    entries.as_deref().unwrap_or_default()
+}
+
 /// How `hop`'s observed state changes from `old` to `new`, if it does.
 fn observed_delta(hop: Hop, old: Option<&Survey>, new: Option<&Survey>) -> Option<ObservedDelta> {
     if old == new {
@@ -122,18 +128,25 @@ fn observed_delta(hop: Hop, old: Option<&Survey>, new: Option<&Survey>) -> Optio
     let empty = Survey::default();
     let (a, b) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
     let shown = |s: &Survey, key| s.setting(key).unwrap_or_else(|| "(unset)".into());
-    let settings = SurveyKey::allowed(hop)
+    let mut settings: Vec<String> = SurveyKey::allowed(hop)
         .filter(|&key| a.setting(key) != b.setting(key))
         .map(|key| format!("{}: {} -> {}", key.key(), shown(a, key), shown(b, key)))
         .collect();
+    // A list that becomes surveyed (even empty) or unknown is a change of its own.
+    let listed = |s: &Survey, key| s.list_state(key).unwrap_or_default();
+    settings.extend(
+        SurveyKey::allowed(hop)
+            .filter(|&key| a.list_state(key) != b.list_state(key))
+            .map(|key| format!("{}: {} -> {}", key.key(), listed(a, key), listed(b, key))),
+    );
     let delta = ObservedDelta {
         hop,
         was_surveyed: old.is_some(),
         is_surveyed: new.is_some(),
-        routes_added: entries_missing(&b.routes, &a.routes, RouteEntry::summary),
-        routes_removed: entries_missing(&a.routes, &b.routes, RouteEntry::summary),
-        rules_added: entries_missing(&b.rules, &a.rules, RuleEntry::summary),
-        rules_removed: entries_missing(&a.rules, &b.rules, RuleEntry::summary),
+        routes_added: entries_missing(list(&b.routes), list(&a.routes), RouteEntry::summary),
+        routes_removed: entries_missing(list(&a.routes), list(&b.routes), RouteEntry::summary),
+        rules_added: entries_missing(list(&b.rules), list(&a.rules), RuleEntry::summary),
+        rules_removed: entries_missing(list(&a.rules), list(&b.rules), RuleEntry::summary),
         settings,
     };
     // Entries only reordered: order carries no meaning, for routes or for rules.

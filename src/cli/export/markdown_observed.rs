@@ -25,11 +25,20 @@ pub(super) fn observed(s: &mut String, hop: Hop, survey: Option<&Survey>) {
     if !settings.is_empty() {
         let _ = writeln!(s, "Settings: {}.\n", md(&settings.join(", ")));
     }
-    if is_routing(hop) {
-        routes(s, &survey.routes);
+    // A list not surveyed is unknown, which "No routes." would hide.
+    match (is_routing(hop), &survey.routes) {
+        (true, Some(list)) => routes(s, list),
+        (true, None) => {
+            let _ = writeln!(s, "Routes not surveyed.");
+        }
+        _ => {}
     }
-    if is_filtering(hop) {
-        rules(s, &survey.rules);
+    match (is_filtering(hop), &survey.rules) {
+        (true, Some(list)) => rules(s, list),
+        (true, None) => {
+            let _ = writeln!(s, "Rules not surveyed.");
+        }
+        _ => {}
     }
 }
 

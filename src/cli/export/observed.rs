@@ -52,11 +52,12 @@ pub(in crate::cli) fn rules(rules: &[RuleEntry]) -> Vec<RuleJson> {
         .collect()
 }
 
-/// One hop's survey; every key present, `null` when the survey leaves it unset.
+/// One hop's survey; every key present, `null` when the survey leaves it unset (for a
+/// list: not surveyed, where `[]` is surveyed and empty).
 #[derive(Serialize)]
 pub(in crate::cli) struct SurveyJson {
-    routes: Vec<RouteJson>,
-    rules: Vec<RuleJson>,
+    routes: Option<Vec<RouteJson>>,
+    rules: Option<Vec<RuleJson>>,
     bgp: Option<bool>,
     vbr_peer_ip: Option<String>,
     mtu: Option<u32>,
@@ -68,8 +69,8 @@ pub(in crate::cli) struct SurveyJson {
 pub(in crate::cli) fn survey(survey: Option<&Survey>) -> Option<SurveyJson> {
     let s = survey?;
     Some(SurveyJson {
-        routes: routes(&s.routes),
-        rules: rules(&s.rules),
+        routes: s.routes.as_deref().map(routes),
+        rules: s.rules.as_deref().map(rules),
         bgp: s.bgp,
         vbr_peer_ip: s.vbr_peer_ip.map(|a| a.to_string()),
         mtu: s.mtu,

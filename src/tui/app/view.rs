@@ -20,13 +20,13 @@ impl App {
         self.components.flows.selected(&self.session)
     }
 
-    /// True when `hop` shows as unknown: other hops are surveyed, this device is not, and
-    /// nothing in the design is wrong with it. It is grey, never red: no trace can
-    /// blame a device no one has looked at.
+    /// True when `hop` shows as unknown: other hops are surveyed, this device (or its
+    /// route or rule list) is not, and nothing in the design is wrong with it. It is
+    /// grey, never red: no trace can blame a device no one has looked at.
     pub fn hop_unknown(&self, hop: Hop) -> bool {
         let plan = self.plan();
         !plan.observed.is_empty()
-            && plan.observed.survey(hop).is_none()
+            && !plan.observed.list_surveyed(hop)
             && crate::tui::components::survey::surveyable(plan, hop)
             && self.hop_status(hop) == HopStatus::Ok
     }

@@ -57,9 +57,9 @@ pub fn survey_rows(plan: &Plan, hop: Hop) -> Vec<SurveyRow> {
     if let Some(survey) = plan.observed.survey(hop) {
         rows.extend(settings(hop).map(SurveyRow::Setting));
         if is_routing(hop) {
-            rows.extend((0..survey.routes.len()).map(SurveyRow::Route));
+            rows.extend((0..survey.routes.as_ref().map_or(0, Vec::len)).map(SurveyRow::Route));
         } else {
-            rows.extend((0..survey.rules.len()).map(SurveyRow::Rule));
+            rows.extend((0..survey.rules.as_ref().map_or(0, Vec::len)).map(SurveyRow::Rule));
         }
     }
     rows.push(SurveyRow::Add);
@@ -179,7 +179,15 @@ impl SurveyEditor {
                 hop.id()
             ),
             None => {
-                plan.observed.surveys.insert(hop, Survey::default());
+                // Starting a survey here says the engineer looks at the device: its list
+                // is surveyed (empty until entries are added), not unknown.
+                let mut survey = Survey::default();
+                if is_routing(hop) {
+                    survey.routes = Some(Vec::new());
+                } else {
+                    survey.rules = Some(Vec::new());
+                }
+                plan.observed.surveys.insert(hop, survey);
                 format!("{} is surveyed: add what the device has", hop.id())
             }
         };
@@ -288,7 +296,7 @@ impl SurveyEditor {
         let outcome = Self::change(session, hop, |s| {
             match row {
                 Some(SurveyRow::Route(i)) => {
-                    let r = s.routes.remove(i);
+                    let r = s.routes_mut().remove(i);
                     said = format!(
                         "Removed the route to {} via {}",
                         r.destination,
@@ -296,7 +304,7 @@ impl SurveyEditor {
                     );
                 }
                 Some(SurveyRow::Rule(i)) => {
-                    let r = s.rules.remove(i);
+                    let r = s.rules_mut().remove(i);
                     said = format!(
                         "Removed the {} {} rule of priority {}",
                         r.direction, r.action, r.priority
@@ -379,12 +387,12 @@ impl SurveyEditor {
 /// The index of the last route (`routes`) or rule of `hop`'s survey, if any.
 fn survey_len(plan: &Plan, hop: Hop, routes: bool) -> Option<usize> {
     let s = plan.observed.survey(hop)?;
-    let n = if routes {
-        s.routes.len()
+    let list = if routes {
+        s.routes.as_ref().map(Vec::len)
     } else {
-        s.rules.len()
+        s.rules.as_ref().map(Vec::len)
     };
-    n.checked_sub(1)
+    list?.checked_sub(1)
 }
 
 /// What "add" adds on `hop`: a route on a routing hop, a rule on a filtering one.

@@ -184,7 +184,7 @@ impl SurveyForm {
                 (Column::Status, String::new()),
             ],
             FormTarget::Route(i) => {
-                let r = &survey.routes[i];
+                let r = &survey.routes.as_deref().unwrap_or_default()[i];
                 vec![
                     (Column::Destination, r.destination.to_string()),
                     (Column::NextHop, r.next_hop.word().to_string()),
@@ -196,13 +196,14 @@ impl SurveyForm {
                 let next = survey
                     .rules
                     .iter()
+                    .flatten()
                     .map(|r| r.priority)
                     .max()
                     .map_or(1, |p| p + 1);
                 rule_boxes("inbound", "allow", "tcp", "", "", &next.to_string())
             }
             FormTarget::Rule(i) => {
-                let r = &survey.rules[i];
+                let r = &survey.rules.as_deref().unwrap_or_default()[i];
                 let peers: Vec<String> = r.peers.iter().map(ToString::to_string).collect();
                 rule_boxes(
                     r.direction.into(),
@@ -282,9 +283,10 @@ impl SurveyForm {
                     next_hop: NextHop::from_word(v(Column::NextHop)),
                     inactive: (!status.is_empty()).then(|| status.to_string()),
                 };
+                // The first entry makes a list not surveyed a surveyed one.
                 match self.target {
-                    FormTarget::Route(i) => survey.routes[i] = route,
-                    _ => survey.routes.push(route),
+                    FormTarget::Route(i) => survey.routes_mut()[i] = route,
+                    _ => survey.routes_mut().push(route),
                 }
             }
             FormTarget::NewRule | FormTarget::Rule(_) => {
@@ -297,8 +299,8 @@ impl SurveyForm {
                     priority: v(Column::Priority).parse().expect("checked"),
                 };
                 match self.target {
-                    FormTarget::Rule(i) => survey.rules[i] = rule,
-                    _ => survey.rules.push(rule),
+                    FormTarget::Rule(i) => survey.rules_mut()[i] = rule,
+                    _ => survey.rules_mut().push(rule),
                 }
             }
             FormTarget::Setting(SurveyKey::VbrPeerIp) => {
@@ -357,17 +359,17 @@ mod tests {
                 .contains("host bits")
         );
         assert!(form.apply(&mut survey).is_err());
-        assert!(survey.routes.is_empty());
+        assert_eq!(survey.routes, None, "a refused entry surveys nothing");
         form.boxes[0] = FormBox::new(Column::Destination, "192.168.0.0/16".into());
         form.move_focus(true);
         typed(&mut form, "vbr");
         form.apply(&mut survey).unwrap();
         assert_eq!(
             survey.routes,
-            [RouteEntry::new(
+            Some(vec![RouteEntry::new(
                 "192.168.0.0/16".parse().unwrap(),
                 NextHop::from_word("vbr")
-            )]
+            )])
         );
     }
 
@@ -384,8 +386,9 @@ mod tests {
         assert!(why.starts_with("ports \"70000\""), "{why}");
         form.boxes[3] = FormBox::new(Column::Ports, "443,6443".into());
         form.apply(&mut survey).unwrap();
-        assert_eq!(survey.rules[0].ports.to_string(), "443,6443");
-        assert_eq!(survey.rules[0].priority, 1);
+        let rules = survey.rules.as_deref().unwrap();
+        assert_eq!(rules[0].ports.to_string(), "443,6443");
+        assert_eq!(rules[0].priority, 1);
     }
 
     #[test]

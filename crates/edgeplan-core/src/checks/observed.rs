@@ -139,9 +139,7 @@ fn report(
 fn leads(tracer: &Tracer, node: PathNode, table: &RouteTable, r: RouteRef) -> Resolved {
     match r {
         RouteRef::System => Resolved::Local,
-        RouteRef::Surveyed(i) => {
-            tracer.resolve(node, table.survey, &table.survey.routes[i].next_hop)
-        }
+        RouteRef::Surveyed(i) => tracer.resolve(node, table.survey, &table.routes[i].next_hop),
     }
 }
 
@@ -203,7 +201,7 @@ fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findi
                 None => {
                     let inactive = table.inactive.covering(block);
                     let route = inactive.map(|(net, &i)| Blamed {
-                        words: words::route(&table.survey.routes[i]),
+                        words: words::route(&table.routes[i]),
                         net,
                         leads: None,
                     });

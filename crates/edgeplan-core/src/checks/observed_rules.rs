@@ -92,7 +92,7 @@ fn flows_check(plan: &crate::Plan, catalog: &Catalog, tracer: &Tracer, out: &mut
             }
             let (why, priority) = match by {
                 RuleMatch::Rule(i) => {
-                    let r = &table.survey.rules[i];
+                    let r = &table.rules[i];
                     (words::rule(r), Some(r.priority))
                 }
                 RuleMatch::Default => (
@@ -153,7 +153,7 @@ fn covers(deny: &RuleEntry, allow: &RuleEntry) -> bool {
 
 /// Allow rules a deny evaluated before them hides completely.
 fn shadow_check(table: &FilterTable, transit: Transit, out: &mut Findings) {
-    let rules = &table.survey.rules;
+    let rules = table.rules;
     for direction in [Direction::Inbound, Direction::Outbound] {
         let mut denies: Vec<&RuleEntry> = Vec::new();
         for &i in table.in_order(direction) {
@@ -189,7 +189,7 @@ fn shadow_check(table: &FilterTable, transit: Transit, out: &mut Findings) {
 /// Allow rules open to every protocol or port from or to anywhere. The security group's
 /// outbound is open by the cloud's default, so an allow there says nothing new.
 fn broad_check(table: &FilterTable, transit: Transit, out: &mut Findings) {
-    for rule in &table.survey.rules {
+    for rule in table.rules {
         let open = rule.protocol == Protocol::All
             || (rule.protocol.has_ports() && rule.ports == Ports::All);
         let anywhere = rule.peers.is_empty() || rule.peers.iter().any(|p| p.prefix_len() == 0);

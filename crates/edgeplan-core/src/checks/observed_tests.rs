@@ -47,7 +47,7 @@ fn a_path_surveyed_as_required_has_no_observed_finding_and_no_error() {
 #[test]
 fn a_missing_route_is_red_on_its_hop_only_and_an_unsurveyed_hop_is_never_judged() {
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::Vbr).routes.remove(1);
+    survey(&mut plan, Hop::Vbr).routes_mut().remove(1);
     assert_eq!(
         observed(&plan),
         [(ObservedNoRoute, vec![Hop::Vbr], Severity::Error)]
@@ -70,14 +70,14 @@ fn a_missing_route_is_red_on_its_hop_only_and_an_unsurveyed_hop_is_never_judged(
 #[test]
 fn a_route_to_the_wrong_neighbour_and_a_diverting_one_are_red_and_a_broader_route_is_fine() {
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::Vbr).routes[1] = route("192.168.0.0/16", "core-switch");
+    survey(&mut plan, Hop::Vbr).routes_mut()[1] = route("192.168.0.0/16", "core-switch");
     assert_eq!(
         observed(&plan),
         [(ObservedRouteWrongNeighbour, vec![Hop::Vbr], Severity::Error)]
     );
     let mut plan = surveyed_example();
     survey(&mut plan, Hop::Transit)
-        .routes
+        .routes_mut()
         .push(route("192.168.7.0/24", "blackhole"));
     assert_eq!(
         observed(&plan),
@@ -95,9 +95,9 @@ fn a_route_to_the_wrong_neighbour_and_a_diverting_one_are_red_and_a_broader_rout
     );
     // A broader route still covers the block, and a more specific one the same way is fine.
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::Vbr).routes[1] = route("192.168.0.0/15", "transit");
+    survey(&mut plan, Hop::Vbr).routes_mut()[1] = route("192.168.0.0/15", "transit");
     survey(&mut plan, Hop::Transit)
-        .routes
+        .routes_mut()
         .push(route("192.168.7.0/24", "vpc"));
     assert_eq!(observed(&plan), vec![]);
 }
@@ -107,9 +107,10 @@ fn a_null_summary_of_the_data_center_is_the_norm_only_with_a_server_subnet_insid
     let summary = |server_vlan: Option<&str>| {
         let mut plan = surveyed_example();
         let core = survey(&mut plan, Hop::CoreSwitch);
-        core.routes[2] = route("10.0.0.0/8", "blackhole");
-        core.routes.push(route("10.1.0.1/32", "local"));
-        core.routes.extend(server_vlan.map(|v| route(v, "local")));
+        core.routes_mut()[2] = route("10.0.0.0/8", "blackhole");
+        core.routes_mut().push(route("10.1.0.1/32", "local"));
+        core.routes_mut()
+            .extend(server_vlan.map(|v| route(v, "local")));
         plan
     };
     let plan = summary(Some("10.1.0.0/16"));
@@ -128,7 +129,7 @@ fn a_null_summary_of_the_data_center_is_the_norm_only_with_a_server_subnet_insid
     // A null route inside the block is a summary too when a server subnet lies in it.
     let mut plan = surveyed_example();
     let core = survey(&mut plan, Hop::CoreSwitch);
-    core.routes.push(route("10.4.0.0/14", "blackhole"));
+    core.routes_mut().push(route("10.4.0.0/14", "blackhole"));
     assert_eq!(
         observed(&plan),
         [(
@@ -138,7 +139,7 @@ fn a_null_summary_of_the_data_center_is_the_norm_only_with_a_server_subnet_insid
         )]
     );
     survey(&mut plan, Hop::CoreSwitch)
-        .routes
+        .routes_mut()
         .push(route("10.5.0.0/24", "local"));
     assert_eq!(observed(&plan), vec![]);
 }
@@ -146,7 +147,7 @@ fn a_null_summary_of_the_data_center_is_the_norm_only_with_a_server_subnet_insid
 #[test]
 fn an_inactive_route_is_a_missing_one_that_says_why() {
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::VpcRouteTable).routes[0].inactive = Some("Prohibited".into());
+    survey(&mut plan, Hop::VpcRouteTable).routes_mut()[0].inactive = Some("Prohibited".into());
     let f = report(&plan)
         .findings
         .into_iter()
@@ -166,8 +167,8 @@ fn a_deny_ahead_of_an_allow_shadows_it_and_drops_the_required_port() {
     use Direction::Outbound;
     let mut plan = surveyed_example();
     let fw = survey(&mut plan, Hop::Firewall);
-    fw.rules[0].priority = 30;
-    fw.rules.push(rule(
+    fw.rules_mut()[0].priority = 30;
+    fw.rules_mut().push(rule(
         Outbound,
         RuleAction::Allow,
         "tcp",
@@ -175,7 +176,7 @@ fn a_deny_ahead_of_an_allow_shadows_it_and_drops_the_required_port() {
         &["192.168.0.0/16"],
         20,
     ));
-    fw.rules.push(rule(
+    fw.rules_mut().push(rule(
         Outbound,
         RuleAction::Deny,
         "tcp",
@@ -200,14 +201,14 @@ fn a_deny_ahead_of_an_allow_shadows_it_and_drops_the_required_port() {
     // A deny for an unrelated port hides nothing the path needs.
     let mut plan = surveyed_example();
     let deny = rule(Outbound, RuleAction::Deny, "tcp", "22", &["0.0.0.0/0"], 1);
-    survey(&mut plan, Hop::Firewall).rules.push(deny);
+    survey(&mut plan, Hop::Firewall).rules_mut().push(deny);
     assert_eq!(observed(&plan), vec![]);
 }
 
 #[test]
 fn a_required_port_the_security_group_does_not_allow_is_red_there() {
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::SecurityGroup).rules.remove(0);
+    survey(&mut plan, Hop::SecurityGroup).rules_mut().remove(0);
     assert_eq!(
         observed(&plan),
         [(
@@ -252,11 +253,11 @@ fn an_allow_for_everything_from_anywhere_warns_except_the_security_groups_way_ou
     let mut plan = surveyed_example();
     let all = |dir| rule(dir, RuleAction::Allow, "all", "all", &["0.0.0.0/0"], 50);
     survey(&mut plan, Hop::SecurityGroup)
-        .rules
+        .rules_mut()
         .push(all(Direction::Outbound));
     assert_eq!(observed(&plan), vec![]);
     survey(&mut plan, Hop::Firewall)
-        .rules
+        .rules_mut()
         .push(all(Direction::Inbound));
     assert_eq!(
         observed(&plan),

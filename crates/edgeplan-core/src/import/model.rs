@@ -267,16 +267,18 @@ impl Imported {
     }
 
     /// Puts the import into `hop`'s survey: replaces its routes (or its rules, or sets
-    /// its MTU) and keeps every other key. A hop not yet surveyed becomes surveyed, except
-    /// when the import holds nothing to record (a VBR listed without an MTU).
+    /// its MTU) and keeps every other key; the imported list is surveyed even when empty,
+    /// and an MTU alone leaves the routes as they were (not surveyed on a new section).
+    /// A hop not yet surveyed becomes surveyed, except when the import holds nothing to
+    /// record (a VBR listed without an MTU).
     pub fn apply(&self, observed: &mut Observed, hop: Hop) {
         if self.format.imports() == Imports::VbrAttributes && self.mtu.is_none() {
             return;
         }
         let survey = observed.surveys.entry(hop).or_default();
         match self.format.imports() {
-            Imports::Routes => survey.routes = self.routes.clone(),
-            Imports::Rules => survey.rules = self.rules.clone(),
+            Imports::Routes => survey.routes = Some(self.routes.clone()),
+            Imports::Rules => survey.rules = Some(self.rules.clone()),
             Imports::VbrAttributes => survey.mtu = self.mtu,
         }
     }

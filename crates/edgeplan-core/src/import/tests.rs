@@ -324,10 +324,10 @@ fn apply_replaces_the_routes_and_keeps_the_surveys_other_keys() {
     observed.surveys.insert(
         Hop::CoreSwitch,
         Survey {
-            routes: vec![RouteEntry::new(
+            routes: Some(vec![RouteEntry::new(
                 "1.0.0.0/8".parse().unwrap(),
                 NextHop::Local,
-            )],
+            )]),
             bgp: Some(true),
             vbr_peer_ip: Some(Ipv4Addr::new(10, 255, 0, 1)),
             ..Survey::default()
@@ -338,7 +338,7 @@ fn apply_replaces_the_routes_and_keeps_the_surveys_other_keys() {
     let got = read(text, Hop::CoreSwitch, &ctx(Transit::Ecr)).unwrap();
     got.apply(&mut observed, Hop::CoreSwitch);
     let survey = observed.survey(Hop::CoreSwitch).unwrap();
-    assert_eq!(survey.routes, got.routes);
+    assert_eq!(survey.routes, Some(got.routes));
     assert_eq!(survey.bgp, Some(true));
     assert_eq!(survey.vbr_peer_ip, Some(Ipv4Addr::new(10, 255, 0, 1)));
     // A VBR listed without an MTU records nothing, so the VBR stays not surveyed.

@@ -23,10 +23,36 @@ pub struct Observed {
     pub surveys: BTreeMap<Hop, Survey>,
 }
 
+impl Survey {
+    /// The route list to edit, surveyed from now on (empty if it was not surveyed).
+    pub fn routes_mut(&mut self) -> &mut Vec<RouteEntry> {
+        self.routes.get_or_insert_with(Vec::new)
+    }
+
+    /// The rule list to edit, surveyed from now on (empty if it was not surveyed).
+    pub fn rules_mut(&mut self) -> &mut Vec<RuleEntry> {
+        self.rules.get_or_insert_with(Vec::new)
+    }
+}
+
 impl Observed {
     /// The survey of `hop`, or `None` while it is not surveyed.
     pub fn survey(&self, hop: Hop) -> Option<&Survey> {
         self.surveys.get(&hop)
+    }
+
+    /// True when `hop`'s own list (routes on a routing hop, rules on a filtering one) is
+    /// surveyed, even empty: only then can a trace blame the hop.
+    pub fn list_surveyed(&self, hop: Hop) -> bool {
+        self.survey(hop).is_some_and(|s| {
+            if is_routing(hop) {
+                s.routes.is_some()
+            } else if is_filtering(hop) {
+                s.rules.is_some()
+            } else {
+                true
+            }
+        })
     }
 
     /// True when no hop is surveyed (a version-1 plan, or a design only).
@@ -36,13 +62,16 @@ impl Observed {
 }
 
 /// What one device has: routes on a routing hop, rules on a filtering hop, and the few
-/// facts the flows depend on. Keys a hop does not use stay empty.
+/// facts the flows depend on. Keys a hop does not use stay unset. A list that is `None`
+/// was not surveyed (unknown); `Some` of an empty list was surveyed and holds nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Survey {
-    /// The route table, in the order found (order carries no meaning for forwarding).
-    pub routes: Vec<RouteEntry>,
-    /// The filter rules, in the order found (priority decides, not order).
-    pub rules: Vec<RuleEntry>,
+    /// The route table, in the order found (order carries no meaning for forwarding);
+    /// `None` while the routes are not surveyed.
+    pub routes: Option<Vec<RouteEntry>>,
+    /// The filter rules, in the order found (priority decides, not order); `None` while
+    /// the rules are not surveyed.
+    pub rules: Option<Vec<RuleEntry>>,
     /// Core switch: BGP running toward the edge nodes (needed with Terway Edge).
     pub bgp: Option<bool>,
     /// Core switch: the VBR's address on the interconnect, which maps an imported

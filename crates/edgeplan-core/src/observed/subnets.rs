@@ -16,6 +16,7 @@ impl Survey {
         let mut subnets: Vec<Ipv4Net> = self
             .routes
             .iter()
+            .flatten()
             .filter(|r| r.is_active() && r.next_hop == NextHop::Local)
             .map(|r| r.destination.trunc())
             .filter(|n| n.prefix_len() < 32 && block.contains(n))
@@ -33,6 +34,7 @@ impl Survey {
         let own: BTreeSet<Ipv4Addr> = self
             .routes
             .iter()
+            .flatten()
             .filter(|r| r.is_active() && r.next_hop == NextHop::Local)
             .filter(|r| r.destination.prefix_len() == 32)
             .map(|r| r.destination.addr())
@@ -52,10 +54,12 @@ mod tests {
 
     fn survey(routes: &[(&str, &str)]) -> Survey {
         Survey {
-            routes: routes
-                .iter()
-                .map(|(d, n)| RouteEntry::new(d.parse().unwrap(), NextHop::from_word(n)))
-                .collect(),
+            routes: Some(
+                routes
+                    .iter()
+                    .map(|(d, n)| RouteEntry::new(d.parse().unwrap(), NextHop::from_word(n)))
+                    .collect(),
+            ),
             vbr_peer_ip: Some("10.255.0.1".parse().unwrap()),
             ..Survey::default()
         }
@@ -97,7 +101,7 @@ mod tests {
             ("10.255.0.2/32", "local"),
             ("10.3.0.0/16", "local"),
         ]);
-        s.routes[3].inactive = Some("Rejected".into());
+        s.routes_mut()[3].inactive = Some("Rejected".into());
         assert_eq!(s.server_subnets(net("10.0.0.0/8")), []);
         assert_eq!(s.server_host(net("10.0.0.0/8")), None);
     }

@@ -45,6 +45,17 @@ impl Survey {
             SurveyKey::Routes | SurveyKey::Rules => None,
         }
     }
+
+    /// Whether the route or rule list `key` is surveyed, in words (`surveyed`, `not
+    /// surveyed`); `None` for the settings.
+    pub fn list_state(&self, key: SurveyKey) -> Option<&'static str> {
+        let surveyed = match key {
+            SurveyKey::Routes => self.routes.is_some(),
+            SurveyKey::Rules => self.rules.is_some(),
+            _ => return None,
+        };
+        Some(if surveyed { "surveyed" } else { "not surveyed" })
+    }
 }
 
 #[cfg(test)]

@@ -6,17 +6,18 @@ use crate::hop::Hop;
 use crate::observed::{Survey, SurveyKey};
 use crate::plan::Plan;
 
-/// The size of a survey in words: `3 routes`, `1 rule`, `empty`.
+/// The size of a survey in words: `3 routes`, `1 rule`, `empty`, `routes not surveyed`.
 fn size(hop: Hop, survey: &Survey) -> String {
     let (n, what) = if crate::observed::is_routing(hop) {
-        (survey.routes.len(), "route")
+        (survey.routes.as_ref().map(Vec::len), "route")
     } else {
-        (survey.rules.len(), "rule")
+        (survey.rules.as_ref().map(Vec::len), "rule")
     };
     match n {
-        0 => "empty".into(),
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
+        None => format!("{what}s not surveyed"),
+        Some(0) => "empty".into(),
+        Some(1) => format!("1 {what}"),
+        Some(n) => format!("{n} {what}s"),
     }
 }
 
@@ -43,16 +44,32 @@ pub fn observed_changes(old: &Plan, new: &Plan) -> Vec<String> {
                 size(hop, s)
             )),
             (Some(a), Some(b)) => {
+                for key in [SurveyKey::Routes, SurveyKey::Rules] {
+                    let (x, y) = (a.list_state(key), b.list_state(key));
+                    if x != y {
+                        let show = |v: Option<&str>| v.unwrap_or_default().to_string();
+                        let key = key.key();
+                        out.push(format!("observed.{hop}.{key}: {} -> {}", show(x), show(y)));
+                    }
+                }
                 let lists = [
                     (
                         "routes",
-                        a.routes.iter().map(|r| r.summary()).collect::<Vec<_>>(),
-                        b.routes.iter().map(|r| r.summary()).collect::<Vec<_>>(),
+                        a.routes
+                            .iter()
+                            .flatten()
+                            .map(|r| r.summary())
+                            .collect::<Vec<_>>(),
+                        b.routes
+                            .iter()
+                            .flatten()
+                            .map(|r| r.summary())
+                            .collect::<Vec<_>>(),
                     ),
                     (
                         "rules",
-                        a.rules.iter().map(|r| r.summary()).collect(),
-                        b.rules.iter().map(|r| r.summary()).collect(),
+                        a.rules.iter().flatten().map(|r| r.summary()).collect(),
+                        b.rules.iter().flatten().map(|r| r.summary()).collect(),
                     ),
                 ];
                 for (key, old, new) in lists {
@@ -94,7 +111,7 @@ mod tests {
         let mut new = old.clone();
         assert!(observed_changes(&old, &new).is_empty());
         let vbr = new.observed.surveys.entry(Hop::Vbr).or_default();
-        vbr.routes.push(RouteEntry::new(
+        vbr.routes_mut().push(RouteEntry::new(
             "10.0.0.0/8".parse().unwrap(),
             NextHop::from_word("core-switch"),
         ));
@@ -104,7 +121,7 @@ mod tests {
         );
         let mut newer = new.clone();
         let vbr = newer.observed.surveys.get_mut(&Hop::Vbr).unwrap();
-        vbr.routes[0].next_hop = NextHop::from_word("blackhole");
+        vbr.routes_mut()[0].next_hop = NextHop::from_word("blackhole");
         vbr.mtu = Some(1500);
         assert_eq!(
             observed_changes(&new, &newer),
@@ -118,5 +135,28 @@ mod tests {
             observed_changes(&newer, &old),
             ["observed.vbr: surveyed (1 route) -> not surveyed"]
         );
+    }
+
+    #[test]
+    fn a_list_becoming_surveyed_or_unknown_is_a_change_even_empty() {
+        let mut old = Plan::example();
+        old.observed.surveys.entry(Hop::Vbr).or_default().mtu = Some(1500);
+        let mut new = old.clone();
+        new.observed.surveys.get_mut(&Hop::Vbr).unwrap().routes = Some(Vec::new());
+        assert_eq!(
+            observed_changes(&old, &new),
+            ["observed.vbr.routes: not surveyed -> surveyed"]
+        );
+        assert_eq!(
+            observed_changes(&new, &old),
+            ["observed.vbr.routes: surveyed -> not surveyed"]
+        );
+        assert_eq!(
+            observed_changes(&Plan::example(), &old),
+            ["observed.vbr: not surveyed -> surveyed (routes not surveyed)"]
+        );
+        let review = crate::review::diff(&old, &new, crate::Catalog::builtin());
+        let delta = review.observed(Hop::Vbr).unwrap();
+        assert_eq!(delta.settings, ["routes: not surveyed -> surveyed"]);
     }
 }

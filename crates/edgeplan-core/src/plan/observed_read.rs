@@ -252,14 +252,14 @@ impl Reader<'_> {
         path: &str,
         like: &str,
         entry: fn(&mut Self, &Spanned<DeValue<'_>>, &DeTable<'_>, &str) -> Option<T>,
-    ) -> Vec<T> {
+    ) -> Option<Vec<T>> {
         let DeValue::Array(items) = value.get_ref() else {
             let message = format!(
                 "invalid type: {}, expected an array of tables, one per entry",
                 found(value.get_ref())
             );
             self.keyed(value, path.to_string(), message);
-            return Vec::new();
+            return None;
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -270,6 +270,6 @@ impl Reader<'_> {
                 out.push(e);
             }
         }
-        out
+        Some(out)
     }
 }

@@ -70,13 +70,16 @@ fn key_value(survey: &Survey, key: SurveyKey) -> Option<Value> {
         SurveyKey::Mtu => survey.mtu.map(|m| Value::from(i64::from(m))),
         SurveyKey::DefaultInbound => survey.default_inbound.map(action),
         SurveyKey::DefaultOutbound => survey.default_outbound.map(action),
-        SurveyKey::Routes => Some(entry_array(survey.routes.iter().map(route_value))),
-        SurveyKey::Rules => Some(entry_array(survey.rules.iter().map(rule_value))),
+        SurveyKey::Routes => {
+            (survey.routes.as_ref()).map(|l| entry_array(l.iter().map(route_value)))
+        }
+        SurveyKey::Rules => (survey.rules.as_ref()).map(|l| entry_array(l.iter().map(rule_value))),
     }
 }
 
 /// A new `[observed.<hop>]` table holding `survey`: every allowed key that is set, and
-/// the route or rule list even when empty ("surveyed, none found").
+/// a surveyed route or rule list even when empty ("surveyed, none found"); a list not
+/// surveyed is left out.
 fn survey_table(hop: Hop, survey: &Survey) -> Table {
     let mut t = Table::new();
     t.decor_mut().set_prefix("\n");
@@ -166,12 +169,16 @@ fn update_survey(table: &mut dyn TableLike, hop: Hop, old: &Survey, new: &Survey
             .get_mut(key.key())
             .and_then(Item::as_value_mut)
             .and_then(Value::as_array_mut);
-        match (key, array) {
-            (SurveyKey::Routes, Some(array)) => {
-                edit_entries(array, &old.routes, &new.routes, route_value);
+        // A list edited in place keeps its layout; one that becomes (or stops being)
+        // surveyed is written (or removed) whole.
+        let routes = (old.routes.as_deref(), new.routes.as_deref());
+        let rules = (old.rules.as_deref(), new.rules.as_deref());
+        match (key, array, routes, rules) {
+            (SurveyKey::Routes, Some(array), (Some(old), Some(new)), _) => {
+                edit_entries(array, old, new, route_value);
             }
-            (SurveyKey::Rules, Some(array)) => {
-                edit_entries(array, &old.rules, &new.rules, rule_value);
+            (SurveyKey::Rules, Some(array), _, (Some(old), Some(new))) => {
+                edit_entries(array, old, new, rule_value);
             }
             _ => match key_value(new, key) {
                 None => {

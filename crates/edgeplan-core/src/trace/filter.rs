@@ -65,30 +65,35 @@ pub struct FilterTable<'a> {
     pub hop: Hop,
     /// Its survey.
     pub survey: &'a Survey,
+    /// Its surveyed rules, which the orders point into.
+    pub rules: &'a [RuleEntry],
     inbound: Vec<usize>,
     outbound: Vec<usize>,
 }
 
 impl<'a> FilterTable<'a> {
-    /// The rules of `survey` in evaluation order.
-    pub fn new(hop: Hop, survey: &'a Survey) -> FilterTable<'a> {
+    /// The rules of `survey` in evaluation order; `None` while its rules are not
+    /// surveyed (unknown, not empty).
+    pub fn new(hop: Hop, survey: &'a Survey) -> Option<FilterTable<'a>> {
+        let rules = survey.rules.as_deref()?;
         let order = |direction: Direction| {
-            let mut idx: Vec<usize> = (0..survey.rules.len())
-                .filter(|&i| survey.rules[i].direction == direction)
+            let mut idx: Vec<usize> = (0..rules.len())
+                .filter(|&i| rules[i].direction == direction)
                 .collect();
             // Stable: equal rules keep the order the device listed them in.
             idx.sort_by_key(|&i| {
-                let r = &survey.rules[i];
+                let r = &rules[i];
                 (r.priority, r.action != RuleAction::Deny)
             });
             idx
         };
-        FilterTable {
+        Some(FilterTable {
             hop,
             survey,
+            rules,
             inbound: order(Direction::Inbound),
             outbound: order(Direction::Outbound),
-        }
+        })
     }
 
     /// The rule indexes of one direction, in evaluation order.
@@ -101,7 +106,7 @@ impl<'a> FilterTable<'a> {
 
     /// What the filter does with `packet` crossing in `direction`, and why.
     pub fn decide(&self, packet: &Packet, direction: Direction) -> (RuleAction, RuleMatch) {
-        let rules = &self.survey.rules;
+        let rules = self.rules;
         match self
             .in_order(direction)
             .iter()
@@ -144,15 +149,15 @@ mod tests {
     #[test]
     fn lower_priority_first_deny_before_allow_at_a_tie_and_defaults_per_hop() {
         let survey = Survey {
-            rules: vec![
+            rules: Some(vec![
                 rule(RuleAction::Allow, "6443", 10),
                 rule(RuleAction::Deny, "6443", 10),
                 rule(RuleAction::Allow, "443", 20),
                 rule(RuleAction::Deny, "443", 30),
-            ],
+            ]),
             ..Survey::default()
         };
-        let fw = FilterTable::new(Hop::Firewall, &survey);
+        let fw = FilterTable::new(Hop::Firewall, &survey).unwrap();
         let out = Direction::Outbound;
         assert_eq!(
             fw.decide(&packet(6443), out),
@@ -166,16 +171,21 @@ mod tests {
             fw.decide(&packet(80), out),
             (RuleAction::Deny, RuleMatch::Default)
         );
-        let sg = FilterTable::new(Hop::SecurityGroup, &survey);
+        let sg = FilterTable::new(Hop::SecurityGroup, &survey).unwrap();
         assert_eq!(
             sg.decide(&packet(80), out),
             (RuleAction::Allow, RuleMatch::Default)
         );
-        let open = Survey {
+        let mut open = Survey {
             default_inbound: Some(RuleAction::Allow),
             ..Survey::default()
         };
-        let fw = FilterTable::new(Hop::Firewall, &open);
+        assert!(
+            FilterTable::new(Hop::Firewall, &open).is_none(),
+            "rules not surveyed are unknown, not an empty list"
+        );
+        open.rules = Some(Vec::new());
+        let fw = FilterTable::new(Hop::Firewall, &open).unwrap();
         assert_eq!(
             fw.decide(&packet(80), Direction::Inbound).0,
             RuleAction::Allow

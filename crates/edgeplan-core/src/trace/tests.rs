@@ -30,7 +30,7 @@ pub(crate) fn rule(
 
 fn routes(list: &[(&str, &str)]) -> Survey {
     Survey {
-        routes: list.iter().map(|(d, v)| route(d, v)).collect(),
+        routes: Some(list.iter().map(|(d, v)| route(d, v)).collect()),
         ..Survey::default()
     }
 }
@@ -54,7 +54,7 @@ pub(crate) fn surveyed_example() -> Plan {
     s.insert(
         Hop::Firewall,
         Survey {
-            rules: vec![
+            rules: Some(vec![
                 rule(Outbound, Allow, "all", "all", &cloud, 10),
                 rule(
                     Inbound,
@@ -65,7 +65,7 @@ pub(crate) fn surveyed_example() -> Plan {
                     10,
                 ),
                 rule(Inbound, Allow, "udp", "8472", &["192.168.0.0/16"], 10),
-            ],
+            ]),
             ..Survey::default()
         },
     );
@@ -89,10 +89,10 @@ pub(crate) fn surveyed_example() -> Plan {
     s.insert(
         Hop::SecurityGroup,
         Survey {
-            rules: vec![
+            rules: Some(vec![
                 rule(Inbound, Allow, "tcp", "6443", &["10.0.0.0/8"], 1),
                 rule(Inbound, Allow, "udp", "8472", &["10.0.0.0/8"], 1),
-            ],
+            ]),
             ..Survey::default()
         },
     );
@@ -159,7 +159,7 @@ fn every_required_flow_of_a_path_surveyed_as_required_is_delivered() {
 fn a_missing_route_is_no_route_at_that_hop_and_the_fix_names_the_neighbour() {
     let mut plan = surveyed_example();
     survey(&mut plan, Hop::Vbr)
-        .routes
+        .routes_mut()
         .retain(|r| r.destination.to_string() != "192.168.0.0/16");
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!(
@@ -169,7 +169,7 @@ fn a_missing_route_is_no_route_at_that_hop_and_the_fix_names_the_neighbour() {
     assert_eq!(b.fix, "On vbr, add a route to 192.168.0.0/16 via transit.");
     // The way back is the VPC's: without its route the reply has nowhere to go.
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::VpcRouteTable).routes.clear();
+    survey(&mut plan, Hop::VpcRouteTable).routes_mut().clear();
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!(
         (b.hop, b.leg, b.disposition),
@@ -185,7 +185,7 @@ fn a_missing_route_is_no_route_at_that_hop_and_the_fix_names_the_neighbour() {
 fn an_inactive_route_does_not_forward_and_the_trace_says_so() {
     let mut plan = surveyed_example();
     let vpc = survey(&mut plan, Hop::VpcRouteTable);
-    vpc.routes[0].inactive = Some("Rejected".into());
+    vpc.routes_mut()[0].inactive = Some("Rejected".into());
     let b = blocked(&plan, "vpc-to-kubelet-10250");
     assert_eq!(
         (b.hop, b.disposition),
@@ -208,7 +208,7 @@ fn an_inactive_route_does_not_forward_and_the_trace_says_so() {
 #[test]
 fn a_route_back_toward_the_source_loops_and_one_off_the_path_is_named() {
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::Vbr).routes[1] = route("192.168.0.0/16", "core-switch");
+    survey(&mut plan, Hop::Vbr).routes_mut()[1] = route("192.168.0.0/16", "core-switch");
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!((b.hop, b.disposition), (Hop::Vbr, Disposition::Loop));
     assert_eq!(
@@ -216,12 +216,12 @@ fn a_route_back_toward_the_source_loops_and_one_off_the_path_is_named() {
         Some("route 192.168.0.0/16 via core-switch")
     );
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::CoreSwitch).routes[0] = route("192.168.0.0/16", "blackhole");
+    survey(&mut plan, Hop::CoreSwitch).routes_mut()[0] = route("192.168.0.0/16", "blackhole");
     assert_eq!(
         blocked(&plan, "edge-to-apiserver").disposition,
         Disposition::NullRouted
     );
-    survey(&mut plan, Hop::CoreSwitch).routes[0] = route("192.168.0.0/16", "transit");
+    survey(&mut plan, Hop::CoreSwitch).routes_mut()[0] = route("192.168.0.0/16", "transit");
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!(
         (b.hop, b.disposition),
@@ -233,7 +233,7 @@ fn a_route_back_toward_the_source_loops_and_one_off_the_path_is_named() {
         "{}",
         b.detail
     );
-    survey(&mut plan, Hop::CoreSwitch).routes[0] = route("192.168.0.0/16", "nat-gw-1");
+    survey(&mut plan, Hop::CoreSwitch).routes_mut()[0] = route("192.168.0.0/16", "nat-gw-1");
     let b = blocked(&plan, "edge-to-apiserver");
     assert!(b.detail.contains("nat-gw-1, off the path"), "{}", b.detail);
 }
@@ -242,7 +242,7 @@ fn a_route_back_toward_the_source_loops_and_one_off_the_path_is_named() {
 fn a_more_specific_route_diverts_only_its_part() {
     let mut plan = surveyed_example();
     survey(&mut plan, Hop::Transit)
-        .routes
+        .routes_mut()
         .push(route("192.168.0.0/24", "blackhole"));
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!(
@@ -268,7 +268,7 @@ fn the_firewall_evaluates_by_priority_with_deny_first_at_a_tie() {
         &["192.168.0.0/16"],
         10,
     );
-    survey(&mut plan, Hop::Firewall).rules.push(deny);
+    survey(&mut plan, Hop::Firewall).rules_mut().push(deny);
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!(
         (b.hop, b.leg, b.disposition),
@@ -280,13 +280,13 @@ fn the_firewall_evaluates_by_priority_with_deny_first_at_a_tie() {
     );
     assert!(b.fix.contains("priority number below 10"), "{}", b.fix);
     // Behind an allow with a lower number, the deny never matches.
-    survey(&mut plan, Hop::Firewall).rules[3].priority = 11;
+    survey(&mut plan, Hop::Firewall).rules_mut()[3].priority = 11;
     assert_eq!(
         trace_of(&plan, "edge-to-apiserver").verdict,
         Verdict::Delivered
     );
     // A deny for another port leaves the flow alone.
-    survey(&mut plan, Hop::Firewall).rules[3] =
+    survey(&mut plan, Hop::Firewall).rules_mut()[3] =
         rule(Outbound, RuleAction::Deny, "tcp", "22", &["0.0.0.0/0"], 1);
     assert_eq!(
         trace_of(&plan, "edge-to-apiserver").verdict,
@@ -297,7 +297,7 @@ fn the_firewall_evaluates_by_priority_with_deny_first_at_a_tie() {
 #[test]
 fn no_matching_rule_falls_to_the_default_and_the_security_group_lets_out() {
     let mut plan = surveyed_example();
-    survey(&mut plan, Hop::Firewall).rules.remove(1);
+    survey(&mut plan, Hop::Firewall).rules_mut().remove(1);
     let b = blocked(&plan, "vpc-to-kubelet-10250");
     assert_eq!(
         (b.hop, b.disposition, b.culprit.clone()),
@@ -326,8 +326,30 @@ fn an_unsurveyed_hop_is_unknown_never_blocked_and_a_block_past_it_still_shows() 
         "{}",
         t.reason()
     );
-    survey(&mut plan, Hop::VpcRouteTable).routes.clear();
+    survey(&mut plan, Hop::VpcRouteTable).routes_mut().clear();
     assert_eq!(blocked(&plan, "edge-to-apiserver").hop, Hop::VpcRouteTable);
+}
+
+#[test]
+fn a_list_not_surveyed_is_unknown_like_an_unsurveyed_hop_and_an_empty_one_blocks() {
+    let mut plan = surveyed_example();
+    let vbr = survey(&mut plan, Hop::Vbr);
+    vbr.routes = None;
+    vbr.mtu = Some(1500);
+    survey(&mut plan, Hop::Firewall).rules = None;
+    let t = trace_of(&plan, "edge-to-apiserver");
+    assert_eq!(t.verdict, Verdict::Unknown(vec![Hop::Firewall, Hop::Vbr]));
+    let at = |hop| t.forward.iter().find(|s| s.hop == hop).unwrap();
+    assert_eq!(at(Hop::Vbr).result, StepResult::InsufficientInfo);
+    assert_eq!(at(Hop::Firewall).result, StepResult::InsufficientInfo);
+    assert_eq!(
+        at(Hop::Vbr).detail,
+        "not surveyed: assumed to forward it to transit as designed"
+    );
+    // Surveyed and empty is known: nothing to forward with.
+    survey(&mut plan, Hop::Vbr).routes = Some(Vec::new());
+    let b = blocked(&plan, "edge-to-apiserver");
+    assert_eq!((b.hop, b.disposition), (Hop::Vbr, Disposition::NoRoute));
 }
 
 #[test]
@@ -336,17 +358,17 @@ fn a_direct_connection_routes_the_vbr_straight_to_the_vpc() {
     plan.transit = crate::Transit::Direct;
     plan.observed.surveys.remove(&Hop::Transit);
     let vbr = survey(&mut plan, Hop::Vbr);
-    vbr.routes = vec![
+    vbr.routes = Some(vec![
         route("10.0.0.0/8", "core-switch"),
         route("192.168.0.0/16", "vpc"),
         route("100.0.0.0/8", "vpc"),
-    ];
-    survey(&mut plan, Hop::VpcRouteTable).routes = vec![route("10.0.0.0/8", "vbr")];
+    ]);
+    survey(&mut plan, Hop::VpcRouteTable).routes = Some(vec![route("10.0.0.0/8", "vbr")]);
     assert_eq!(
         trace_of(&plan, "edge-to-apiserver").verdict,
         Verdict::Delivered
     );
-    survey(&mut plan, Hop::VpcRouteTable).routes = vec![route("10.0.0.0/8", "transit")];
+    survey(&mut plan, Hop::VpcRouteTable).routes = Some(vec![route("10.0.0.0/8", "transit")]);
     let b = blocked(&plan, "edge-to-apiserver");
     assert_eq!(
         (b.hop, b.leg, b.disposition),
@@ -363,11 +385,11 @@ fn the_core_switch_maps_the_vbr_address_and_edge_node_next_hops() {
     let mut plan = surveyed_example();
     let core = survey(&mut plan, Hop::CoreSwitch);
     core.vbr_peer_ip = Some("172.31.0.1".parse().unwrap());
-    core.routes = vec![
+    core.routes = Some(vec![
         route("192.168.0.0/16", "172.31.0.1"),
         route("100.0.0.0/8", "172.31.0.1"),
         route("10.0.0.0/8", "10.0.0.254"),
-    ];
+    ]);
     assert_eq!(
         trace_of(&plan, "edge-to-apiserver").verdict,
         Verdict::Delivered

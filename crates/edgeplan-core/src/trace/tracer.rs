@@ -6,7 +6,7 @@ use super::prefix::PrefixIndex;
 use super::words;
 use crate::Catalog;
 use crate::hop::Hop;
-use crate::observed::{NextHop, PathNode, Survey};
+use crate::observed::{NextHop, PathNode, RouteEntry, Survey};
 use crate::plan::{Cni, Plan, Transit};
 use crate::requirements::cloud_targets;
 use ipnet::Ipv4Net;
@@ -50,13 +50,15 @@ pub enum RouteRef {
     System,
 }
 
-/// A surveyed routing hop's routes, indexed once.
+/// A routing hop's surveyed routes, indexed once.
 #[derive(Debug, Clone)]
 pub struct RouteTable<'a> {
     /// The hop.
     pub hop: Hop,
     /// Its survey.
     pub survey: &'a Survey,
+    /// Its surveyed routes, which the indexes point into.
+    pub routes: &'a [RouteEntry],
     /// The routes that forward (and the VPC's system routes).
     pub active: PrefixIndex<RouteRef>,
     /// The routes that are imported but do not forward.
@@ -64,9 +66,11 @@ pub struct RouteTable<'a> {
 }
 
 impl<'a> RouteTable<'a> {
-    /// The index of `survey`'s routes, with `system` blocks local ahead of any entry.
-    pub fn new(hop: Hop, survey: &'a Survey, system: &[Ipv4Net]) -> RouteTable<'a> {
-        let routes = survey.routes.iter().enumerate();
+    /// The index of `survey`'s routes, with `system` blocks local ahead of any entry;
+    /// `None` while its routes are not surveyed (unknown, not empty).
+    pub fn new(hop: Hop, survey: &'a Survey, system: &[Ipv4Net]) -> Option<RouteTable<'a>> {
+        let list = survey.routes.as_deref()?;
+        let routes = list.iter().enumerate();
         let active = system.iter().map(|&n| (n, RouteRef::System)).chain(
             routes
                 .clone()
@@ -76,18 +80,19 @@ impl<'a> RouteTable<'a> {
         let inactive = routes
             .filter(|(_, r)| !r.is_active())
             .map(|(i, r)| (r.destination, i));
-        RouteTable {
+        Some(RouteTable {
             hop,
             survey,
+            routes: list,
             active: PrefixIndex::new(active),
             inactive: PrefixIndex::new(inactive),
-        }
+        })
     }
 
     /// The route text of an entry.
     pub fn describe(&self, net: Ipv4Net, r: RouteRef) -> String {
         match r {
-            RouteRef::Surveyed(i) => words::route(&self.survey.routes[i]),
+            RouteRef::Surveyed(i) => words::route(&self.routes[i]),
             RouteRef::System => format!("{net} local (the VPC's system route)"),
         }
     }
@@ -160,10 +165,14 @@ impl<'a> Tracer<'a> {
             let hop = node.hop();
             if let Some(s) = plan.observed.survey(hop) {
                 let own: &[Ipv4Net] = if node == PathNode::Vpc { &system } else { &[] };
-                routes[slot(node)] = Some(RouteTable::new(hop, s, own));
+                routes[slot(node)] = RouteTable::new(hop, s, own);
             }
         }
-        let filter = |hop| plan.observed.survey(hop).map(|s| FilterTable::new(hop, s));
+        let filter = |hop| {
+            plan.observed
+                .survey(hop)
+                .and_then(|s| FilterTable::new(hop, s))
+        };
         Tracer {
             nodes,
             routes,
@@ -178,12 +187,13 @@ impl<'a> Tracer<'a> {
         self.places.longest_match(addr).map(|(n, p)| (n, *p))
     }
 
-    /// The surveyed route table of `node`, if any.
+    /// The surveyed route table of `node`; `None` while its routes are not surveyed.
     pub fn routes(&self, node: PathNode) -> Option<&RouteTable<'a>> {
         self.routes[slot(node)].as_ref()
     }
 
-    /// The surveyed filter of `hop` (firewall or security group), if any.
+    /// The surveyed filter of `hop` (firewall or security group); `None` while its rules
+    /// are not surveyed.
     pub fn filter(&self, hop: Hop) -> Option<&FilterTable<'a>> {
         match hop {
             Hop::Firewall => self.firewall.as_ref(),

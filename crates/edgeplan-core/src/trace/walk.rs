@@ -149,7 +149,7 @@ impl Tracer<'_> {
             let inactive = table
                 .inactive
                 .longest_match(dst)
-                .map(|(_, &i)| &table.survey.routes[i]);
+                .map(|(_, &i)| &table.routes[i]);
             let detail = match inactive {
                 Some(route) => format!(
                     "no active route for {dst}; the only match, {}, does not forward",
@@ -170,9 +170,7 @@ impl Tracer<'_> {
         let text = table.describe(net, r);
         let resolved = match r {
             RouteRef::System => Resolved::Local,
-            RouteRef::Surveyed(i) => {
-                self.resolve(at, table.survey, &table.survey.routes[i].next_hop)
-            }
+            RouteRef::Surveyed(i) => self.resolve(at, table.survey, &table.routes[i].next_hop),
         };
         let (disposition, detail) = match resolved {
             Resolved::Local if at == target => {
@@ -241,7 +239,7 @@ impl Tracer<'_> {
         let (action, by) = table.decide(&packet, direction);
         let (culprit, why) = match by {
             RuleMatch::Rule(i) => {
-                let text = words::rule(&table.survey.rules[i]);
+                let text = words::rule(&table.rules[i]);
                 (Some(text.clone()), format!("{direction} {text}"))
             }
             RuleMatch::Default => (
@@ -258,7 +256,7 @@ impl Tracer<'_> {
         let far = peer(&packet, direction);
         let far_block = self.place(far).map_or(crate::cidr::host(far), |(n, _)| n);
         let priority = match by {
-            RuleMatch::Rule(i) => Some(table.survey.rules[i].priority),
+            RuleMatch::Rule(i) => Some(table.rules[i].priority),
             RuleMatch::Default => None,
         };
         Err(Blocked {

@@ -84,10 +84,16 @@ fn header(app: &App, hop: Hop, survey: Option<&Survey>, columns: u16) -> Vec<Lin
     let title = hop.title(app.plan().transit);
     let state = match survey {
         None => "not surveyed, flows unknown".to_string(),
-        Some(s) if is_routing(hop) => format!("surveyed, {}", count(s.routes.len(), "route")),
-        Some(s) => format!("surveyed, {}", count(s.rules.len(), "rule")),
+        Some(s) if is_routing(hop) => match &s.routes {
+            Some(list) => format!("surveyed, {}", count(list.len(), "route")),
+            None => "surveyed, routes not surveyed, flows unknown".to_string(),
+        },
+        Some(s) => match &s.rules {
+            Some(list) => format!("surveyed, {}", count(list.len(), "rule")),
+            None => "surveyed, rules not surveyed, flows unknown".to_string(),
+        },
     };
-    let style = if survey.is_some() {
+    let style = if app.plan().observed.list_surveyed(hop) {
         t.base()
     } else {
         t.muted()
@@ -207,18 +213,18 @@ fn row_lines(
             "Rules: prio dir action proto ports peers",
             t.heading(),
         )),
-        SurveyRow::Add
-            if plan
-                .observed
-                .survey(hop)
-                .is_some_and(|s| s.routes.is_empty() && s.rules.is_empty()) =>
-        {
-            let what = if is_routing(hop) {
-                "Routes: none yet"
-            } else {
-                "Rules: none yet"
+        SurveyRow::Add if plan.observed.survey(hop).is_some() => {
+            // A list left out is unknown; an empty one is surveyed and holds nothing.
+            let list = match is_routing(hop) {
+                true => survey.routes.as_ref().map(|l| (l.is_empty(), "Routes")),
+                false => survey.rules.as_ref().map(|l| (l.is_empty(), "Rules")),
             };
-            d.line(span(what, t.heading()));
+            match (is_routing(hop), list) {
+                (_, Some((true, what))) => d.line(span(format!("{what}: none yet"), t.heading())),
+                (true, None) => d.line(span("Routes: not surveyed", t.heading())),
+                (false, None) => d.line(span("Rules: not surveyed", t.heading())),
+                (_, Some((false, _))) => {}
+            }
         }
         _ => {}
     }
@@ -276,17 +282,20 @@ fn row_lines(
                 true,
             ),
         },
-        SurveyRow::Route(i) => (
-            format!("{pointer} {}", route_text(&survey.routes[i])),
-            survey.routes[i].inactive.is_some(),
-        ),
-        SurveyRow::Rule(i) => (
-            format!(
-                "{pointer} {}",
-                rule_text(&survey.rules[i], full.saturating_sub(2))
-            ),
-            false,
-        ),
+        SurveyRow::Route(i) => {
+            let route = &survey.routes.as_deref().unwrap_or_default()[i];
+            (
+                format!("{pointer} {}", route_text(route)),
+                route.inactive.is_some(),
+            )
+        }
+        SurveyRow::Rule(i) => {
+            let rule = &survey.rules.as_deref().unwrap_or_default()[i];
+            (
+                format!("{pointer} {}", rule_text(rule, full.saturating_sub(2))),
+                false,
+            )
+        }
         SurveyRow::Add => (
             format!(
                 "{pointer} + add {}",
