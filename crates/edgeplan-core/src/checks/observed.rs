@@ -158,9 +158,12 @@ fn summary_null(
         true => block,
         false => net,
     };
-    node == PathNode::CoreSwitch
-        && leads(tracer, node, table, r) == Resolved::Null
-        && !table.survey.server_subnets(overlap).is_empty()
+    leads(tracer, node, table, r) == Resolved::Null && has_servers(node, table, overlap)
+}
+
+/// True when `node` is the core switch and has connected server subnets inside `block`.
+fn has_servers(node: PathNode, table: &RouteTable, block: Ipv4Net) -> bool {
+    node == PathNode::CoreSwitch && !table.survey.server_subnets(block).is_empty()
 }
 
 /// Each surveyed routing hop against its required routes: a missing route, a route to
@@ -198,6 +201,10 @@ fn routes_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findi
                     && !(servers && summary_null(tracer, node, table, (net, r), block))
             };
             match table.active.covering(block) {
+                // The switch delivers the servers on its connected subnets inside the
+                // block: the rest of the block holds no server it knows of, the same
+                // reasoning as for a null summary route.
+                None if servers && has_servers(node, table, block) => {}
                 None => {
                     let inactive = table.inactive.covering(block);
                     let route = inactive.map(|(net, &i)| Blamed {

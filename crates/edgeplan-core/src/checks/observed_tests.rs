@@ -145,6 +145,29 @@ fn a_null_summary_of_the_data_center_is_the_norm_only_with_a_server_subnet_insid
 }
 
 #[test]
+fn a_data_center_block_wider_than_the_switch_subnets_is_not_an_error_while_servers_are_connected() {
+    // The plan's block is 10.0.0.0/8; the switch only has the server VLAN connected.
+    let subnets = |server_vlan: Option<&str>| {
+        let mut plan = surveyed_example();
+        let core = survey(&mut plan, Hop::CoreSwitch);
+        core.routes_mut()
+            .retain(|r| r.destination.to_string() != "10.0.0.0/8");
+        core.routes_mut().push(route("10.1.0.1/32", "local"));
+        core.routes_mut()
+            .extend(server_vlan.map(|v| route(v, "local")));
+        plan
+    };
+    let plan = subnets(Some("10.1.0.0/16"));
+    assert_eq!(observed(&plan), vec![]);
+    assert!(report(&plan).ok());
+    // Only the switch's own address: no server can be reached.
+    assert_eq!(
+        observed(&subnets(None)),
+        [(ObservedNoRoute, vec![Hop::CoreSwitch], Severity::Error)]
+    );
+}
+
+#[test]
 fn an_inactive_route_is_a_missing_one_that_says_why() {
     let mut plan = surveyed_example();
     survey(&mut plan, Hop::VpcRouteTable).routes_mut()[0].inactive = Some("Prohibited".into());
