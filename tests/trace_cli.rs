@@ -341,3 +341,20 @@ fn the_readme_trace_example_is_what_the_binary_prints() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
 }
+
+#[test]
+fn check_says_once_which_address_stands_in_for_one_the_plan_does_not_give() {
+    // No apiserver_ip: the first VPC host stands in, said once, naming the flow.
+    let out = edgeplan(["check", &fx("observed-flannel-ecr.toml")])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let note = "  note (edge-to-apiserver): the plan gives no address here: traced to 192.168.0.1, the first host of VPC 192.168.0.0/16";
+    assert_eq!(text.lines().filter(|l| *l == note).count(), 1, "{text}");
+    // The edge nodes' address from the switch's server subnet concerns every flow.
+    edgeplan(["check", &fx("observed/summary-null-route.toml")])
+        .assert()
+        .stdout(contains(
+            "  note: the edge nodes are traced from 10.1.0.2, a host on the core switch's connected subnet 10.1.0.0/16\n",
+        ));
+}

@@ -117,6 +117,23 @@ pub(super) fn write_flows_text(
         count("blocked"),
         count("unknown")
     )?;
+    // What stands in for an address the plan or the survey does not give: once each,
+    // naming the flows it concerns unless it concerns them all.
+    let mut notes: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (f, _) in &traced {
+        for note in f.flow.note.iter().flat_map(|n| n.split("; ")) {
+            match notes.iter_mut().find(|(n, _)| *n == note) {
+                Some((_, ids)) => ids.push(&f.flow.id),
+                None => notes.push((note, vec![&f.flow.id])),
+            }
+        }
+    }
+    for (note, ids) in notes {
+        match ids.len() == traced.len() {
+            true => writeln!(out, "  note: {}", Escaped(note))?,
+            false => writeln!(out, "  note ({}): {}", ids.join(", "), Escaped(note))?,
+        }
+    }
     for (f, t) in traced {
         let what = format!(
             "{} -> {} {}",
