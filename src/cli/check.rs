@@ -2,10 +2,10 @@
 
 use super::{EXIT_FINDINGS, EXIT_OK, Format, load_or_report};
 use crate::catalog::Catalog;
-use crate::checks::{FindingCode, Report, Severity, check as run_checks, thousands};
+use crate::checks::{FindingCode, Report, Severity, check_and_trace, thousands};
 use crate::escape::{Escaped, escape_path, is_unsafe};
 use crate::hop::Hop;
-use crate::trace::{FlowTrace, trace_required};
+use crate::trace::FlowTrace;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -126,8 +126,7 @@ pub fn check(path: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Wri
         Ok(p) => p,
         Err(code) => return code,
     };
-    let report = run_checks(&plan, Catalog::builtin());
-    let flows = trace_required(&plan, Catalog::builtin());
+    let (report, flows) = check_and_trace(&plan, Catalog::builtin());
     let surveyed = !plan.observed.is_empty();
     // Buffered: the line-buffered stdout would cost a write per line of a long report.
     let mut buf = BufWriter::new(out);

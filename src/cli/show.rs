@@ -2,13 +2,12 @@
 
 use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
 use crate::catalog::Catalog;
-use crate::checks::check;
+use crate::checks::check_and_trace;
 use crate::escape::Escaped;
 use crate::hop::{Hop, path_line};
 use crate::observed::{Survey, SurveyKey, is_filtering, is_routing, is_surveyable};
 use crate::plan::Plan;
 use crate::requirements::derive;
-use crate::trace::trace_required;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
@@ -106,7 +105,7 @@ pub fn show_text(plan: &Plan) -> String {
     }
     let _ = writeln!(s, "Path:    {}", path_line(plan));
     let reqs = derive(plan, catalog);
-    let report = check(plan, catalog);
+    let (report, flows) = check_and_trace(plan, catalog);
     let surveyed = !plan.observed.is_empty();
     for &hop in Hop::path(plan.transit) {
         let _ = writeln!(s, "\n== {} ({}) ==", hop.title(plan.transit), hop.id());
@@ -128,11 +127,11 @@ pub fn show_text(plan: &Plan) -> String {
         report.count(crate::Severity::Warning)
     );
     if surveyed {
-        let mut flows = Vec::new();
-        super::flows::write_flows_text(&mut flows, &trace_required(plan, catalog), true)
+        let mut text = Vec::new();
+        super::flows::write_flows_text(&mut text, &flows, true)
             .expect("writing to memory cannot fail");
         s.push('\n');
-        s.push_str(&String::from_utf8(flows).expect("the flows text is UTF-8"));
+        s.push_str(&String::from_utf8(text).expect("the flows text is UTF-8"));
     }
     s
 }

@@ -6,12 +6,12 @@ use super::autosave::{Autosave, DraftSnapshot, Edits, RecoveredDraft};
 use super::history::History;
 use super::persist::{self, Document};
 use crate::catalog::Catalog;
-use crate::checks::{Report, check};
+use crate::checks::{Report, check_and_trace};
 use crate::draft::Unfinished;
 use crate::hop::Hop;
 use crate::plan::Plan;
 use crate::requirements::{HopRequirements, derive_hop};
-use edgeplan_core::trace::{FlowTrace, trace_required};
+use edgeplan_core::trace::FlowTrace;
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -68,9 +68,10 @@ pub struct UnfinishedEdit {
 impl Session {
     /// A session editing `plan`, which lives in `doc`; autosave is off until set.
     pub fn new(plan: Plan, doc: Document) -> Session {
+        let (report, flows) = check_and_trace(&plan, Catalog::builtin());
         Session {
-            report: Session::checked(&plan),
-            flows: trace_required(&plan, Catalog::builtin()),
+            report,
+            flows,
             plan,
             requirements: Default::default(),
             doc,
@@ -81,11 +82,6 @@ impl Session {
             unfinished: None,
             history: History::default(),
         }
-    }
-
-    /// The findings of `plan`: the one place the TUI runs the checks.
-    fn checked(plan: &Plan) -> Report {
-        check(plan, Catalog::builtin())
     }
 
     /// The plan as edited.
@@ -170,8 +166,7 @@ impl Session {
     /// refreshes everything derived from it.
     pub fn preview(&mut self, plan: Plan) {
         if plan != self.plan {
-            self.report = Session::checked(&plan);
-            self.flows = trace_required(&plan, Catalog::builtin());
+            (self.report, self.flows) = check_and_trace(&plan, Catalog::builtin());
             self.requirements = Default::default();
             self.plan = plan;
         }
@@ -332,6 +327,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::check;
 
     #[test]
     fn a_new_plan_refreshes_findings_and_requirements_together() {

@@ -12,12 +12,11 @@ pub use markdown::{markdown, md};
 use super::check::write_safe_json;
 use super::{EXIT_OK, EXIT_UNREADABLE, load_or_report};
 use crate::catalog::Catalog;
-use crate::checks::check;
+use crate::checks::check_and_trace;
 use crate::escape::escape_path;
 use crate::plan::{Plan, to_toml};
 use crate::requirements::derive;
 use crate::store::write_atomic;
-use crate::trace::trace_required;
 use std::io::Write;
 use std::path::Path;
 
@@ -45,8 +44,8 @@ pub fn export_json(plan: &Plan) -> String {
 
 fn write_export_json(plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
     let catalog = Catalog::builtin();
-    let flows = trace_required(plan, catalog);
-    let doc = json::export_json(plan, &derive(plan, catalog), &check(plan, catalog), &flows);
+    let (report, flows) = check_and_trace(plan, catalog);
+    let doc = json::export_json(plan, &derive(plan, catalog), &report, &flows);
     write_safe_json(&doc, out)?;
     out.write_all(b"\n")
 }
@@ -55,12 +54,10 @@ fn write_export_json(plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
 pub fn export_text(plan: &Plan, format: ExportFormat) -> String {
     let catalog = Catalog::builtin();
     match format {
-        ExportFormat::Markdown => markdown(
-            plan,
-            &derive(plan, catalog),
-            &check(plan, catalog),
-            &trace_required(plan, catalog),
-        ),
+        ExportFormat::Markdown => {
+            let (report, flows) = check_and_trace(plan, catalog);
+            markdown(plan, &derive(plan, catalog), &report, &flows)
+        }
         ExportFormat::Json => export_json(plan),
         ExportFormat::Toml => to_toml(plan),
     }

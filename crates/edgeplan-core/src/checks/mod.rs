@@ -20,7 +20,7 @@ pub use customer::Wording;
 pub use names::{NAMED, name_some, thousands, write_some};
 pub use observed::{FLANNEL_POD_MTU, VXLAN_OVERHEAD};
 pub use overlap::{Cover, Overlap, overlapping_pairs};
-pub use rules::check;
+pub use rules::{check, check_and_trace};
 
 use crate::hop::Hop;
 use std::fmt;

@@ -299,14 +299,11 @@ fn mtu_check(plan: &Plan, out: &mut Findings) {
     );
 }
 
-/// Every check of the observed state; nothing when no hop is surveyed.
-pub(super) fn observed_check(plan: &Plan, catalog: &Catalog, out: &mut Findings) {
-    if plan.observed.is_empty() {
-        return;
-    }
-    let tracer = Tracer::new(plan, catalog);
-    routes_check(plan, catalog, &tracer, out);
+/// Every check of the observed state, through `tracer` (built only when a hop is
+/// surveyed).
+pub(super) fn observed_check(plan: &Plan, catalog: &Catalog, tracer: &Tracer, out: &mut Findings) {
+    routes_check(plan, catalog, tracer, out);
     bgp_check(plan, out);
     mtu_check(plan, out);
-    super::observed_rules::filters_check(plan, catalog, &tracer, out);
+    super::observed_rules::filters_check(plan, catalog, tracer, out);
 }

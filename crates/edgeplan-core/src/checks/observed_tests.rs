@@ -310,3 +310,15 @@ fn a_path_mtu_below_what_flannels_vxlan_needs_warns_on_the_narrowest_hop() {
         "no overlay, no overhead"
     );
 }
+
+#[test]
+fn checking_and_tracing_through_one_tracer_answers_as_each_does_alone() {
+    let mut broken = surveyed_example();
+    survey(&mut broken, Hop::Vbr).routes_mut().remove(1);
+    for plan in [surveyed_example(), broken, Plan::example()] {
+        let catalog = Catalog::builtin();
+        let (report, flows) = super::check_and_trace(&plan, catalog);
+        assert_eq!(report, check(&plan, catalog));
+        assert_eq!(flows, crate::trace::trace_required(&plan, catalog));
+    }
+}

@@ -11,6 +11,7 @@ use crate::cidr::{Relation, overlaps, relate};
 use crate::hop::Hop;
 use crate::plan::{Cni, Field, Plan, Scope, example_container_cidr};
 use crate::requirements::{Target, cloud_targets};
+use crate::trace::{FlowTrace, Tracer, trace_required_with};
 use ipnet::Ipv4Net;
 use std::borrow::Cow;
 
@@ -361,6 +362,21 @@ fn management_check(plan: &Plan, cloud: &[Target], out: &mut Findings) {
 /// Checks a plan against every rule, the region looked up in `catalog`; findings come
 /// errors first, then in path order.
 pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
+    let tracer = (!plan.observed.is_empty()).then(|| Tracer::new(plan, catalog));
+    check_with(plan, catalog, tracer.as_ref())
+}
+
+/// The checks and every required flow's trace, through one tracer built once: what the
+/// TUI refreshes on each edit and what `check`, `show` and the exports print.
+pub fn check_and_trace(plan: &Plan, catalog: &Catalog) -> (Report, Vec<FlowTrace>) {
+    let tracer = (!plan.observed.is_empty()).then(|| Tracer::new(plan, catalog));
+    let flows = tracer
+        .as_ref()
+        .map_or_else(Vec::new, |t| trace_required_with(t, plan, catalog));
+    (check_with(plan, catalog, tracer.as_ref()), flows)
+}
+
+fn check_with(plan: &Plan, catalog: &Catalog, tracer: Option<&Tracer>) -> Report {
     let region = catalog.region(&plan.region);
     let mut out = Findings(Vec::new(), Hop::path(plan.transit));
     required_lists_check(plan, &mut out);
@@ -380,7 +396,9 @@ pub fn check(plan: &Plan, catalog: &Catalog) -> Report {
     super::quotas::closing_check(region, &mut out);
     super::versions::kubernetes_check(plan, &mut out);
     super::outside::outside_check(plan, &mut out);
-    super::observed::observed_check(plan, catalog, &mut out);
+    if let Some(tracer) = tracer {
+        super::observed::observed_check(plan, catalog, tracer, &mut out);
+    }
     let mut findings = out.0;
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.hop()));
     Report { findings }

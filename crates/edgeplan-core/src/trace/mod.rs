@@ -246,7 +246,11 @@ pub fn trace_required(plan: &Plan, catalog: &Catalog) -> Vec<FlowTrace> {
     if plan.observed.is_empty() {
         return Vec::new();
     }
-    let tracer = Tracer::new(plan, catalog);
+    trace_required_with(&Tracer::new(plan, catalog), plan, catalog)
+}
+
+/// Every required flow of `plan` traced through a tracer already built for it.
+pub fn trace_required_with(tracer: &Tracer, plan: &Plan, catalog: &Catalog) -> Vec<FlowTrace> {
     required_flows(plan, catalog)
         .into_iter()
         .map(|flow| FlowTrace {
