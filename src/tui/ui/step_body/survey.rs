@@ -9,7 +9,8 @@ use crate::tui::components::survey::{SurveyRow, survey_rows, surveyable};
 use crate::tui::components::survey_form::{FormTarget, SurveyForm};
 use crate::tui::ui::span;
 use crate::tui::ui::text::{Doc, truncate, width};
-use edgeplan_core::observed::{RouteEntry, RuleEntry, Survey, SurveyKey, is_routing};
+use edgeplan_core::observed::{Direction, RouteEntry, RuleEntry, Survey, SurveyKey, is_routing};
+use edgeplan_core::trace::default_action;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -155,6 +156,20 @@ fn setting_label(key: SurveyKey) -> &'static str {
     }
 }
 
+/// An unset setting: what the device does without it, where the tracer assumes a
+/// default (a filter's no-match action), else plainly not set.
+fn unset_text(hop: Hop, survey: &Survey, key: SurveyKey) -> String {
+    let direction = match key {
+        SurveyKey::DefaultInbound => Direction::Inbound,
+        SurveyKey::DefaultOutbound => Direction::Outbound,
+        _ => return "not set".to_string(),
+    };
+    format!(
+        "not set: {} by default",
+        default_action(hop, survey, direction)
+    )
+}
+
 /// A route in one line: destination, next hop, and why it does not forward.
 pub fn route_text(r: &RouteEntry) -> String {
     let mut text = format!("{:<18} {}", r.destination.to_string(), r.next_hop.word());
@@ -278,7 +293,11 @@ fn row_lines(
                 false,
             ),
             None => (
-                format!("{pointer} {:<LABEL$}(not set)", setting_label(key)),
+                format!(
+                    "{pointer} {:<LABEL$}{}",
+                    setting_label(key),
+                    unset_text(hop, survey, key)
+                ),
                 true,
             ),
         },
